@@ -1,0 +1,111 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using IntegrationGovernance.Domain.Common;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
+
+namespace IntegrationGovernance.Api.Http;
+
+/// <summary>
+/// The one place exceptions become responses: malformed input → 400 keyed by the JSON path at fault, a broken
+/// register rule → 409/422, a lost update race → 412, the database unreachable → 503 with Retry-After.
+/// Anything else is a 500 that says nothing of the internals (the log has them, under the trace id).
+/// </summary>
+public sealed partial class ApiExceptionHandler(IProblemDetailsService problemDetails, ILogger<ApiExceptionHandler> logger) : IExceptionHandler
+{
+    public const int RetryAfterSeconds = 5;
+
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        if (exception is OperationCanceledException && httpContext.RequestAborted.IsCancellationRequested)
+            return true;
+
+        var problem = exception switch
+        {
+            BadHttpRequestException bad => FromBadRequest(bad),
+            RegisterRuleException rule => Problems.FromRule(rule),
+            DbUpdateConcurrencyException => Problem(StatusCodes.Status412PreconditionFailed, ProblemTypes.PreconditionFailed,
+                "The record has changed.", "The record was changed by another request while yours was being made. Read it again, then retry."),
+            _ when IsDatabaseUnavailable(exception) => Unavailable(httpContext),
+            _ => null,
+        };
+        if (problem is null)
+        {
+            logger.LogError(exception, "Unhandled exception");
+            problem = Problem(StatusCodes.Status500InternalServerError, ProblemTypes.Internal,
+                "An unexpected error occurred.", "The error has been logged under the trace id.");
+        }
+        else if (problem.Status == StatusCodes.Status503ServiceUnavailable)
+        {
+            logger.LogWarning(exception, "Database unavailable");
+        }
+
+        httpContext.Response.StatusCode = problem.Status ?? StatusCodes.Status500InternalServerError;
+        return await problemDetails.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            ProblemDetails = problem,
+            Exception = exception,
+        });
+    }
+
+    private static bool IsDatabaseUnavailable(Exception exception) => exception switch
+    {
+        RetryLimitExceededException => true,
+        NpgsqlException npgsql => npgsql.IsTransient || npgsql is not PostgresException,
+        TimeoutException => true,
+        InvalidOperationException when exception.InnerException is { } inner => IsDatabaseUnavailable(inner),
+        _ => false,
+    };
+
+    private static ProblemDetails Unavailable(HttpContext httpContext)
+    {
+        httpContext.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return Problem(StatusCodes.Status503ServiceUnavailable, ProblemTypes.ServiceUnavailable,
+            "The register is temporarily unavailable.", $"The database could not be reached. Nothing was changed; retry after {RetryAfterSeconds} seconds.");
+    }
+
+    private static ProblemDetails FromBadRequest(BadHttpRequestException bad)
+    {
+        var (field, message) = bad.InnerException switch
+        {
+            JsonException json => FromJson(json),
+            _ when ParameterName().Match(bad.Message) is { Success: true } match =>
+                (match.Groups["name"].Value, $"'{match.Groups["value"].Value}' is not a valid value."),
+            _ => ((string?)null, bad.Message),
+        };
+        if (field is null)
+            return Problem(bad.StatusCode, ProblemTypes.BadRequest, "The request could not be read.", message);
+        var problem = Problem(StatusCodes.Status400BadRequest, ProblemTypes.Validation, "The request is not valid.",
+            "One or more fields are not valid; see errors, keyed by JSON path.");
+        problem.Extensions["errors"] = new Dictionary<string, string[]> { [field] = [message] };
+        return problem;
+    }
+
+    private static (string Field, string Message) FromJson(JsonException json)
+    {
+        var path = json.Path is { Length: > 0 } p ? p : "$";
+        if (MissingProperties().Match(json.Message) is { Success: true } missing)
+            return ($"$.{missing.Groups["names"].Value.Split(',')[0].Trim(' ', '\'')}", "This field is required.");
+        if (UnknownProperty().Match(json.Message) is { Success: true } unknown)
+            return ($"$.{unknown.Groups["name"].Value}", "This field is not part of the request; fields the register owns cannot be set.");
+        if (json.Message.Contains("null", StringComparison.Ordinal) && json.Message.Contains("non-nullable", StringComparison.Ordinal))
+            return (path, "This field cannot be null.");
+        return (path, "This value is not valid here (wrong type, format or unknown name).");
+    }
+
+    private static ProblemDetails Problem(int status, string type, string title, string detail) =>
+        new() { Status = status, Type = type, Title = title, Detail = detail };
+
+    [GeneratedRegex("""parameter "(?:\S+ )?(?<name>[^"\s]+)" from "(?<value>[^"]*)""")]
+    private static partial Regex ParameterName();
+
+    [GeneratedRegex("missing required properties including: (?<names>.+?)\\.?$")]
+    private static partial Regex MissingProperties();
+
+    [GeneratedRegex("The JSON property '(?<name>[^']+)' could not be mapped")]
+    private static partial Regex UnknownProperty();
+}

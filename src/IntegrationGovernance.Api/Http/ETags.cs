@@ -1,0 +1,31 @@
+using Microsoft.Net.Http.Headers;
+
+namespace IntegrationGovernance.Api.Http;
+
+/// <summary>Strong ETags from the row version, and the If-Match check every change makes (RFC 9110 §13.1.1).</summary>
+public static class ETags
+{
+    public static string For(uint version) => $"\"{version}\"";
+
+    public static void Set(HttpResponse response, uint version) => response.Headers.ETag = For(version);
+
+    public static IfMatchResult CheckIfMatch(HttpRequest request, uint currentVersion)
+    {
+        var values = request.Headers.IfMatch;
+        if (values.Count == 0)
+            return IfMatchResult.Missing;
+        if (!EntityTagHeaderValue.TryParseList(values, out var tags))
+            return IfMatchResult.Stale;
+        var current = new EntityTagHeaderValue(For(currentVersion));
+        return tags.Any(tag => tag.Equals(EntityTagHeaderValue.Any) || tag.Compare(current, useStrongComparison: true))
+            ? IfMatchResult.Matches
+            : IfMatchResult.Stale;
+    }
+}
+
+public enum IfMatchResult
+{
+    Missing,
+    Stale,
+    Matches,
+}

@@ -1,0 +1,65 @@
+using System.Text.Json.Serialization;
+using Asp.Versioning;
+using Microsoft.AspNetCore.Http.Json;
+using Serilog;
+
+namespace IntegrationGovernance.Api.Http;
+
+/// <summary>The HTTP contract every resource shares: JSON rules, problem details, versioning, request logging.</summary>
+public static class HttpServiceCollectionExtensions
+{
+    public static IServiceCollection AddRegisterHttp(this IServiceCollection services)
+    {
+        services.Configure<JsonOptions>(options =>
+        {
+            var json = options.SerializerOptions;
+            json.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
+            // a field the client may not set (id, createdAt...) or misspelt is refused, not silently dropped
+            json.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+            json.RespectNullableAnnotations = true;
+            json.RespectRequiredConstructorParameters = true;
+        });
+        // binding failures reach ApiExceptionHandler, which names the field at fault
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+        {
+            context.ProblemDetails.Instance ??= context.HttpContext.Request.Path;
+            context.ProblemDetails.Extensions["correlationId"] = CorrelationId.Of(context.HttpContext);
+        });
+        services.AddExceptionHandler<ApiExceptionHandler>();
+        services.AddApiVersioning(options =>
+            {
+                options.DefaultApiVersion = new ApiVersion(1);
+                options.ReportApiVersions = true;
+                options.ApiVersionReader = new UrlSegmentApiVersionReader();
+            })
+            .AddApiExplorer(options =>
+            {
+                options.GroupNameFormat = "'v'VVV";
+                options.SubstituteApiVersionInUrl = true;
+            });
+        services.AddSingleton(TimeProvider.System);
+        return services;
+    }
+
+    public static WebApplication UseRegisterHttp(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseCorrelationId();
+        app.UseSerilogRequestLogging(options =>
+        {
+            options.MessageTemplate = "HTTP {RequestMethod} {RoutePattern} responded {StatusCode} in {Elapsed:0.0} ms";
+            options.EnrichDiagnosticContext = (diagnostics, http) =>
+                diagnostics.Set("RoutePattern", (http.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? "(unmatched)");
+        });
+        return app;
+    }
+
+    /// <summary>The versioned root every resource group hangs from: <c>/api/v{version}</c>.</summary>
+    public static RouteGroupBuilder MapVersionedApi(this WebApplication app)
+    {
+        var versions = app.NewApiVersionSet().HasApiVersion(new ApiVersion(1)).ReportApiVersions().Build();
+        return app.MapGroup("/api/v{version:apiVersion}").WithApiVersionSet(versions).HasApiVersion(1);
+    }
+}

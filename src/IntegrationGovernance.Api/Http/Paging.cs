@@ -1,0 +1,58 @@
+using System.Buffers.Text;
+using System.Text.Json;
+using IntegrationGovernance.Domain.Common;
+using Microsoft.AspNetCore.Http.Extensions;
+using Microsoft.AspNetCore.WebUtilities;
+
+namespace IntegrationGovernance.Api.Http;
+
+/// <summary>One page of a list, with the opaque cursor and link for the next page (null on the last).</summary>
+/// <param name="Items">The records on this page, in the list's stable order.</param>
+/// <param name="NextCursor">Pass as <c>cursor</c> to get the next page; null when this is the last.</param>
+/// <param name="Next">The full link to the next page; null when this is the last.</param>
+public sealed record Page<T>(IReadOnlyList<T> Items, string? NextCursor, string? Next);
+
+/// <summary>Bounded keyset paging: a limit (default 50, at most 500) and an opaque cursor naming the last key seen.</summary>
+public sealed record PageRequest(int Limit, string? Cursor)
+{
+    public const int DefaultLimit = 50;
+    public const int MaxLimit = 500;
+
+    public static IReadOnlyList<RuleViolation> Validate(int? limit) =>
+        limit is null or (>= 1 and <= MaxLimit) ? [] : [new("limit", $"limit is between 1 and {MaxLimit}.")];
+
+    public static PageRequest From(int? limit, string? cursor) => new(limit ?? DefaultLimit, cursor);
+
+    /// <summary>Reads the key a cursor carries; false when the cursor was not made by this API for this list.</summary>
+    public bool TryReadKey<TKey>(out TKey? key)
+    {
+        key = default;
+        if (Cursor is null)
+            return true;
+        try
+        {
+            key = JsonSerializer.Deserialize<TKey>(Base64Url.DecodeFromChars(Cursor));
+            return key is not null;
+        }
+        catch (Exception e) when (e is FormatException or JsonException or NotSupportedException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Builds the page from up to <see cref="Limit"/> + 1 rows read in key order.</summary>
+    public Page<T> ToPage<T, TKey>(IReadOnlyList<T> rows, Func<T, TKey> keyOf, HttpRequest request)
+    {
+        if (rows.Count <= Limit)
+            return new Page<T>(rows, null, null);
+        var items = rows.Take(Limit).ToList();
+        var next = Base64Url.EncodeToString(JsonSerializer.SerializeToUtf8Bytes(keyOf(items[^1])));
+        var query = QueryHelpers.ParseQuery(request.QueryString.Value);
+        query["cursor"] = next;
+        var link = UriHelper.BuildAbsolute(request.Scheme, request.Host, request.PathBase, request.Path,
+            QueryString.Create(query.SelectMany(q => q.Value.Select(v => new KeyValuePair<string, string?>(q.Key, v)))));
+        return new Page<T>(items, next, link);
+    }
+
+    public static RuleViolation BadCursor => new("cursor", "The cursor is not one this list issued; start again without it.");
+}

@@ -1,0 +1,20 @@
+namespace IntegrationGovernance.Api.Http;
+
+/// <summary>
+/// Stable problem <c>type</c> URIs (RFC 9457). Clients may switch on them; they never change meaning.
+/// Rules of the register use <c>urn:integration-governance:problem:&lt;rule-code&gt;</c>.
+/// </summary>
+public static class ProblemTypes
+{
+    private const string Prefix = "urn:integration-governance:problem:";
+
+    public const string Validation = Prefix + "validation";
+    public const string NotFound = Prefix + "not-found";
+    public const string PreconditionRequired = Prefix + "precondition-required";
+    public const string PreconditionFailed = Prefix + "precondition-failed";
+    public const string ServiceUnavailable = Prefix + "service-unavailable";
+    public const string BadRequest = Prefix + "bad-request";
+    public const string Internal = Prefix + "internal";
+
+    public static string ForRule(string code) => Prefix + code;
+}

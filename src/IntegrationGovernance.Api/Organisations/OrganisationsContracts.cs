@@ -1,0 +1,73 @@
+using IntegrationGovernance.Domain.Organisations;
+
+namespace IntegrationGovernance.Api.Organisations;
+
+/// <summary>An organisation as the register holds it.</summary>
+public sealed record OrganisationResponse
+{
+    /// <summary>The register's id for the organisation.</summary>
+    /// <example>0193a6b2-7c1e-7d4f-9a51-2f3c4d5e6f70</example>
+    public required Guid Id { get; init; }
+
+    /// <example>Bath and North East Somerset Primary Care Trust</example>
+    public required string Name { get; init; }
+
+    /// <example>PrimaryCareTrust</example>
+    public required OrganisationType Type { get; init; }
+
+    /// <summary>NHS Organisation Data Service code.</summary>
+    /// <example>5FL</example>
+    public string? OdsCode { get; init; }
+
+    /// <summary>ONS Government Statistical Service code of the area served.</summary>
+    /// <example>E06000022</example>
+    public string? GssCode { get; init; }
+
+    /// <summary>First day the organisation operated, if known.</summary>
+    /// <example>2002-04-01</example>
+    public DateOnly? OperationalFrom { get; init; }
+
+    /// <summary>Last day the organisation operated; null while it still operates.</summary>
+    /// <example>2013-03-31</example>
+    public DateOnly? OperationalTo { get; init; }
+
+    /// <summary>When the register first recorded it (UTC).</summary>
+    /// <example>2026-11-23T12:00:00+00:00</example>
+    public required DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>When the register last changed it (UTC).</summary>
+    /// <example>2026-11-23T12:00:00+00:00</example>
+    public required DateTimeOffset UpdatedAt { get; init; }
+}
+
+/// <summary>What a client states about an organisation, to create it or to replace what it holds.</summary>
+public sealed record OrganisationRequest
+{
+    /// <example>Bath and North East Somerset Primary Care Trust</example>
+    public required string Name { get; init; }
+
+    /// <example>PrimaryCareTrust</example>
+    public required OrganisationType Type { get; init; }
+
+    /// <summary>NHS ODS code: 3 or 5 letters and digits (PCT 5xx, care trust Txx, NHS trust Rxx); unique.</summary>
+    /// <example>5FL</example>
+    public string? OdsCode { get; init; }
+
+    /// <summary>GSS code: E, W, S or N followed by 8 digits; unique.</summary>
+    /// <example>E06000022</example>
+    public string? GssCode { get; init; }
+
+    /// <example>2002-04-01</example>
+    public DateOnly? OperationalFrom { get; init; }
+
+    /// <summary>Must not be before <c>operationalFrom</c>.</summary>
+    /// <example>2013-03-31</example>
+    public DateOnly? OperationalTo { get; init; }
+}
+
+/// <summary>Closes an organisation: it stopped operating at the end of <c>lastDay</c>.</summary>
+public sealed record CloseOrganisationRequest
+{
+    /// <example>2013-03-31</example>
+    public required DateOnly LastDay { get; init; }
+}

@@ -1,0 +1,197 @@
+using AutoMapper;
+using AutoMapper.QueryableExtensions;
+using IntegrationGovernance.Api.Http;
+using IntegrationGovernance.Api.OpenApi;
+using IntegrationGovernance.Domain.Organisations;
+using IntegrationGovernance.Infrastructure.Organisations;
+using IntegrationGovernance.Infrastructure.Persistence;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace IntegrationGovernance.Api.Organisations;
+
+/// <summary>The organisations register: every body that can be party to an agreement, and who succeeded whom.</summary>
+public static class OrganisationsEndpoints
+{
+    private const string Resource = "organisation";
+
+    public static RouteGroupBuilder MapOrganisationsEndpoints(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/organisations").WithTags("Organisations");
+
+        group.MapGet("/", ListOrganisations)
+            .WithSummary("List organisations")
+            .WithDescription("Filters combine. Ordered by name then id; keyset paging with `cursor` from the previous page.")
+            .ProducesValidationProblem();
+        group.MapGet("/{id:guid}", GetOrganisation)
+            .WithSummary("Read one organisation")
+            .WithDescription("The response carries an ETag; send it back in If-Match to change the organisation.")
+            .ReturnsETag();
+        group.MapPost("/", CreateOrganisation)
+            .WithSummary("Create an organisation")
+            .ReturnsETag()
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPut("/{id:guid}", UpdateOrganisation)
+            .WithSummary("Replace what the register holds about an organisation")
+            .WithDescription("Requires If-Match with the ETag of the last read. Operational dates must still agree with recorded successions.")
+            .RequiresIfMatch()
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        group.MapPost("/{id:guid}/close", CloseOrganisation)
+            .WithSummary("Close an organisation")
+            .WithDescription("Organisations are never deleted: closing records the last day it operated. Requires If-Match.")
+            .RequiresIfMatch()
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        group.MapGet("/{id:guid}/successors", GetSuccessors)
+            .WithSummary("Walk the whole chain of successors")
+            .WithDescription("Every organisation that followed this one, at any depth (a PCT's CCG, then that CCG's ICB...), nearest first.");
+        group.MapGet("/{id:guid}/predecessors", GetPredecessors)
+            .WithSummary("Walk the whole chain of predecessors")
+            .WithDescription("Every organisation this one came from, at any depth, nearest first.");
+        return api;
+    }
+
+    /// <param name="type">Only organisations of this type.</param>
+    /// <param name="code">Only the organisation with this ODS or GSS code (case-insensitive).</param>
+    /// <param name="nameContains">Only organisations whose name contains this text (case-insensitive).</param>
+    /// <param name="activeOn">Only organisations operational on this date.</param>
+    /// <param name="limit">Page size, 1 to 500 (default 50).</param>
+    /// <param name="cursor">The <c>nextCursor</c> of the previous page.</param>
+    /// <param name="db"></param>
+    /// <param name="mapper"></param>
+    /// <param name="request"></param>
+    /// <param name="cancellationToken"></param>
+    public static async Task<Results<Ok<Page<OrganisationResponse>>, ValidationProblem>> ListOrganisations(
+        OrganisationType? type,
+        string? code,
+        string? nameContains,
+        DateOnly? activeOn,
+        int? limit,
+        string? cursor,
+        RegisterDbContext db,
+        IMapper mapper,
+        HttpRequest request,
+        CancellationToken cancellationToken)
+    {
+        var page = PageRequest.From(limit, cursor);
+        if (PageRequest.Validate(limit) is [_, ..] limitProblems)
+            return Problems.Validation(limitProblems);
+        if (!page.TryReadKey<OrganisationCursor>(out var after))
+            return Problems.Validation([PageRequest.BadCursor]);
+
+        var query = db.Organisations.AsNoTracking();
+        if (type is { } t)
+            query = query.Where(o => o.Type == t);
+        if (OrganisationCodes.Normalise(code) is { } c)
+            query = query.Where(o => o.OdsCode == c || o.GssCode == c);
+        if (!string.IsNullOrWhiteSpace(nameContains))
+            query = query.Where(o => EF.Functions.ILike(o.Name, $"%{EscapeLike(nameContains.Trim())}%", @"\"));
+        if (activeOn is { } day)
+            query = query.Where(o => (o.OperationalFrom == null || o.OperationalFrom <= day) && (o.OperationalTo == null || o.OperationalTo >= day));
+        if (after is not null)
+            query = query.Where(o => EF.Functions.GreaterThan(ValueTuple.Create(o.Name, o.Id), ValueTuple.Create(after.Name, after.Id)));
+
+        var rows = await query
+            .OrderBy(o => o.Name).ThenBy(o => o.Id)
+            .Take(page.Limit + 1)
+            .ProjectTo<OrganisationResponse>(mapper.ConfigurationProvider)
+            .ToListAsync(cancellationToken);
+        return TypedResults.Ok(page.ToPage(rows, o => new OrganisationCursor(o.Name, o.Id), request));
+    }
+
+    public static async Task<Results<Ok<OrganisationResponse>, ProblemHttpResult>> GetOrganisation(
+        Guid id, RegisterDbContext db, IMapper mapper, HttpResponse response, CancellationToken cancellationToken)
+    {
+        var organisation = await db.Organisations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == id, cancellationToken);
+        if (organisation is null)
+            return Problems.NotFound(Resource, id);
+        ETags.Set(response, organisation.Version);
+        return TypedResults.Ok(mapper.Map<OrganisationResponse>(organisation));
+    }
+
+    public static async Task<Results<Created<OrganisationResponse>, ValidationProblem>> CreateOrganisation(
+        OrganisationRequest body, RegisterDbContext db, IMapper mapper, TimeProvider clock, HttpContext http, CancellationToken cancellationToken)
+    {
+        var details = mapper.Map<OrganisationDetails>(body).Normalised();
+        if (details.Validate() is [_, ..] problems)
+            return Problems.Validation(problems);
+
+        var organisation = Organisation.Create(details, clock.GetUtcNow());
+        db.Organisations.Add(organisation);
+        await db.SaveChangesAsync(cancellationToken);
+
+        ETags.Set(http.Response, organisation.Version);
+        return TypedResults.Created($"{http.Request.PathBase}/api/v1/organisations/{organisation.Id}", mapper.Map<OrganisationResponse>(organisation));
+    }
+
+    public static Task<Results<Ok<OrganisationResponse>, ValidationProblem, ProblemHttpResult>> UpdateOrganisation(
+        Guid id, OrganisationRequest body, RegisterDbContext db, SuccessionChains chains, IMapper mapper, TimeProvider clock,
+        HttpContext http, CancellationToken cancellationToken)
+    {
+        var details = mapper.Map<OrganisationDetails>(body).Normalised();
+        return ChangeAsync(id, db, chains, mapper, http, cancellationToken, organisation =>
+        {
+            if (details.Validate() is [_, ..] problems)
+                return problems;
+            organisation.Update(details, clock.GetUtcNow());
+            return [];
+        });
+    }
+
+    public static Task<Results<Ok<OrganisationResponse>, ValidationProblem, ProblemHttpResult>> CloseOrganisation(
+        Guid id, CloseOrganisationRequest body, RegisterDbContext db, SuccessionChains chains, IMapper mapper, TimeProvider clock,
+        HttpContext http, CancellationToken cancellationToken) =>
+        ChangeAsync(id, db, chains, mapper, http, cancellationToken, organisation => organisation.Close(body.LastDay, clock.GetUtcNow()));
+
+    public static Task<Results<Ok<SuccessionChainResponse>, ProblemHttpResult>> GetSuccessors(
+        Guid id, RegisterDbContext db, SuccessionChains chains, IMapper mapper, CancellationToken cancellationToken) =>
+        ChainAsync(id, db, mapper, token => chains.SuccessorsAsync(id, token), cancellationToken);
+
+    public static Task<Results<Ok<SuccessionChainResponse>, ProblemHttpResult>> GetPredecessors(
+        Guid id, RegisterDbContext db, SuccessionChains chains, IMapper mapper, CancellationToken cancellationToken) =>
+        ChainAsync(id, db, mapper, token => chains.PredecessorsAsync(id, token), cancellationToken);
+
+    /// <summary>The shared shape of every change to an organisation: If-Match, one transaction, dates kept in step with successions.</summary>
+    private static async Task<Results<Ok<OrganisationResponse>, ValidationProblem, ProblemHttpResult>> ChangeAsync(
+        Guid id, RegisterDbContext db, SuccessionChains chains, IMapper mapper, HttpContext http, CancellationToken cancellationToken,
+        Func<Organisation, IReadOnlyList<Domain.Common.RuleViolation>> change)
+    {
+        return await db.InTransactionAsync<Results<Ok<OrganisationResponse>, ValidationProblem, ProblemHttpResult>>(async token =>
+        {
+            await chains.LockAsync(token);
+            var organisation = await db.Organisations.FirstOrDefaultAsync(o => o.Id == id, token);
+            if (organisation is null)
+                return Problems.NotFound(Resource, id);
+            switch (ETags.CheckIfMatch(http.Request, organisation.Version))
+            {
+                case IfMatchResult.Missing: return Problems.PreconditionRequired();
+                case IfMatchResult.Stale: return Problems.PreconditionFailed();
+            }
+            if (change(organisation) is [_, ..] problems)
+                return Problems.Validation(problems);
+            await chains.GuardDatesAsync(organisation, token);
+            await db.SaveChangesAsync(token);
+            ETags.Set(http.Response, organisation.Version);
+            return TypedResults.Ok(mapper.Map<OrganisationResponse>(organisation));
+        }, cancellationToken);
+    }
+
+    private static async Task<Results<Ok<SuccessionChainResponse>, ProblemHttpResult>> ChainAsync(
+        Guid id, RegisterDbContext db, IMapper mapper, Func<CancellationToken, Task<IReadOnlyList<ChainLink>>> walk, CancellationToken cancellationToken)
+    {
+        if (!await db.Organisations.AnyAsync(o => o.Id == id, cancellationToken))
+            return Problems.NotFound(Resource, id);
+        var links = await walk(cancellationToken);
+        return TypedResults.Ok(new SuccessionChainResponse
+        {
+            OrganisationId = id,
+            Links = mapper.Map<IReadOnlyList<SuccessionLinkResponse>>(links),
+        });
+    }
+
+    private static string EscapeLike(string text) =>
+        text.Replace(@"\", @"\\", StringComparison.Ordinal).Replace("%", @"\%", StringComparison.Ordinal).Replace("_", @"\_", StringComparison.Ordinal);
+
+    private sealed record OrganisationCursor(string Name, Guid Id);
+}

@@ -1,0 +1,40 @@
+using IntegrationGovernance.Api.Health;
+using IntegrationGovernance.Api.Hosting;
+using IntegrationGovernance.Api.Http;
+using IntegrationGovernance.Api.OpenApi;
+using IntegrationGovernance.Api.Organisations;
+using IntegrationGovernance.Infrastructure.Persistence;
+using Serilog;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddSerilog((services, logger) => logger
+    .ReadFrom.Configuration(builder.Configuration)
+    .ReadFrom.Services(services)
+    .Enrich.FromLogContext());
+builder.Services.AddRegisterHttp();
+builder.Services.AddRegisterOpenApi();
+builder.Services.AddRegisterMapping(builder.Configuration);
+builder.Services.AddRegisterDatabase(builder.Configuration);
+builder.Services.AddRegisterHealthChecks();
+
+var app = builder.Build();
+
+app.UseRegisterHttp();
+app.UseRegisterOpenApi();
+app.MapRegisterHealthChecks();
+app.MapVersionedApi()
+    .MapOrganisationsEndpoints()
+    .MapSuccessionsEndpoints();
+
+if (OpenApiDocumentFile.IsRequested(args))
+{
+    await OpenApiDocumentFile.WriteAsync(app, args);
+    return;
+}
+
+await app.PrepareDatabaseAsync();
+await app.RunAsync();
+
+/// <summary>The entry point, visible to the integration tests' WebApplicationFactory.</summary>
+public partial class Program;

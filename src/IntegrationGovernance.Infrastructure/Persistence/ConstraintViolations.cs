@@ -1,0 +1,24 @@
+using IntegrationGovernance.Domain.Common;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace IntegrationGovernance.Infrastructure.Persistence;
+
+/// <summary>
+/// Turns a database constraint violation into the register rule it enforces. The database is the last word
+/// on uniqueness (two requests can race past any check made in code), so these are expected, not faults.
+/// </summary>
+public static class ConstraintViolations
+{
+    private static readonly Dictionary<string, (string Code, string Field, string Message)> Known = new()
+    {
+        ["ux_organisations_ods_code"] = ("duplicate-ods-code", "$.odsCode", "Another organisation already has this ODS code; ODS codes are never reused."),
+        ["ux_organisations_gss_code"] = ("duplicate-gss-code", "$.gssCode", "Another organisation already has this GSS code."),
+    };
+
+    public static RegisterRuleException? Translate(DbUpdateException exception) =>
+        exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: { } name }
+        && Known.TryGetValue(name, out var rule)
+            ? new RegisterRuleException(rule.Code, rule.Message, rule.Field, RuleKind.Conflict)
+            : null;
+}

@@ -1,0 +1,44 @@
+using IntegrationGovernance.Domain.Organisations;
+using IntegrationGovernance.Domain.Successions;
+using Microsoft.EntityFrameworkCore;
+
+namespace IntegrationGovernance.Infrastructure.Persistence;
+
+/// <summary>The register's tables. Schema changes go through checked-in migrations only.</summary>
+public sealed class RegisterDbContext(DbContextOptions<RegisterDbContext> options) : DbContext(options)
+{
+    public DbSet<Organisation> Organisations => Set<Organisation>();
+
+    public DbSet<Succession> Successions => Set<Succession>();
+
+    public DbSet<SuccessionParty> SuccessionParties => Set<SuccessionParty>();
+
+    public override async Task<int> SaveChangesAsync(CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await base.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException exception) when (ConstraintViolations.Translate(exception) is { } refusal)
+        {
+            throw refusal;
+        }
+    }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> in one transaction under the retrying execution strategy: a transient fault
+    /// replays the whole unit from a clean change tracker, so <paramref name="work"/> must read what it changes.
+    /// </summary>
+    public Task<T> InTransactionAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken) =>
+        Database.CreateExecutionStrategy().ExecuteAsync(async token =>
+        {
+            ChangeTracker.Clear();
+            await using var transaction = await Database.BeginTransactionAsync(token);
+            var result = await work(token);
+            await transaction.CommitAsync(token);
+            return result;
+        }, cancellationToken);
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(RegisterDbContext).Assembly);
+}
