@@ -38,7 +38,7 @@ public static class HttpServiceCollectionExtensions
                 options.GroupNameFormat = "'v'VVV";
                 options.SubstituteApiVersionInUrl = true;
             });
-        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<TimeProvider>(new Domain.Common.RecordClock(TimeProvider.System));
         return services;
     }
 

@@ -1,0 +1,73 @@
+using IntegrationGovernance.Infrastructure.Persistence;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+
+namespace IntegrationGovernance.IntegrationTests.Support;
+
+/// <summary>
+/// Migrations run once per test run, into a template database; each test class gets its own copy of it
+/// (CREATE DATABASE ... TEMPLATE), so classes run in parallel without seeing each other's rows.
+/// </summary>
+public static class TestDatabases
+{
+    private static readonly string TemplateName = $"ig_template_{Environment.ProcessId}";
+    private static readonly Lazy<Task> Template = new(CreateTemplateAsync);
+    private static readonly SemaphoreSlim CopyLock = new(1, 1);
+
+    public static async Task<string> CreateAsync()
+    {
+        await Template.Value;
+        var name = $"ig_test_{Guid.NewGuid():N}";
+        await CopyLock.WaitAsync();
+        try
+        {
+            await ExecuteAsync($"CREATE DATABASE \"{name}\" TEMPLATE \"{TemplateName}\"");
+        }
+        finally
+        {
+            CopyLock.Release();
+        }
+        return await ConnectionStringForAsync(name);
+    }
+
+    public static async Task DropAsync(string connectionString)
+    {
+        var name = new NpgsqlConnectionStringBuilder(connectionString).Database;
+        await using (var connection = new NpgsqlConnection(connectionString))
+            NpgsqlConnection.ClearPool(connection);
+        await ExecuteAsync($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
+    }
+
+    private static async Task CreateTemplateAsync()
+    {
+        await ExecuteAsync($"DROP DATABASE IF EXISTS \"{TemplateName}\" WITH (FORCE)");
+        await ExecuteAsync($"CREATE DATABASE \"{TemplateName}\"");
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                [$"ConnectionStrings:{DatabaseOptions.RegisterConnection}"] = await ConnectionStringForAsync(TemplateName),
+            })
+            .Build();
+        await new DatabaseMigrator(configuration, NullLogger<DatabaseMigrator>.Instance).MigrateAsync(CancellationToken.None);
+        // a template must have no open connections when it is copied
+        NpgsqlConnection.ClearAllPools();
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            // on a server the run started itself this is moot (it is gone); on a shared one it tidies up
+            try { ExecuteAsync($"DROP DATABASE IF EXISTS \"{TemplateName}\" WITH (FORCE)").GetAwaiter().GetResult(); }
+            catch (NpgsqlException) { }
+        };
+    }
+
+    private static async Task<string> ConnectionStringForAsync(string database) =>
+        new NpgsqlConnectionStringBuilder(await PostgresServer.AdminConnectionStringAsync()) { Database = database }.ConnectionString;
+
+    private static async Task ExecuteAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(await PostgresServer.AdminConnectionStringAsync());
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+}
