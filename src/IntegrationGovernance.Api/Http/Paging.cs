@@ -7,10 +7,19 @@ using Microsoft.AspNetCore.WebUtilities;
 namespace IntegrationGovernance.Api.Http;
 
 /// <summary>One page of a list, with the opaque cursor and link for the next page (null on the last).</summary>
-/// <param name="Items">The records on this page, in the list's stable order.</param>
-/// <param name="NextCursor">Pass as <c>cursor</c> to get the next page; null when this is the last.</param>
-/// <param name="Next">The full link to the next page; null when this is the last.</param>
-public sealed record Page<T>(IReadOnlyList<T> Items, string? NextCursor, string? Next);
+public sealed record Page<T>
+{
+    /// <summary>The records on this page, in the list's stable order.</summary>
+    public required IReadOnlyList<T> Items { get; init; }
+
+    /// <summary>Pass as <c>cursor</c> to get the next page; null when this is the last.</summary>
+    /// <example>eyJOYW1lIjoiTkhTIEImTkVTIiwiSWQiOiIwMTkzYTZiMiJ9</example>
+    public string? NextCursor { get; init; }
+
+    /// <summary>The full link to the next page; null when this is the last.</summary>
+    /// <example>http://127.0.0.1:5080/api/v1/organisations?limit=50&amp;cursor=eyJOYW1lIjoiTkhTIEImTkVTIiwiSWQiOiIwMTkzYTZiMiJ9</example>
+    public string? Next { get; init; }
+}
 
 /// <summary>Bounded keyset paging: a limit (default 50, at most 500) and an opaque cursor naming the last key seen.</summary>
 public sealed record PageRequest(int Limit, string? Cursor)
@@ -44,14 +53,14 @@ public sealed record PageRequest(int Limit, string? Cursor)
     public Page<T> ToPage<T, TKey>(IReadOnlyList<T> rows, Func<T, TKey> keyOf, HttpRequest request)
     {
         if (rows.Count <= Limit)
-            return new Page<T>(rows, null, null);
+            return new Page<T> { Items = rows };
         var items = rows.Take(Limit).ToList();
         var next = Base64Url.EncodeToString(JsonSerializer.SerializeToUtf8Bytes(keyOf(items[^1])));
         var query = QueryHelpers.ParseQuery(request.QueryString.Value);
         query["cursor"] = next;
         var link = UriHelper.BuildAbsolute(request.Scheme, request.Host, request.PathBase, request.Path,
             QueryString.Create(query.SelectMany(q => q.Value.Select(v => new KeyValuePair<string, string?>(q.Key, v)))));
-        return new Page<T>(items, next, link);
+        return new Page<T> { Items = items, NextCursor = next, Next = link };
     }
 
     public static RuleViolation BadCursor => new("cursor", "The cursor is not one this list issued; start again without it.");

@@ -37,7 +37,7 @@ public static class PostgresServer
 
     private static async Task<string> StartLocalClusterAsync()
     {
-        var root = RepositoryRoot();
+        var root = Repository.Root;
         var script = Path.Combine(root, "scripts", "postgres");
         var folder = Path.Combine(root, ".local", $"test-postgres-{Environment.ProcessId}");
         var (exitCode, output, error) = await RunAsync(script, "start", folder);
@@ -48,16 +48,6 @@ public static class PostgresServer
                 + "Install the server binaries (apt-get install -y postgresql), or set INTEGRATION_TESTS_POSTGRES to a server you own.");
         AppDomain.CurrentDomain.ProcessExit += (_, _) => RunAsync(script, "destroy", folder).GetAwaiter().GetResult();
         return output.Trim().Split('\n')[^1];
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "IntegrationGovernance.sln")))
-                return dir.FullName;
-        }
-        throw new InvalidOperationException("Cannot find the repository root (IntegrationGovernance.sln) above " + AppContext.BaseDirectory);
     }
 
     private static async Task<(int ExitCode, string Output, string Error)> RunAsync(string file, params string[] arguments)

@@ -6,7 +6,7 @@ namespace IntegrationGovernance.IntegrationTests.Support;
 /// <summary>The API in-process, over HTTP, against its own freshly migrated PostgreSQL database.</summary>
 public class RegisterApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
-    public string ConnectionString { get; private set; } = string.Empty;
+    public string ConnectionString { get; protected set; } = string.Empty;
 
     public virtual async Task InitializeAsync() => ConnectionString = await TestDatabases.CreateAsync();
 

@@ -31,6 +31,14 @@ public static class TestDatabases
         return await ConnectionStringForAsync(name);
     }
 
+    /// <summary>A database with nothing in it, not even the schema: for tests of the migration runner itself.</summary>
+    public static async Task<string> CreateEmptyAsync()
+    {
+        var name = $"ig_empty_{Guid.NewGuid():N}";
+        await ExecuteAsync($"CREATE DATABASE \"{name}\"");
+        return await ConnectionStringForAsync(name);
+    }
+
     public static async Task DropAsync(string connectionString)
     {
         var name = new NpgsqlConnectionStringBuilder(connectionString).Database;

@@ -1,0 +1,55 @@
+using System.Net;
+using IntegrationGovernance.Api.Organisations;
+using IntegrationGovernance.Infrastructure.DemoData;
+using IntegrationGovernance.IntegrationTests.Support;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace IntegrationGovernance.IntegrationTests.DemoData;
+
+/// <summary>What the run command does: migrate an empty database on start-up and load the seed papers' organisations.</summary>
+public sealed class DemoDataTests(DemoDataTests.SeededApiFactory api) : IClassFixture<DemoDataTests.SeededApiFactory>
+{
+    private readonly HttpClient _client = api.CreateClient();
+
+    [Fact]
+    public async Task The_bnes_pct_chain_reaches_the_icb_in_one_call()
+    {
+        var page = await (await _client.GetAsync($"{Register.Organisations}?code=5FL")).ReadAsync<Page>(HttpStatusCode.OK);
+        var pct = Assert.Single(page.Items);
+
+        var chain = await (await _client.GetAsync($"{Register.Organisations}/{pct.Id}/successors")).ReadAsync<SuccessionChainResponse>(HttpStatusCode.OK);
+
+        Assert.Contains(chain.Links, l => l.Organisation.OdsCode == "11E" && l.Depth == 1 && l.EffectiveOn == new DateOnly(2013, 4, 1));
+        Assert.Contains(chain.Links, l => l.Organisation.OdsCode == "QOX" && l.EffectiveOn == new DateOnly(2022, 7, 1));
+    }
+
+    [Fact]
+    public async Task Loading_the_demo_data_again_adds_nothing()
+    {
+        var before = await CountAsync();
+
+        await using (var scope = api.Services.CreateAsyncScope())
+            await scope.ServiceProvider.GetRequiredService<DemoDataLoader>().LoadAsync(CancellationToken.None);
+
+        Assert.Equal(before, await CountAsync());
+        Assert.True(before > 20, $"only {before} organisations loaded");
+    }
+
+    private async Task<int> CountAsync() =>
+        (await (await _client.GetAsync($"{Register.Organisations}?limit=500")).ReadAsync<Page>(HttpStatusCode.OK)).Items.Count;
+
+    private sealed record Page(List<OrganisationResponse> Items);
+
+    public sealed class SeededApiFactory : RegisterApiFactory
+    {
+        public override async Task InitializeAsync() => ConnectionString = await TestDatabases.CreateEmptyAsync();
+
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.UseSetting("Database:MigrateOnStartup", "true");
+            builder.UseSetting("Database:SeedDemoData", "true");
+        }
+    }
+}
