@@ -3,6 +3,7 @@ using IntegrationGovernance.Api.Hosting;
 using IntegrationGovernance.Api.Http;
 using IntegrationGovernance.Api.OpenApi;
 using IntegrationGovernance.Api.Organisations;
+using IntegrationGovernance.Api.RecordKeeping;
 using IntegrationGovernance.Infrastructure.Persistence;
 using Serilog;
 
@@ -25,7 +26,9 @@ app.UseRegisterOpenApi();
 app.MapRegisterHealthChecks();
 app.MapVersionedApi()
     .MapOrganisationsEndpoints()
-    .MapSuccessionsEndpoints();
+    .MapSuccessionsEndpoints()
+    .MapChangesEndpoints()
+    .MapAuditEndpoints();
 
 if (OpenApiDocumentFile.IsRequested(args))
 {

@@ -1,6 +1,8 @@
 using System.Text.Json.Serialization;
 using Asp.Versioning;
 using Microsoft.AspNetCore.Http.Json;
+using IntegrationGovernance.Api.RecordKeeping;
+using IntegrationGovernance.Infrastructure.RecordKeeping;
 using Serilog;
 
 namespace IntegrationGovernance.Api.Http;
@@ -39,6 +41,10 @@ public static class HttpServiceCollectionExtensions
                 options.SubstituteApiVersionInUrl = true;
             });
         services.AddSingleton<TimeProvider>(new Domain.Common.RecordClock(TimeProvider.System));
+        services.AddHttpContextAccessor();
+        services.AddSingleton<IChangeContextSource, RequestChangeContext>();
+        services.AddOptions<IdempotencyOptions>().BindConfiguration(IdempotencyOptions.Section);
+        services.AddHostedService<IdempotencyCleanup>();
         return services;
     }
 
@@ -53,6 +59,8 @@ public static class HttpServiceCollectionExtensions
             options.EnrichDiagnosticContext = (diagnostics, http) =>
                 diagnostics.Set("RoutePattern", (http.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? "(unmatched)");
         });
+        // inside the exception handler: an exception rolls the key back and the handler answers
+        app.UseMiddleware<IdempotencyMiddleware>();
         return app;
     }
 

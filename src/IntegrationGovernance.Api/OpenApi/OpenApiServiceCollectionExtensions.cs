@@ -18,8 +18,10 @@ public static class OpenApiServiceCollectionExtensions
             provider.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions));
         services.AddSwaggerGen(options =>
         {
-            // the handler's method name is the operationId
-            options.CustomOperationIds(api => api.ActionDescriptor.EndpointMetadata.OfType<MethodInfo>().FirstOrDefault()?.Name);
+            // the handler's method name is the operationId, unless the endpoint is named (shared handlers are)
+            options.CustomOperationIds(api =>
+                api.ActionDescriptor.EndpointMetadata.OfType<IEndpointNameMetadata>().FirstOrDefault()?.EndpointName
+                ?? api.ActionDescriptor.EndpointMetadata.OfType<MethodInfo>().FirstOrDefault()?.Name);
             options.SupportNonNullableReferenceTypes();
             options.NonNullableReferenceTypesAsRequired();
             options.OperationFilter<StandardResponsesOperationFilter>();

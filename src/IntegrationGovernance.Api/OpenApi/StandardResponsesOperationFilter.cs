@@ -38,6 +38,21 @@ internal sealed class StandardResponsesOperationFilter : IOperationFilter
             Add(operation, context, StatusCodes.Status412PreconditionFailed, "The record changed since the ETag in If-Match; read it again.", typeof(ProblemDetails));
             Add(operation, context, StatusCodes.Status428PreconditionRequired, "If-Match is missing.", typeof(ProblemDetails));
         }
+        if (api.HttpMethod == "POST")
+        {
+            operation.Parameters ??= [];
+            operation.Parameters.Add(new OpenApiParameter
+            {
+                Name = IdempotencyMiddleware.Header,
+                In = ParameterLocation.Header,
+                Required = false,
+                Description = "Makes a retry safe: a repeat with the same key and request gets the first response again (with Idempotent-Replayed: true). Keys are kept 24 hours.",
+                Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = 255 },
+                Example = "0b6f1f7e-8f61-4f0c-9d3e-1c2b3a4d5e6f",
+            });
+            Add(operation, context, StatusCodes.Status409Conflict, "A conflict with the register, or the first request with this Idempotency-Key is still running.", typeof(ProblemDetails));
+            Add(operation, context, StatusCodes.Status422UnprocessableEntity, "A rule of the register is broken, or the Idempotency-Key was used for another request.", typeof(ProblemDetails));
+        }
         Add(operation, context, StatusCodes.Status500InternalServerError, "An unexpected error; the body names the trace id, never the internals.", typeof(ProblemDetails));
         Add(operation, context, StatusCodes.Status503ServiceUnavailable, "The database is unreachable; nothing was changed. Retry after the Retry-After header's seconds.", typeof(ProblemDetails));
 

@@ -2,9 +2,11 @@ using AutoMapper;
 using AutoMapper.QueryableExtensions;
 using IntegrationGovernance.Api.Http;
 using IntegrationGovernance.Api.OpenApi;
+using IntegrationGovernance.Api.RecordKeeping;
 using IntegrationGovernance.Domain.Organisations;
 using IntegrationGovernance.Infrastructure.Organisations;
 using IntegrationGovernance.Infrastructure.Persistence;
+using IntegrationGovernance.Infrastructure.RecordKeeping;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -21,11 +23,13 @@ public static class OrganisationsEndpoints
 
         group.MapGet("/", ListOrganisations)
             .WithSummary("List organisations")
-            .WithDescription("Filters combine. Ordered by name then id; keyset paging with `cursor` from the previous page.")
+            .WithDescription("Filters combine. Ordered by name then id; keyset paging with `cursor` from the previous page. "
+                + "With `asOf`, the register as it stood at that moment; `activeOn` is about operational dates, `asOf` about what was recorded.")
             .ProducesValidationProblem();
         group.MapGet("/{id:guid}", GetOrganisation)
             .WithSummary("Read one organisation")
-            .WithDescription("The response carries an ETag; send it back in If-Match to change the organisation.")
+            .WithDescription("The response carries an ETag; send it back in If-Match to change the organisation. "
+                + "With `asOf`, the organisation as the register held it at that moment (no ETag: the past cannot be changed).")
             .ReturnsETag();
         group.MapPost("/", CreateOrganisation)
             .WithSummary("Create an organisation")
@@ -41,6 +45,7 @@ public static class OrganisationsEndpoints
             .WithSummary("Close an organisation")
             .WithDescription("Organisations are never deleted: closing records the last day it operated. Requires If-Match.")
             .RequiresIfMatch()
+            .RecordsChangeAs("closed")
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         group.MapGet("/{id:guid}/successors", GetSuccessors)
@@ -49,6 +54,7 @@ public static class OrganisationsEndpoints
         group.MapGet("/{id:guid}/predecessors", GetPredecessors)
             .WithSummary("Walk the whole chain of predecessors")
             .WithDescription("Every organisation this one came from, at any depth, nearest first.");
+        group.MapHistory<Organisation, OrganisationResponse>(Resource);
         return api;
     }
 
@@ -56,9 +62,11 @@ public static class OrganisationsEndpoints
     /// <param name="code">Only the organisation with this ODS or GSS code (case-insensitive).</param>
     /// <param name="nameContains">Only organisations whose name contains this text (case-insensitive).</param>
     /// <param name="activeOn">Only organisations operational on this date.</param>
+    /// <param name="asOf">Read the register as it stood at this moment (UTC date-time).</param>
     /// <param name="limit">Page size, 1 to 500 (default 50).</param>
     /// <param name="cursor">The <c>nextCursor</c> of the previous page.</param>
     /// <param name="db"></param>
+    /// <param name="history"></param>
     /// <param name="mapper"></param>
     /// <param name="request"></param>
     /// <param name="cancellationToken"></param>
@@ -67,9 +75,11 @@ public static class OrganisationsEndpoints
         string? code,
         string? nameContains,
         DateOnly? activeOn,
+        DateTimeOffset? asOf,
         int? limit,
         string? cursor,
         RegisterDbContext db,
+        RecordHistory history,
         IMapper mapper,
         HttpRequest request,
         CancellationToken cancellationToken)
@@ -80,7 +90,7 @@ public static class OrganisationsEndpoints
         if (!page.TryReadKey<OrganisationCursor>(out var after))
             return Problems.Validation([PageRequest.BadCursor]);
 
-        var query = db.Organisations.AsNoTracking();
+        var query = asOf is { } moment ? history.AsOf<Organisation>(moment) : db.Organisations.AsNoTracking();
         if (type is { } t)
             query = query.Where(o => o.Type == t);
         if (OrganisationCodes.Normalise(code) is { } c)
@@ -100,13 +110,22 @@ public static class OrganisationsEndpoints
         return TypedResults.Ok(page.ToPage(rows, o => new OrganisationCursor(o.Name, o.Id), request));
     }
 
+    /// <param name="id"></param>
+    /// <param name="asOf">Read the organisation as the register held it at this moment (UTC date-time).</param>
+    /// <param name="db"></param>
+    /// <param name="history"></param>
+    /// <param name="mapper"></param>
+    /// <param name="response"></param>
+    /// <param name="cancellationToken"></param>
     public static async Task<Results<Ok<OrganisationResponse>, ProblemHttpResult>> GetOrganisation(
-        Guid id, RegisterDbContext db, IMapper mapper, HttpResponse response, CancellationToken cancellationToken)
+        Guid id, DateTimeOffset? asOf, RegisterDbContext db, RecordHistory history, IMapper mapper, HttpResponse response, CancellationToken cancellationToken)
     {
-        var organisation = await db.Organisations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == id, cancellationToken);
+        var source = asOf is { } moment ? history.AsOf<Organisation>(moment) : db.Organisations.AsNoTracking();
+        var organisation = await source.FirstOrDefaultAsync(o => o.Id == id, cancellationToken);
         if (organisation is null)
             return Problems.NotFound(Resource, id);
-        ETags.Set(response, organisation.Version);
+        if (asOf is null)
+            ETags.Set(response, organisation.Version);
         return TypedResults.Ok(mapper.Map<OrganisationResponse>(organisation));
     }
 
@@ -117,9 +136,13 @@ public static class OrganisationsEndpoints
         if (details.Validate() is [_, ..] problems)
             return Problems.Validation(problems);
 
-        var organisation = Organisation.Create(details, clock.GetUtcNow());
-        db.Organisations.Add(organisation);
-        await db.SaveChangesAsync(cancellationToken);
+        var organisation = await db.InTransactionAsync(async token =>
+        {
+            var created = Organisation.Create(details, clock.GetUtcNow());
+            db.Organisations.Add(created);
+            await db.SaveChangesAsync(token);
+            return created;
+        }, cancellationToken);
 
         ETags.Set(http.Response, organisation.Version);
         return TypedResults.Created($"{http.Request.PathBase}/api/v1/organisations/{organisation.Id}", mapper.Map<OrganisationResponse>(organisation));

@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using IntegrationGovernance.Domain.Organisations;
 using IntegrationGovernance.Domain.Successions;
 using IntegrationGovernance.Infrastructure.Persistence;
+using IntegrationGovernance.Infrastructure.RecordKeeping;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
@@ -21,6 +22,12 @@ public sealed class DemoDataLoader(RegisterDbContext db, TimeProvider clock, ILo
     };
 
     public async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        using var _ = ChangeContext.BeginSystem("demo-data");
+        await db.InTransactionAsync(LoadSetAsync, cancellationToken);
+    }
+
+    private async Task<int> LoadSetAsync(CancellationToken cancellationToken)
     {
         await using var stream = typeof(DemoDataLoader).Assembly
             .GetManifestResourceStream($"{typeof(DemoDataLoader).Namespace}.organisations.json")
@@ -62,6 +69,7 @@ public sealed class DemoDataLoader(RegisterDbContext db, TimeProvider clock, ILo
 
         await db.SaveChangesAsync(cancellationToken);
         logger.LogInformation("Demo data: {Added} organisation(s) added, {Total} in the set", added, set.Organisations.Count);
+        return added;
     }
 
     private sealed record DemoSet(IReadOnlyList<DemoOrganisation> Organisations, IReadOnlyList<DemoSuccession> Successions);

@@ -29,7 +29,7 @@ public sealed class DatabaseMigrator(IConfiguration configuration, ILogger<Datab
         var connectionString = configuration.GetConnectionString(DatabaseOptions.MigrationsConnection) is { Length: > 0 } owner
             ? owner
             : DatabaseServiceCollectionExtensions.RequiredConnectionString(configuration, DatabaseOptions.RegisterConnection);
-        await using var db = new RegisterDbContext(DatabaseServiceCollectionExtensions.OptionsFor(connectionString, maxRetryCount: 0));
+        await using var db = new RegisterDbContext(DatabaseServiceCollectionExtensions.OptionsFor(connectionString));
         await WaitForDatabase.ExecuteAsync(async token =>
         {
             var pending = (await db.Database.GetPendingMigrationsAsync(token)).ToList();

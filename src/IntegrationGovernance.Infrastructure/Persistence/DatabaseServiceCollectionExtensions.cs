@@ -1,4 +1,8 @@
+using IntegrationGovernance.Infrastructure.RecordKeeping;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Npgsql;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -11,10 +15,19 @@ public static class DatabaseServiceCollectionExtensions
     {
         services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.Section));
         // the connection string is read when first needed, so the host (and the OpenAPI document) starts without a database
+        services.AddSingleton(provider => NpgsqlDataSource.Create(
+            RequiredConnectionString(provider.GetRequiredService<IConfiguration>(), DatabaseOptions.RegisterConnection)));
+        services.TryAddSingleton<IChangeContextSource, AmbientChangeContextSource>();
+        services.AddSingleton<ChangeContextInterceptor>();
         services.AddDbContextPool<RegisterDbContext>((provider, options) =>
-            Configure(options,
-                RequiredConnectionString(provider.GetRequiredService<IConfiguration>(), DatabaseOptions.RegisterConnection),
-                provider.GetRequiredService<IOptions<DatabaseOptions>>().Value.MaxRetryCount));
+        {
+            Configure(options, provider.GetRequiredService<NpgsqlDataSource>(),
+                provider.GetRequiredService<IOptions<DatabaseOptions>>().Value.MaxRetryCount);
+            options.AddInterceptors(provider.GetRequiredService<ChangeContextInterceptor>());
+        });
+        services.AddScoped<RecordKeeping.RecordHistory>();
+        services.AddScoped<RecordKeeping.ChangeFeed>();
+        services.AddSingleton<RecordKeeping.IdempotencyStore>();
         services.AddScoped<Organisations.SuccessionChains>();
         services.AddTransient<DatabaseMigrator>();
         services.AddTransient<DemoData.DemoDataLoader>();
@@ -27,17 +40,23 @@ public static class DatabaseServiceCollectionExtensions
             : throw new InvalidOperationException(
                 $"ConnectionStrings:{name} is not set. Set ConnectionStrings__{name}, or use scripts/run, which starts a local PostgreSQL.");
 
-    internal static DbContextOptions<RegisterDbContext> OptionsFor(string connectionString, int maxRetryCount)
+    /// <summary>Options for a context outside the request pipeline (migrations, design time): no retries, no change context.</summary>
+    internal static DbContextOptions<RegisterDbContext> OptionsFor(string connectionString)
     {
         var builder = new DbContextOptionsBuilder<RegisterDbContext>();
-        Configure(builder, connectionString, maxRetryCount);
+        builder.UseNpgsql(connectionString, Npgsql).UseSnakeCaseNamingConvention();
         return builder.Options;
     }
 
-    private static void Configure(DbContextOptionsBuilder options, string connectionString, int maxRetryCount) =>
+    private static void Configure(DbContextOptionsBuilder options, NpgsqlDataSource dataSource, int maxRetryCount) =>
         options
-            .UseNpgsql(connectionString, npgsql => npgsql
-                .EnableRetryOnFailure(maxRetryCount, TimeSpan.FromMilliseconds(500), errorCodesToAdd: null)
-                .MigrationsHistoryTable("__ef_migrations_history"))
+            .UseNpgsql(dataSource, npgsql => Npgsql(npgsql.EnableRetryOnFailure(maxRetryCount, TimeSpan.FromMilliseconds(500), errorCodesToAdd: null)))
             .UseSnakeCaseNamingConvention();
+
+    private static void Npgsql(NpgsqlDbContextOptionsBuilder npgsql) => npgsql.MigrationsHistoryTable("__ef_migrations_history");
+
+    private sealed class AmbientChangeContextSource : IChangeContextSource
+    {
+        public ChangeContext? Current => ChangeContext.Current;
+    }
 }

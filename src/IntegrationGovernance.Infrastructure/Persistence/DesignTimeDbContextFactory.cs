@@ -6,5 +6,5 @@ namespace IntegrationGovernance.Infrastructure.Persistence;
 internal sealed class DesignTimeDbContextFactory : IDesignTimeDbContextFactory<RegisterDbContext>
 {
     public RegisterDbContext CreateDbContext(string[] args) =>
-        new(DatabaseServiceCollectionExtensions.OptionsFor("Host=localhost;Database=design_time", maxRetryCount: 0));
+        new(DatabaseServiceCollectionExtensions.OptionsFor("Host=localhost;Database=design_time"));
 }

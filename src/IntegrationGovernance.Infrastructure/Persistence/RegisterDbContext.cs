@@ -1,5 +1,6 @@
 using IntegrationGovernance.Domain.Organisations;
 using IntegrationGovernance.Domain.Successions;
+using IntegrationGovernance.Infrastructure.RecordKeeping;
 using Microsoft.EntityFrameworkCore;
 
 namespace IntegrationGovernance.Infrastructure.Persistence;
@@ -13,8 +14,15 @@ public sealed class RegisterDbContext(DbContextOptions<RegisterDbContext> option
 
     public DbSet<SuccessionParty> SuccessionParties => Set<SuccessionParty>();
 
+    public DbSet<Revision> Revisions => Set<Revision>();
+
+    public DbSet<AuditEntry> Audit => Set<AuditEntry>();
+
     public override async Task<int> SaveChangesAsync(CancellationToken cancellationToken = default)
     {
+        // the transaction is where the change context is declared; without it the database refuses the write
+        if (Database.CurrentTransaction is null)
+            throw new InvalidOperationException("Register writes run inside InTransactionAsync, so that history and audit record who made them.");
         try
         {
             return await base.SaveChangesAsync(cancellationToken);

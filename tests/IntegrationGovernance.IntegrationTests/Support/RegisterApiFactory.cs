@@ -6,6 +6,7 @@ namespace IntegrationGovernance.IntegrationTests.Support;
 /// <summary>The API in-process, over HTTP, against its own freshly migrated PostgreSQL database.</summary>
 public class RegisterApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
+    /// <summary>The test database, as a superuser (for setting up and inspecting what the API cannot).</summary>
     public string ConnectionString { get; protected set; } = string.Empty;
 
     public virtual async Task InitializeAsync() => ConnectionString = await TestDatabases.CreateAsync();
@@ -20,7 +21,8 @@ public class RegisterApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        builder.UseSetting("ConnectionStrings:Register", ConnectionString);
+        builder.UseSetting("ConnectionStrings:Register", TestDatabases.AsApiRole(ConnectionString));
+        builder.UseSetting("ConnectionStrings:RegisterMigrations", ConnectionString);
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
     }
 }

@@ -11,6 +11,9 @@ namespace IntegrationGovernance.IntegrationTests.Support;
 /// </summary>
 public static class TestDatabases
 {
+    /// <summary>The login the API uses in tests: a member of register_writer that owns nothing, as in production.</summary>
+    public const string ApiRole = "register_api";
+
     private static readonly string TemplateName = $"ig_template_{Environment.ProcessId}";
     private static readonly Lazy<Task> Template = new(CreateTemplateAsync);
     private static readonly SemaphoreSlim CopyLock = new(1, 1);
@@ -34,10 +37,15 @@ public static class TestDatabases
     /// <summary>A database with nothing in it, not even the schema: for tests of the migration runner itself.</summary>
     public static async Task<string> CreateEmptyAsync()
     {
+        await Template.Value; // which also creates the API's role
         var name = $"ig_empty_{Guid.NewGuid():N}";
         await ExecuteAsync($"CREATE DATABASE \"{name}\"");
         return await ConnectionStringForAsync(name);
     }
+
+    /// <summary>The same database, as the API's own role.</summary>
+    public static string AsApiRole(string connectionString) =>
+        new NpgsqlConnectionStringBuilder(connectionString) { Username = ApiRole, Password = ApiRole }.ConnectionString;
 
     public static async Task DropAsync(string connectionString)
     {
@@ -58,6 +66,15 @@ public static class TestDatabases
             })
             .Build();
         await new DatabaseMigrator(configuration, NullLogger<DatabaseMigrator>.Instance).MigrateAsync(CancellationToken.None);
+        await ExecuteAsync($"""
+            DO $$
+            BEGIN
+                IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '{ApiRole}') THEN
+                    CREATE ROLE {ApiRole} LOGIN PASSWORD '{ApiRole}' IN ROLE register_writer;
+                END IF;
+            END
+            $$
+            """);
         // a template must have no open connections when it is copied
         NpgsqlConnection.ClearAllPools();
         AppDomain.CurrentDomain.ProcessExit += (_, _) =>

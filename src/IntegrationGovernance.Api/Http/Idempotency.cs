@@ -1,0 +1,154 @@
+using System.Security.Cryptography;
+using IntegrationGovernance.Api.RecordKeeping;
+using IntegrationGovernance.Infrastructure.RecordKeeping;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+
+namespace IntegrationGovernance.Api.Http;
+
+public sealed class IdempotencyOptions
+{
+    public const string Section = "Idempotency";
+
+    /// <summary>How long a repeat waits for the first request with its key before it is told 409.</summary>
+    public TimeSpan Wait { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How long keys are kept; never less than 24 hours.</summary>
+    public TimeSpan Retention { get; set; } = TimeSpan.FromHours(24);
+
+    public TimeSpan CleanupInterval { get; set; } = TimeSpan.FromHours(1);
+}
+
+/// <summary>
+/// <c>Idempotency-Key</c> on any POST: the first response (status, body, Location, ETag) is kept with a hash
+/// of the request; a repeat with the same request gets it again (marked <c>Idempotent-Replayed: true</c>),
+/// a repeat with another request gets 422, and one that cannot wait for the first to finish gets 409.
+/// A request that fails with an exception or a 5xx keeps nothing, so its retry runs afresh.
+/// </summary>
+public sealed class IdempotencyMiddleware(RequestDelegate next, IOptions<IdempotencyOptions> options, IProblemDetailsService problems)
+{
+    public const string Header = "Idempotency-Key";
+    public const string ReplayedHeader = "Idempotent-Replayed";
+    private const int MaxKeyLength = 255;
+
+    public async Task InvokeAsync(HttpContext context)
+    {
+        if (!HttpMethods.IsPost(context.Request.Method) || !context.Request.Headers.TryGetValue(Header, out var values))
+        {
+            await next(context);
+            return;
+        }
+        var key = values.ToString();
+        if (key.Length is 0 or > MaxKeyLength || !key.All(c => c is >= '!' and <= '~'))
+        {
+            await WriteProblemAsync(context, StatusCodes.Status400BadRequest, ProblemTypes.Validation, "The request is not valid.",
+                $"{Header} is 1 to {MaxKeyLength} visible ASCII characters, e.g. a UUID.", Header);
+            return;
+        }
+
+        // resolved only here, so requests without a key (the OpenAPI document among them) need no database
+        var store = context.RequestServices.GetRequiredService<IdempotencyStore>();
+        var scope = RequestChangeContext.SubjectOf(context.User);
+        await using var claim = await store.ClaimAsync(scope, key, await HashAsync(context.Request), options.Value.Wait, context.RequestAborted);
+        switch (claim.Outcome)
+        {
+            case IdempotencyOutcome.Replay:
+                await ReplayAsync(context, claim.Response!);
+                return;
+            case IdempotencyOutcome.Mismatch:
+                await WriteProblemAsync(context, StatusCodes.Status422UnprocessableEntity, ProblemTypes.ForRule("idempotency-key-reused"),
+                    "The Idempotency-Key was used for another request.",
+                    "This key was first used with a different request. Use a new key for a new request.", Header);
+                return;
+            case IdempotencyOutcome.InFlight:
+                context.Response.Headers.RetryAfter = "1";
+                await WriteProblemAsync(context, StatusCodes.Status409Conflict, ProblemTypes.ForRule("idempotency-key-in-flight"),
+                    "The first request with this Idempotency-Key is still running.", "Retry shortly with the same key to get its response.", Header);
+                return;
+        }
+
+        var original = context.Response.Body;
+        using var buffer = new MemoryStream();
+        context.Response.Body = buffer;
+        try
+        {
+            await next(context);
+        }
+        finally
+        {
+            context.Response.Body = original;
+        }
+
+        var response = context.Response;
+        if (response.StatusCode < StatusCodes.Status500InternalServerError)
+        {
+            await claim.CompleteAsync(
+                new StoredResponse(response.StatusCode, response.ContentType, response.Headers.Location, response.Headers.ETag, buffer.ToArray()),
+                context.RequestAborted);
+        }
+        buffer.Position = 0;
+        await buffer.CopyToAsync(original, context.RequestAborted);
+    }
+
+    private static async Task<string> HashAsync(HttpRequest request)
+    {
+        request.EnableBuffering();
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        hash.AppendData(System.Text.Encoding.UTF8.GetBytes($"{request.Method} {request.Path}{request.QueryString}\n"));
+        var chunk = new byte[8192];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, request.HttpContext.RequestAborted)) > 0)
+            hash.AppendData(chunk, 0, read);
+        request.Body.Position = 0;
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+
+    private static async Task ReplayAsync(HttpContext context, StoredResponse stored)
+    {
+        var response = context.Response;
+        response.StatusCode = stored.Status;
+        response.ContentType = stored.ContentType;
+        if (stored.Location is not null)
+            response.Headers.Location = stored.Location;
+        if (stored.ETag is not null)
+            response.Headers.ETag = stored.ETag;
+        response.Headers[ReplayedHeader] = "true";
+        await response.Body.WriteAsync(stored.Body, context.RequestAborted);
+    }
+
+    private Task WriteProblemAsync(HttpContext context, int status, string type, string title, string detail, string field)
+    {
+        context.Response.StatusCode = status;
+        var problem = new ProblemDetails { Status = status, Type = type, Title = title, Detail = detail };
+        problem.Extensions["errors"] = new Dictionary<string, string[]> { [field] = [detail] };
+        return problems.WriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem }).AsTask();
+    }
+}
+
+/// <summary>Forgets idempotency keys once they are older than the retention period.</summary>
+public sealed class IdempotencyCleanup(IServiceProvider services, IOptions<IdempotencyOptions> options, ILogger<IdempotencyCleanup> logger) : BackgroundService
+{
+    private static readonly TimeSpan MinimumRetention = TimeSpan.FromHours(24);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.Value.CleanupInterval);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                // resolved when first needed, so the host starts without a database (as when writing the contract)
+                var store = services.GetRequiredService<IdempotencyStore>();
+                var removed = await store.DeleteExpiredAsync(Max(options.Value.Retention, MinimumRetention), stoppingToken);
+                if (removed > 0)
+                    logger.LogInformation("Forgot {Count} expired idempotency key(s)", removed);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                logger.LogWarning(exception, "Idempotency key clean-up failed; will try again");
+            }
+        }
+    }
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
+}

@@ -1,0 +1,43 @@
+using System.Reflection;
+using System.Security.Claims;
+using IntegrationGovernance.Api.Http;
+using IntegrationGovernance.Infrastructure.RecordKeeping;
+
+namespace IntegrationGovernance.Api.RecordKeeping;
+
+/// <summary>
+/// The change context of an HTTP request: the caller (token subject and organisation; <c>anonymous</c>
+/// until a request is authenticated), its correlation id, and the operation (the handler's name, which is
+/// also its operationId). Writes made by the register's own jobs use their system context instead.
+/// </summary>
+public sealed class RequestChangeContext(IHttpContextAccessor http) : IChangeContextSource
+{
+    public const string Anonymous = "anonymous";
+
+    public ChangeContext? Current => ChangeContext.Current ?? FromRequest(http.HttpContext);
+
+    public static string SubjectOf(ClaimsPrincipal user) =>
+        user.FindFirstValue("sub") ?? user.FindFirstValue(ClaimTypes.NameIdentifier) ?? Anonymous;
+
+    private static ChangeContext? FromRequest(HttpContext? context)
+    {
+        if (context is null)
+            return null;
+        var endpoint = context.GetEndpoint();
+        return new ChangeContext(
+            SubjectOf(context.User),
+            context.User.FindFirstValue("org"),
+            CorrelationId.Of(context),
+            endpoint?.Metadata.GetMetadata<MethodInfo>()?.Name,
+            endpoint?.Metadata.GetMetadata<RecordsChangeAs>()?.Kind);
+    }
+}
+
+/// <summary>Names the kind of change an operation makes when it is more than created/updated (e.g. closed).</summary>
+public sealed record RecordsChangeAs(string Kind);
+
+public static class RecordsChangeAsExtensions
+{
+    public static RouteHandlerBuilder RecordsChangeAs(this RouteHandlerBuilder builder, string kind) =>
+        builder.WithMetadata(new RecordsChangeAs(kind));
+}

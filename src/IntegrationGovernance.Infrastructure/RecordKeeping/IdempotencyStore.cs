@@ -1,0 +1,168 @@
+using Npgsql;
+
+namespace IntegrationGovernance.Infrastructure.RecordKeeping;
+
+/// <summary>A response kept for an Idempotency-Key.</summary>
+public sealed record StoredResponse(int Status, string? ContentType, string? Location, string? ETag, byte[] Body);
+
+/// <summary>
+/// Idempotency keys in PostgreSQL. The first request with a key inserts its row in a transaction held open
+/// while the request runs: a concurrent repeat's insert waits on that row (PostgreSQL's own unique-index
+/// wait), then sees the stored response. A repeat that waits longer than allowed is told the first is in flight.
+/// </summary>
+public sealed class IdempotencyStore(NpgsqlDataSource dataSource)
+{
+    public async Task<IdempotencyClaim> ClaimAsync(string scope, string key, string requestHash, TimeSpan wait, CancellationToken cancellationToken)
+    {
+        var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        NpgsqlTransaction? transaction = null;
+        try
+        {
+            transaction = await connection.BeginTransactionAsync(cancellationToken);
+            await using (var timeout = new NpgsqlCommand("SELECT set_config('lock_timeout', @wait, true)", connection, transaction))
+            {
+                timeout.Parameters.AddWithValue("wait", $"{(int)wait.TotalMilliseconds}ms");
+                await timeout.ExecuteNonQueryAsync(cancellationToken);
+            }
+            await using var insert = new NpgsqlCommand("""
+                INSERT INTO idempotency_keys (scope, key, request_hash, created_at) VALUES (@scope, @key, @hash, now())
+                ON CONFLICT (scope, key) DO NOTHING
+                """, connection, transaction);
+            insert.Parameters.AddWithValue("scope", scope);
+            insert.Parameters.AddWithValue("key", key);
+            insert.Parameters.AddWithValue("hash", requestHash);
+            if (await insert.ExecuteNonQueryAsync(cancellationToken) == 1)
+                return IdempotencyClaim.Owned(connection, transaction, scope, key);
+
+            var earlier = await ReadAsync(connection, transaction, scope, key, cancellationToken);
+            await transaction.DisposeAsync();
+            await connection.DisposeAsync();
+            return earlier switch
+            {
+                null => IdempotencyClaim.InFlight(),
+                ({ } hash, _) when hash != requestHash => IdempotencyClaim.Mismatch(),
+                (_, { } response) => IdempotencyClaim.Replay(response),
+                _ => IdempotencyClaim.InFlight(),
+            };
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.LockNotAvailable)
+        {
+            await DisposeAsync(connection, transaction);
+            return IdempotencyClaim.InFlight();
+        }
+        catch
+        {
+            await DisposeAsync(connection, transaction);
+            throw;
+        }
+    }
+
+    /// <summary>Forgets keys older than <paramref name="retention"/>; returns how many.</summary>
+    public async Task<int> DeleteExpiredAsync(TimeSpan retention, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("DELETE FROM idempotency_keys WHERE created_at < now() - @retention");
+        command.Parameters.AddWithValue("retention", retention);
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static async Task<(string Hash, StoredResponse? Response)?> ReadAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, string scope, string key, CancellationToken cancellationToken)
+    {
+        await using var select = new NpgsqlCommand("""
+            SELECT request_hash, status, content_type, location, e_tag, body FROM idempotency_keys WHERE scope = @scope AND key = @key
+            """, connection, transaction);
+        select.Parameters.AddWithValue("scope", scope);
+        select.Parameters.AddWithValue("key", key);
+        await using var reader = await select.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken))
+            return null;
+        var response = reader.IsDBNull(1)
+            ? null
+            : new StoredResponse(
+                reader.GetInt32(1),
+                reader.IsDBNull(2) ? null : reader.GetString(2),
+                reader.IsDBNull(3) ? null : reader.GetString(3),
+                reader.IsDBNull(4) ? null : reader.GetString(4),
+                reader.IsDBNull(5) ? [] : reader.GetFieldValue<byte[]>(5));
+        return (reader.GetString(0), response);
+    }
+
+    private static async Task DisposeAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction)
+    {
+        if (transaction is not null)
+            await transaction.DisposeAsync();
+        await connection.DisposeAsync();
+    }
+}
+
+/// <summary>The outcome of presenting a key: this request owns it, or replays, mismatches, or waits on another.</summary>
+public sealed class IdempotencyClaim : IAsyncDisposable
+{
+    private readonly NpgsqlConnection? _connection;
+    private readonly NpgsqlTransaction? _transaction;
+    private readonly string _scope = string.Empty;
+    private readonly string _key = string.Empty;
+
+    private IdempotencyClaim(IdempotencyOutcome outcome, StoredResponse? response = null)
+    {
+        Outcome = outcome;
+        Response = response;
+    }
+
+    private IdempotencyClaim(NpgsqlConnection connection, NpgsqlTransaction transaction, string scope, string key)
+        : this(IdempotencyOutcome.Owned)
+    {
+        (_connection, _transaction, _scope, _key) = (connection, transaction, scope, key);
+    }
+
+    public IdempotencyOutcome Outcome { get; }
+
+    /// <summary>The first response, when <see cref="Outcome"/> is <see cref="IdempotencyOutcome.Replay"/>.</summary>
+    public StoredResponse? Response { get; }
+
+    internal static IdempotencyClaim Owned(NpgsqlConnection connection, NpgsqlTransaction transaction, string scope, string key) =>
+        new(connection, transaction, scope, key);
+
+    internal static IdempotencyClaim Replay(StoredResponse response) => new(IdempotencyOutcome.Replay, response);
+
+    internal static IdempotencyClaim Mismatch() => new(IdempotencyOutcome.Mismatch);
+
+    internal static IdempotencyClaim InFlight() => new(IdempotencyOutcome.InFlight);
+
+    /// <summary>Keeps the response for repeats of the key, and releases anyone waiting on it.</summary>
+    public async Task CompleteAsync(StoredResponse response, CancellationToken cancellationToken)
+    {
+        if (_transaction is null)
+            throw new InvalidOperationException("Only the owner of a key completes it.");
+        await using var update = new NpgsqlCommand("""
+            UPDATE idempotency_keys SET status = @status, content_type = @type, location = @location, e_tag = @etag, body = @body
+            WHERE scope = @scope AND key = @key
+            """, _connection, _transaction);
+        update.Parameters.AddWithValue("status", response.Status);
+        update.Parameters.AddWithValue("type", (object?)response.ContentType ?? DBNull.Value);
+        update.Parameters.AddWithValue("location", (object?)response.Location ?? DBNull.Value);
+        update.Parameters.AddWithValue("etag", (object?)response.ETag ?? DBNull.Value);
+        update.Parameters.AddWithValue("body", response.Body);
+        update.Parameters.AddWithValue("scope", _scope);
+        update.Parameters.AddWithValue("key", _key);
+        await update.ExecuteNonQueryAsync(cancellationToken);
+        await _transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>Ending without <see cref="CompleteAsync"/> rolls the key back: a retry runs the request afresh.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (_transaction is not null)
+            await _transaction.DisposeAsync();
+        if (_connection is not null)
+            await _connection.DisposeAsync();
+    }
+}
+
+public enum IdempotencyOutcome
+{
+    Owned,
+    Replay,
+    Mismatch,
+    InFlight,
+}

@@ -1,0 +1,45 @@
+using IntegrationGovernance.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace IntegrationGovernance.Infrastructure.RecordKeeping;
+
+/// <summary>
+/// Reads the register as it stood at a moment (transaction time), and a record's revisions, for any
+/// register entity: the revisions the trigger keeps hold each whole row, which PostgreSQL turns back into
+/// rows of the entity's own table type, so the same LINQ filters and projections apply to the past.
+/// </summary>
+public sealed class RecordHistory(RegisterDbContext db)
+{
+    /// <summary>The resource name of an entity: its table, as revisions and the change feed name it.</summary>
+    public string ResourceOf<T>() where T : class =>
+        db.Model.FindEntityType(typeof(T))?.GetTableName() ?? throw new InvalidOperationException($"{typeof(T).Name} is not a register table.");
+
+    /// <summary>Every record of <typeparamref name="T"/> as the register held it at <paramref name="moment"/>.</summary>
+    public IQueryable<T> AsOf<T>(DateTimeOffset moment) where T : class
+    {
+        var table = ResourceOf<T>();
+        var entity = db.Model.FindEntityType(typeof(T))!;
+        // a past state has no row version of its own
+        var version = entity.GetProperties().Any(p => p.GetColumnName() == "xmin") ? ", '0'::xid AS xmin" : string.Empty;
+        var sql = "SELECT r.*" + version + """
+             FROM (SELECT DISTINCT ON (record_id) data
+                   FROM revisions
+                   WHERE resource = {0} AND recorded_at <= {1}
+                   ORDER BY record_id, revision DESC) AS rev
+             CROSS JOIN LATERAL jsonb_populate_record(NULL::
+            """ + table + ", rev.data) AS r";
+        return db.Set<T>().FromSqlRaw(sql, table, moment.ToUniversalTime()).AsNoTracking();
+    }
+
+    /// <summary>A page of a record's revisions, oldest first, after revision <paramref name="afterNumber"/>.</summary>
+    public async Task<IReadOnlyList<Revision>> RevisionsAsync<T>(Guid id, int afterNumber, int take, CancellationToken cancellationToken)
+        where T : class
+    {
+        var resource = ResourceOf<T>();
+        return await db.Revisions.AsNoTracking()
+            .Where(r => r.Resource == resource && r.RecordId == id && r.Number > afterNumber)
+            .OrderBy(r => r.Number)
+            .Take(take)
+            .ToListAsync(cancellationToken);
+    }
+}
