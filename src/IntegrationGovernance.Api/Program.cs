@@ -4,6 +4,7 @@ using IntegrationGovernance.Api.Http;
 using IntegrationGovernance.Api.OpenApi;
 using IntegrationGovernance.Api.Organisations;
 using IntegrationGovernance.Api.RecordKeeping;
+using IntegrationGovernance.Api.Security;
 using IntegrationGovernance.Infrastructure.Persistence;
 using Serilog;
 
@@ -13,7 +14,8 @@ builder.Services.AddSerilog((services, logger) => logger
     .ReadFrom.Configuration(builder.Configuration)
     .ReadFrom.Services(services)
     .Enrich.FromLogContext());
-builder.Services.AddRegisterHttp();
+builder.Services.AddRegisterHttp(builder.Configuration);
+builder.Services.AddRegisterSecurity(builder.Configuration, builder.Environment);
 builder.Services.AddRegisterOpenApi();
 builder.Services.AddRegisterMapping(builder.Configuration);
 builder.Services.AddRegisterDatabase(builder.Configuration);
@@ -22,13 +24,20 @@ builder.Services.AddRegisterHealthChecks();
 var app = builder.Build();
 
 app.UseRegisterHttp();
-app.UseRegisterOpenApi();
+app.UseRegisterOpenApi(); // the contract and Swagger UI are public
+app.UseRegisterAccess();
 app.MapRegisterHealthChecks();
 app.MapVersionedApi()
     .MapOrganisationsEndpoints()
     .MapSuccessionsEndpoints()
     .MapChangesEndpoints()
     .MapAuditEndpoints();
+
+if (DevelopmentTokens.IsRequested(args))
+{
+    Environment.ExitCode = DevelopmentTokens.Print(app.Services, app.Configuration, args);
+    return;
+}
 
 if (OpenApiDocumentFile.IsRequested(args))
 {

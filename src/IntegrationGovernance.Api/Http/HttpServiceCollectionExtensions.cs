@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using Asp.Versioning;
 using Microsoft.AspNetCore.Http.Json;
 using IntegrationGovernance.Api.RecordKeeping;
+using IntegrationGovernance.Api.Security;
 using IntegrationGovernance.Infrastructure.RecordKeeping;
 using Serilog;
 
@@ -10,7 +11,7 @@ namespace IntegrationGovernance.Api.Http;
 /// <summary>The HTTP contract every resource shares: JSON rules, problem details, versioning, request logging.</summary>
 public static class HttpServiceCollectionExtensions
 {
-    public static IServiceCollection AddRegisterHttp(this IServiceCollection services)
+    public static IServiceCollection AddRegisterHttp(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<JsonOptions>(options =>
         {
@@ -45,6 +46,9 @@ public static class HttpServiceCollectionExtensions
         services.AddSingleton<IChangeContextSource, RequestChangeContext>();
         services.AddOptions<IdempotencyOptions>().BindConfiguration(IdempotencyOptions.Section);
         services.AddHostedService<IdempotencyCleanup>();
+        services.AddRequestBodyLimit(configuration);
+        services.AddRegisterRateLimiting(configuration);
+        services.AddRecordParties();
         return services;
     }
 
@@ -59,6 +63,16 @@ public static class HttpServiceCollectionExtensions
             options.EnrichDiagnosticContext = (diagnostics, http) =>
                 diagnostics.Set("RoutePattern", (http.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? "(unmatched)");
         });
+        app.UseRequestBodyLimit();
+        return app;
+    }
+
+    /// <summary>Who the caller is, how often it may call, what it may do; then safe retries for what it does.</summary>
+    public static WebApplication UseRegisterAccess(this WebApplication app)
+    {
+        app.UseAuthentication();
+        app.UseRateLimiter();
+        app.UseAuthorization();
         // inside the exception handler: an exception rolls the key back and the handler answers
         app.UseMiddleware<IdempotencyMiddleware>();
         return app;

@@ -25,6 +25,15 @@ public static class OpenApiServiceCollectionExtensions
             options.SupportNonNullableReferenceTypes();
             options.NonNullableReferenceTypesAsRequired();
             options.OperationFilter<StandardResponsesOperationFilter>();
+            options.OperationFilter<SecurityOperationFilter>();
+            options.AddSecurityDefinition(SecurityOperationFilter.SchemeName, new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.Http,
+                Scheme = "bearer",
+                BearerFormat = "JWT",
+                Description = "A JWT naming the audience `integration-governance`, with `scope` (space-separated) and `org` "
+                    + "(the organisation acted for) claims. Locally: `scripts/token --org E06000022 --scope register:read`.",
+            });
             options.SchemaFilter<ProblemExamplesSchemaFilter>();
             foreach (var assembly in new[] { typeof(Program).Assembly, typeof(Domain.Common.RuleViolation).Assembly })
             {

@@ -3,6 +3,7 @@ using AutoMapper.QueryableExtensions;
 using IntegrationGovernance.Api.Http;
 using IntegrationGovernance.Api.OpenApi;
 using IntegrationGovernance.Api.RecordKeeping;
+using IntegrationGovernance.Api.Security;
 using IntegrationGovernance.Domain.Organisations;
 using IntegrationGovernance.Infrastructure.Organisations;
 using IntegrationGovernance.Infrastructure.Persistence;
@@ -25,36 +26,46 @@ public static class OrganisationsEndpoints
             .WithSummary("List organisations")
             .WithDescription("Filters combine. Ordered by name then id; keyset paging with `cursor` from the previous page. "
                 + "With `asOf`, the register as it stood at that moment; `activeOn` is about operational dates, `asOf` about what was recorded.")
-            .ProducesValidationProblem();
+            .ProducesValidationProblem()
+            .RequireScope(Scopes.RegisterRead);
         group.MapGet("/{id:guid}", GetOrganisation)
             .WithSummary("Read one organisation")
             .WithDescription("The response carries an ETag; send it back in If-Match to change the organisation. "
                 + "With `asOf`, the organisation as the register held it at that moment (no ETag: the past cannot be changed).")
-            .ReturnsETag();
+            .ReturnsETag()
+            .RequireScope(Scopes.RegisterRead);
         group.MapPost("/", CreateOrganisation)
             .WithSummary("Create an organisation")
             .ReturnsETag()
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .RequireScope(Scopes.Admin);
         group.MapPut("/{id:guid}", UpdateOrganisation)
             .WithSummary("Replace what the register holds about an organisation")
             .WithDescription("Requires If-Match with the ETag of the last read. Operational dates must still agree with recorded successions.")
             .RequiresIfMatch()
             .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .RequireScope(Scopes.RegisterWrite)
+            .RequirePartyOf<Organisation>(Resource);
         group.MapPost("/{id:guid}/close", CloseOrganisation)
             .WithSummary("Close an organisation")
             .WithDescription("Organisations are never deleted: closing records the last day it operated. Requires If-Match.")
             .RequiresIfMatch()
             .RecordsChangeAs("closed")
             .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .RequireScope(Scopes.RegisterWrite)
+            .RequirePartyOf<Organisation>(Resource);
         group.MapGet("/{id:guid}/successors", GetSuccessors)
             .WithSummary("Walk the whole chain of successors")
-            .WithDescription("Every organisation that followed this one, at any depth (a PCT's CCG, then that CCG's ICB...), nearest first.");
+            .WithDescription("Every organisation that followed this one, at any depth (a PCT's CCG, then that CCG's ICB...), nearest first.")
+            .RequireScope(Scopes.RegisterRead);
         group.MapGet("/{id:guid}/predecessors", GetPredecessors)
             .WithSummary("Walk the whole chain of predecessors")
-            .WithDescription("Every organisation this one came from, at any depth, nearest first.");
-        group.MapHistory<Organisation, OrganisationResponse>(Resource);
+            .WithDescription("Every organisation this one came from, at any depth, nearest first.")
+            .RequireScope(Scopes.RegisterRead);
+        group.MapHistory<Organisation, OrganisationResponse>(Resource)
+            .RequireScope(Scopes.RegisterRead);
         return api;
     }
 

@@ -1,5 +1,6 @@
 using AutoMapper;
 using IntegrationGovernance.Api.Http;
+using IntegrationGovernance.Api.Security;
 using IntegrationGovernance.Domain.Successions;
 using IntegrationGovernance.Infrastructure.Organisations;
 using IntegrationGovernance.Infrastructure.Persistence;
@@ -17,9 +18,11 @@ public static class SuccessionsEndpoints
         group.MapPost("/", CreateSuccession)
             .WithSummary("Record a succession")
             .WithDescription("Predecessors must have ended before the date and successors be operational on it; a succession that would make a cycle, or fall out of date order with recorded ones, is refused.")
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .RequireScope(Scopes.Admin);
         group.MapGet("/{id:guid}", GetSuccession)
-            .WithSummary("Read one succession");
+            .WithSummary("Read one succession")
+            .RequireScope(Scopes.RegisterRead);
         return api;
     }
 

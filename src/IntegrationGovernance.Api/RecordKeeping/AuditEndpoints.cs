@@ -1,5 +1,6 @@
 using AutoMapper;
 using IntegrationGovernance.Api.Http;
+using IntegrationGovernance.Api.Security;
 using IntegrationGovernance.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -14,7 +15,8 @@ public static class AuditEndpoints
         api.MapGet("/audit", ListAudit)
             .WithTags("Record keeping")
             .WithSummary("Search the audit trail")
-            .WithDescription("Newest first. Filters combine. Each entry holds the stored row before and after the change.");
+            .WithDescription("Newest first. Filters combine. Each entry holds the stored row before and after the change.")
+            .RequireScope(Scopes.Admin);
         return api;
     }
 

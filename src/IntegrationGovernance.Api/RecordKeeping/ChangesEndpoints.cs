@@ -1,6 +1,7 @@
 using System.Globalization;
 using AutoMapper;
 using IntegrationGovernance.Api.Http;
+using IntegrationGovernance.Api.Security;
 using IntegrationGovernance.Domain.Common;
 using IntegrationGovernance.Infrastructure.RecordKeeping;
 using Microsoft.AspNetCore.Http.Extensions;
@@ -17,7 +18,8 @@ public static class ChangesEndpoints
             .WithTags("Record keeping")
             .WithSummary("Read the change feed")
             .WithDescription("Every committed change to a register record, in commit order, from the position after `after`. "
-                + "Positions are never skipped nor reordered: poll with the `lastPosition` of the previous page and you see each change once.");
+                + "Positions are never skipped nor reordered: poll with the `lastPosition` of the previous page and you see each change once.")
+            .RequireScope(Scopes.RegisterRead);
         return api;
     }
 

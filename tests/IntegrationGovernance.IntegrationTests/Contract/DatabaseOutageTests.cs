@@ -39,9 +39,15 @@ public sealed class DatabaseOutageTests(DatabaseOutageTests.UnreachableDatabaseF
 
     public sealed class UnreachableDatabaseFactory : WebApplicationFactory<Program>
     {
+        protected override void ConfigureClient(HttpClient client)
+        {
+            base.ConfigureClient(client);
+            TestTokens.Authorise(client, TestTokens.Mint(Services, TestTokens.AdminSubject, null, "admin"));
+        }
+
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
-            builder.UseEnvironment("Testing");
+            builder.UseEnvironment("Development");
             // port 9 (discard) on loopback: nothing listens, so every connection is refused at once
             builder.UseSetting("ConnectionStrings:Register", "Host=127.0.0.1;Port=9;Username=nobody;Database=nothing;Timeout=2");
             builder.UseSetting("Database:MaxRetryCount", "1");

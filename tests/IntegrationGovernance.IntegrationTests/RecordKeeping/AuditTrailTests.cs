@@ -21,7 +21,7 @@ public sealed class AuditTrailTests(RegisterApiFactory api) : IClassFixture<Regi
 
         Assert.Equal(["UpdateOrganisation", "CreateOrganisation"], audit.Items.Select(a => a.Action));
         Assert.All(audit.Items, a => Assert.Equal("organisations", a.Resource));
-        Assert.All(audit.Items, a => Assert.Equal("anonymous", a.Actor.Subject));
+        Assert.All(audit.Items, a => Assert.Equal(TestTokens.AdminSubject, a.Actor.Subject));
         Assert.Null(audit.Items[1].Before);
         Assert.Equal("Dudley PCT", audit.Items[0].Before!.Value.GetProperty("name").GetString());
         Assert.Equal("Dudley Primary Care Trust", audit.Items[0].After.GetProperty("name").GetString());

@@ -36,7 +36,7 @@ public sealed class HistoryTests(RegisterApiFactory api) : IClassFixture<Registe
         Assert.Equal(["odsCode"], history.Items[2].ChangedFields);
         Assert.Equal(["operationalTo"], history.Items[3].ChangedFields);
         Assert.Equal("closing-harrow-pct", history.Items[3].CorrelationId);
-        Assert.All(history.Items, r => Assert.Equal("anonymous", r.Actor.Subject));
+        Assert.All(history.Items, r => Assert.Equal(TestTokens.AdminSubject, r.Actor.Subject));
         Assert.Equal(["Harrow Primary Care Trust", "NHS Harrow", "NHS Harrow", "NHS Harrow"], history.Items.Select(r => r.Record.Name));
         Assert.Equal(new DateOnly(2013, 3, 31), history.Items[3].Record.OperationalTo);
 

@@ -3,7 +3,11 @@ using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace IntegrationGovernance.IntegrationTests.Support;
 
-/// <summary>The API in-process, over HTTP, against its own freshly migrated PostgreSQL database.</summary>
+/// <summary>
+/// The API in-process, over HTTP, against its own freshly migrated PostgreSQL database.
+/// <see cref="WebApplicationFactory{T}.CreateClient()"/> gives a client with an admin token; use
+/// <see cref="CreateClientAs"/> or <see cref="CreateAnonymousClient"/> to be someone else.
+/// </summary>
 public class RegisterApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     /// <summary>The test database, as a superuser (for setting up and inspecting what the API cannot).</summary>
@@ -18,9 +22,26 @@ public class RegisterApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
             await TestDatabases.DropAsync(ConnectionString);
     }
 
+    public HttpClient CreateClientAs(string subject, string? organisation, params string[] scopes) =>
+        CreateAnonymousClient().WithToken(TestTokens.Mint(Services, subject, organisation, scopes));
+
+    public HttpClient CreateAnonymousClient()
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = null;
+        return client;
+    }
+
+    protected override void ConfigureClient(HttpClient client)
+    {
+        base.ConfigureClient(client);
+        TestTokens.Authorise(client, TestTokens.Mint(Services, TestTokens.AdminSubject, null, "admin"));
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Testing");
+        // Development, whose configuration holds the key tests sign their tokens with
+        builder.UseEnvironment("Development");
         builder.UseSetting("ConnectionStrings:Register", TestDatabases.AsApiRole(ConnectionString));
         builder.UseSetting("ConnectionStrings:RegisterMigrations", ConnectionString);
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");

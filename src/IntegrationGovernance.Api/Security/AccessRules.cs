@@ -1,0 +1,55 @@
+using IntegrationGovernance.Domain.Organisations;
+using IntegrationGovernance.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace IntegrationGovernance.Api.Security;
+
+/// <summary>The scope an operation requires (also shown in the OpenAPI document).</summary>
+public sealed record RequiredScope(string Scope);
+
+/// <summary>Marks an operation whose caller must act for a party of the record in the path (unless admin).</summary>
+public sealed record PartyRule(string Resource);
+
+/// <summary>Which organisations are parties to a record of a resource; null when there is no such record.</summary>
+public interface IRecordParties<TEntity>
+{
+    Task<IReadOnlyCollection<Guid>?> PartiesAsync(Guid id, CancellationToken cancellationToken);
+}
+
+/// <summary>An organisation's only party is itself: only it (or an admin) changes what the register says of it.</summary>
+public sealed class OrganisationParties(RegisterDbContext db) : IRecordParties<Organisation>
+{
+    public async Task<IReadOnlyCollection<Guid>?> PartiesAsync(Guid id, CancellationToken cancellationToken) =>
+        await db.Organisations.AnyAsync(o => o.Id == id, cancellationToken) ? [id] : null;
+}
+
+/// <summary>Every access rule is declared on the endpoint with these, and enforced here, not in handlers.</summary>
+public static class AccessRuleExtensions
+{
+    public static TBuilder RequireScope<TBuilder>(this TBuilder builder, string scope) where TBuilder : IEndpointConventionBuilder =>
+        builder.RequireAuthorization(scope).WithMetadata(new RequiredScope(scope));
+
+    public static TBuilder AllowEveryone<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
+        builder.AllowAnonymous();
+
+    /// <summary>The caller must act for a party of the record named by the route's <c>id</c>: otherwise 403 (it may see the record, not change it).</summary>
+    public static RouteHandlerBuilder RequirePartyOf<TEntity>(this RouteHandlerBuilder builder, string resource) =>
+        builder.WithMetadata(new PartyRule(resource)).AddEndpointFilter(async (context, next) =>
+        {
+            var http = context.HttpContext;
+            if (http.User.HasScope(Scopes.Admin) || !Guid.TryParse(http.GetRouteValue("id")?.ToString(), out var id))
+                return await next(context);
+            var parties = await http.RequestServices.GetRequiredService<IRecordParties<TEntity>>().PartiesAsync(id, http.RequestAborted);
+            if (parties is null)
+                return await next(context); // the handler answers 404
+            var caller = await http.RequestServices.GetRequiredService<CallerOrganisation>().IdAsync(http.RequestAborted);
+            if (caller is { } organisation && parties.Contains(organisation))
+                return await next(context);
+            await ProblemChallenges.WriteAsync(http, StatusCodes.Status403Forbidden, "not-a-party", "Your organisation is not a party to this record.",
+                $"Only a party to this {resource}, acting through a token whose org claim names it, may change it.");
+            return null;
+        });
+
+    public static IServiceCollection AddRecordParties(this IServiceCollection services) =>
+        services.AddScoped<IRecordParties<Organisation>, OrganisationParties>();
+}

@@ -1,0 +1,76 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.IdentityModel.Tokens;
+
+namespace IntegrationGovernance.Api.Security;
+
+/// <summary>Bearer JWT authentication, one authorisation policy per scope, and a fallback that protects anything unmarked.</summary>
+public static class SecurityServiceCollectionExtensions
+{
+    public static IServiceCollection AddRegisterSecurity(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        var options = configuration.GetSection(SecurityOptions.Section).Get<SecurityOptions>() ?? new SecurityOptions();
+        var developmentKey = DevelopmentKey(options, environment);
+
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
+            .AddJwtBearer(jwt =>
+            {
+                // keep the token's own claim names: sub, scope, org
+                jwt.MapInboundClaims = false;
+                jwt.Authority = options.Authority;
+                jwt.Audience = options.Audience;
+                jwt.RequireHttpsMetadata = !environment.IsDevelopment();
+                jwt.TokenValidationParameters = new TokenValidationParameters
+                {
+                    ValidateIssuer = true,
+                    ValidateAudience = true,
+                    ValidAudience = options.Audience,
+                    ValidateLifetime = true,
+                    ClockSkew = TimeSpan.FromSeconds(30),
+                    NameClaimType = "sub",
+                };
+                if (developmentKey is not null)
+                {
+                    jwt.TokenValidationParameters.ValidIssuer = SecurityOptions.DevelopmentIssuer;
+                    jwt.TokenValidationParameters.IssuerSigningKey = developmentKey;
+                }
+                jwt.Events = new JwtBearerEvents { OnChallenge = ProblemChallenges.WriteUnauthorizedAsync, OnForbidden = ProblemChallenges.WriteForbiddenAsync };
+            });
+
+        services.AddAuthorizationBuilder()
+            // an endpoint that says nothing still needs a caller: a new endpoint cannot be open by accident
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddScopePolicies();
+        services.AddSingleton(new DevelopmentTokens(developmentKey));
+        services.AddScoped<CallerOrganisation>();
+        return services;
+    }
+
+    private static AuthorizationBuilder AddScopePolicies(this AuthorizationBuilder builder)
+    {
+        foreach (var scope in Scopes.All)
+            builder.AddPolicy(scope, policy => policy.RequireAuthenticatedUser().RequireAssertion(context => context.User.HasScope(scope)));
+        return builder;
+    }
+
+    public static bool HasScope(this ClaimsPrincipal user, string scope)
+    {
+        var granted = user.FindAll(Scopes.ScopeClaim).SelectMany(c => c.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToHashSet();
+        return granted.Contains(scope) || granted.Contains(Scopes.Admin);
+    }
+
+    private static SymmetricSecurityKey? DevelopmentKey(SecurityOptions options, IHostEnvironment environment)
+    {
+        if (string.IsNullOrWhiteSpace(options.DevelopmentSigningKey))
+            return null;
+        if (!environment.IsDevelopment())
+            throw new InvalidOperationException(
+                $"Authentication:DevelopmentSigningKey is set in the {environment.EnvironmentName} environment. It is only for Development; "
+                + "configure Authentication:Authority and Authentication:Audience for a real issuer instead.");
+        var key = Convert.FromBase64String(options.DevelopmentSigningKey);
+        if (key.Length < 32)
+            throw new InvalidOperationException("Authentication:DevelopmentSigningKey must be at least 32 bytes (base64).");
+        return new SymmetricSecurityKey(key) { KeyId = "development" };
+    }
+}
