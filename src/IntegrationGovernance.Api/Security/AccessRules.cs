@@ -45,9 +45,11 @@ public static class AccessRuleExtensions
             var caller = await http.RequestServices.GetRequiredService<CallerOrganisation>().IdAsync(http.RequestAborted);
             if (caller is { } organisation && parties.Contains(organisation))
                 return await next(context);
-            await ProblemChallenges.WriteAsync(http, StatusCodes.Status403Forbidden, "not-a-party", "Your organisation is not a party to this record.",
-                $"Only a party to this {resource}, acting through a token whose org claim names it, may change it.");
-            return null;
+            return TypedResults.Problem(
+                $"Only a party to this {resource}, acting through a token whose org claim names it, may change it.",
+                title: "Your organisation is not a party to this record.",
+                statusCode: StatusCodes.Status403Forbidden,
+                type: Http.ProblemTypes.ForRule("not-a-party"));
         });
 
     public static IServiceCollection AddRecordParties(this IServiceCollection services) =>

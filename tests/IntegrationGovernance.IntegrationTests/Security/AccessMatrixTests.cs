@@ -1,0 +1,121 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using IntegrationGovernance.Api.Organisations;
+using IntegrationGovernance.Api.Security;
+using IntegrationGovernance.Domain.Organisations;
+using IntegrationGovernance.IntegrationTests.Support;
+
+namespace IntegrationGovernance.IntegrationTests.Security;
+
+/// <summary>
+/// For every operation in the published contract: no token → 401; a token without its scope → 403; a token
+/// for an organisation that is not a party (where the operation has a party rule) → 403; the right token → 2xx.
+/// The operations come from openapi/v1.json, so a new endpoint without a rule and a recipe here fails.
+/// </summary>
+public sealed class AccessMatrixTests(RegisterApiFactory api) : IClassFixture<RegisterApiFactory>
+{
+    private readonly HttpClient _admin = api.CreateClient();
+
+    /// <summary>A way to make a valid call to an operation, and the organisation a party to its record.</summary>
+    private sealed record Recipe(Func<HttpRequestMessage> Request, string? PartyCode = null);
+
+    public static TheoryData<string, string, string> Operations()
+    {
+        var data = new TheoryData<string, string, string>();
+        var document = JsonNode.Parse(File.ReadAllText(Path.Combine(Repository.Root, "openapi", "v1.json")))!;
+        foreach (var (path, operations) in document["paths"]!.AsObject())
+            foreach (var (method, operation) in operations!.AsObject())
+                data.Add((string)operation!["operationId"]!, method.ToUpperInvariant(), path);
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Operations))]
+    public async Task Every_operation_admits_only_the_callers_its_rule_names(string operationId, string method, string path)
+    {
+        var operation = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(Repository.Root, "openapi", "v1.json")))!["paths"]![path]![method.ToLowerInvariant()]!;
+        var scopes = operation["x-required-scopes"]?.AsArray().Select(s => (string)s!).ToList() ?? [];
+        Assert.True(scopes.Count == 1, $"{operationId} declares no single required scope (x-required-scopes)");
+        var required = scopes[0];
+        var partyRule = operation["x-party-rule"] is not null;
+        Assert.True(Recipes.TryGetValue(operationId, out var prepare), $"{operationId} has no recipe in the access matrix: add one");
+        var recipe = await prepare!(_admin);
+        using (var probe = recipe.Request())
+        {
+            Assert.Equal(method, probe.Method.Method);
+            Assert.Matches("^" + Regex.Replace(path, @"\{[^}]+\}", "[^/]+") + "$", probe.RequestUri!.OriginalString.Split('?')[0]);
+        }
+        var otherOrganisation = await _admin.CreateOrganisationAsync(Register.Organisation($"Unrelated {Guid.NewGuid():N}", gss: UniqueGss()));
+
+        await ExpectAsync(api.CreateAnonymousClient(), recipe, HttpStatusCode.Unauthorized);
+        var allButRequired = Scopes.All.Except([required, Scopes.Admin]).ToArray();
+        await ExpectAsync(api.CreateClientAs("lacks-scope", recipe.PartyCode, allButRequired), recipe, HttpStatusCode.Forbidden);
+        if (partyRule)
+            await ExpectAsync(api.CreateClientAs("not-a-party", otherOrganisation.GssCode, required), recipe, HttpStatusCode.Forbidden);
+
+        using var allowed = await api.CreateClientAs("allowed", recipe.PartyCode, required).SendAsync(recipe.Request());
+        Assert.True(allowed.IsSuccessStatusCode, $"{operationId} with {required}: {(int)allowed.StatusCode} {await allowed.Content.ReadAsStringAsync()}");
+    }
+
+    private static async Task ExpectAsync(HttpClient client, Recipe recipe, HttpStatusCode expected)
+    {
+        using var response = await client.SendAsync(recipe.Request());
+        await response.ReadProblemAsync(expected);
+    }
+
+    private static readonly Dictionary<string, Func<HttpClient, Task<Recipe>>> Recipes = new()
+    {
+        ["ListOrganisations"] = _ => Get(Register.Organisations),
+        ["CreateOrganisation"] = _ => Task.FromResult(new Recipe(() => Json(HttpMethod.Post, Register.Organisations, Register.Organisation($"Matrix {Guid.NewGuid():N}")))),
+        ["GetOrganisation"] = async admin => new Recipe(Request(HttpMethod.Get, $"{Register.Organisations}/{(await Target(admin)).Organisation.Id}")),
+        ["UpdateOrganisation"] = async admin =>
+        {
+            var (target, etag) = await Target(admin);
+            return new Recipe(() => Json(HttpMethod.Put, $"{Register.Organisations}/{target.Id}",
+                Register.Organisation(target.Name + " (renamed)", target.Type, gss: target.GssCode), etag), target.GssCode);
+        },
+        ["CloseOrganisation"] = async admin =>
+        {
+            var (target, etag) = await Target(admin);
+            return new Recipe(() => Json(HttpMethod.Post, $"{Register.Organisations}/{target.Id}/close",
+                new CloseOrganisationRequest { LastDay = new DateOnly(2024, 3, 31) }, etag), target.GssCode);
+        },
+        ["GetSuccessors"] = async admin => new Recipe(Request(HttpMethod.Get, $"{Register.Organisations}/{(await Target(admin)).Organisation.Id}/successors")),
+        ["GetPredecessors"] = async admin => new Recipe(Request(HttpMethod.Get, $"{Register.Organisations}/{(await Target(admin)).Organisation.Id}/predecessors")),
+        ["GetOrganisationHistory"] = async admin => new Recipe(Request(HttpMethod.Get, $"{Register.Organisations}/{(await Target(admin)).Organisation.Id}/history")),
+        ["CreateSuccession"] = async admin =>
+        {
+            var before = await admin.CreateOrganisationAsync(Register.Organisation($"Matrix predecessor {Guid.NewGuid():N}"));
+            var after = await admin.CreateOrganisationAsync(Register.Organisation($"Matrix successor {Guid.NewGuid():N}"));
+            return new Recipe(() => Json(HttpMethod.Post, Register.Successions, Register.Succession([before], [after], "2020-04-01", Domain.Successions.SuccessionKind.Rename)));
+        },
+        ["GetSuccession"] = async admin =>
+        {
+            var before = await admin.CreateOrganisationAsync(Register.Organisation($"Matrix predecessor {Guid.NewGuid():N}"));
+            var after = await admin.CreateOrganisationAsync(Register.Organisation($"Matrix successor {Guid.NewGuid():N}"));
+            var succession = await admin.RecordSuccessionAsync(Register.Succession([before], [after], "2020-04-01", Domain.Successions.SuccessionKind.Rename));
+            return new Recipe(Request(HttpMethod.Get, $"{Register.Successions}/{succession.Id}"));
+        },
+        ["ListChanges"] = _ => Get("/api/v1/changes"),
+        ["ListAudit"] = _ => Get("/api/v1/audit"),
+    };
+
+    private static Task<Recipe> Get(string url) => Task.FromResult(new Recipe(Request(HttpMethod.Get, url)));
+
+    private static Func<HttpRequestMessage> Request(HttpMethod method, string url) => () => new HttpRequestMessage(method, url);
+
+    private static HttpRequestMessage Json(HttpMethod method, string url, object body, string? ifMatch = null)
+    {
+        var request = new HttpRequestMessage(method, url) { Content = JsonContent.Create(body, options: ApiJson.Options) };
+        if (ifMatch is not null)
+            request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+        return request;
+    }
+
+    private static Task<(OrganisationResponse Organisation, string ETag)> Target(HttpClient admin) =>
+        admin.CreateAsync(Register.Organisation($"Matrix target {Guid.NewGuid():N}", OrganisationType.UnitaryAuthority, gss: UniqueGss()));
+
+    private static string UniqueGss() => $"E9{Random.Shared.Next(0, 9_999_999):D7}";
+}
