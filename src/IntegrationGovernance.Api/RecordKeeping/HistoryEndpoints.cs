@@ -1,3 +1,4 @@
+using AutoMapper;
 using IntegrationGovernance.Api.Http;
 using IntegrationGovernance.Infrastructure.RecordKeeping;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -11,7 +12,7 @@ public static class HistoryEndpoints
     public static RouteHandlerBuilder MapHistory<TEntity, TResponse>(this RouteGroupBuilder group, string resource)
         where TEntity : class =>
         group.MapGet("/{id:guid}/history", async Task<Results<Ok<Page<RevisionResponse<TResponse>>>, ValidationProblem, ProblemHttpResult>> (
-                Guid id, int? limit, string? cursor, RecordHistory history, HttpRequest request, CancellationToken cancellationToken) =>
+                Guid id, int? limit, string? cursor, RecordHistory history, IMapper mapper, HttpRequest request, CancellationToken cancellationToken) =>
             {
                 var page = PageRequest.From(limit, cursor);
                 if (PageRequest.Validate(limit) is [_, ..] problems)
@@ -22,7 +23,7 @@ public static class HistoryEndpoints
                 var revisions = await history.RevisionsAsync<TEntity>(id, after, page.Limit + 1, cancellationToken);
                 if (revisions.Count == 0 && after == 0)
                     return Problems.NotFound(resource, id);
-                var items = revisions.Select(Revisions.ToResponse<TResponse>).ToList();
+                var items = revisions.Select(stored => Revisions.ToResponse<TEntity, TResponse>(stored, mapper)).ToList();
                 return TypedResults.Ok(page.ToPage(items, r => r.Revision, request));
             })
             .WithName($"Get{char.ToUpperInvariant(resource[0])}{resource[1..]}History")

@@ -1,32 +1,21 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
+using AutoMapper;
 using IntegrationGovernance.Infrastructure.RecordKeeping;
 
 namespace IntegrationGovernance.Api.RecordKeeping;
 
-/// <summary>
-/// Turns stored revisions into responses. A revision holds the row as PostgreSQL's <c>to_jsonb</c> wrote it
-/// (snake_case columns), which reads straight into the resource's response contract.
-/// </summary>
+/// <summary>Turns a stored revision, and the record as it then stood, into a response.</summary>
 public static class Revisions
 {
-    private static readonly JsonSerializerOptions Stored = new()
+    public static RevisionResponse<TResponse> ToResponse<TEntity, TResponse>((Revision Revision, TEntity Record) stored, IMapper mapper) => new()
     {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        Converters = { new JsonStringEnumConverter() },
-    };
-
-    public static RevisionResponse<TResponse> ToResponse<TResponse>(Revision revision) => new()
-    {
-        Revision = revision.Number,
-        Kind = revision.Kind,
-        Action = revision.Action,
-        RecordedAt = revision.RecordedAt,
-        Actor = new ActorResponse { Subject = revision.ActorSubject, Organisation = revision.ActorOrganisation },
-        CorrelationId = revision.CorrelationId,
-        ChangedFields = revision.ChangedFields.Select(ToJsonName).ToList(),
-        Record = JsonSerializer.Deserialize<TResponse>(revision.Data, Stored)
-            ?? throw new InvalidOperationException($"Revision {revision.Id} holds no record."),
+        Revision = stored.Revision.Number,
+        Kind = stored.Revision.Kind,
+        Action = stored.Revision.Action,
+        RecordedAt = stored.Revision.RecordedAt,
+        Actor = new ActorResponse { Subject = stored.Revision.ActorSubject, Organisation = stored.Revision.ActorOrganisation },
+        CorrelationId = stored.Revision.CorrelationId,
+        ChangedFields = stored.Revision.ChangedFields.Select(ToJsonName).ToList(),
+        Record = mapper.Map<TResponse>(stored.Record),
     };
 
     /// <summary><c>operational_to</c> → <c>operationalTo</c>: column names as the contract spells them.</summary>

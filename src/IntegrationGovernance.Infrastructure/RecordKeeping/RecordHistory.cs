@@ -18,28 +18,48 @@ public sealed class RecordHistory(RegisterDbContext db)
     public IQueryable<T> AsOf<T>(DateTimeOffset moment) where T : class
     {
         var table = ResourceOf<T>();
-        var entity = db.Model.FindEntityType(typeof(T))!;
-        // a past state has no row version of its own
-        var version = entity.GetProperties().Any(p => p.GetColumnName() == "xmin") ? ", '0'::xid AS xmin" : string.Empty;
-        var sql = "SELECT r.*" + version + """
-             FROM (SELECT DISTINCT ON (record_id) data
-                   FROM revisions
-                   WHERE resource = {0} AND recorded_at <= {1}
-                   ORDER BY record_id, revision DESC) AS rev
-             CROSS JOIN LATERAL jsonb_populate_record(NULL::
-            """ + table + ", rev.data) AS r";
+        // the table name comes from the EF model, never from input; values are parameters
+        var sql = $$"""
+            SELECT r.*{{VersionColumn<T>()}}
+            FROM (SELECT DISTINCT ON (record_id) data
+                  FROM revisions
+                  WHERE resource = {0} AND recorded_at <= {1}
+                  ORDER BY record_id, revision DESC) AS rev
+            CROSS JOIN LATERAL jsonb_populate_record(NULL::{{table}}, rev.data) AS r
+            """;
         return db.Set<T>().FromSqlRaw(sql, table, moment.ToUniversalTime()).AsNoTracking();
     }
 
-    /// <summary>A page of a record's revisions, oldest first, after revision <paramref name="afterNumber"/>.</summary>
-    public async Task<IReadOnlyList<Revision>> RevisionsAsync<T>(Guid id, int afterNumber, int take, CancellationToken cancellationToken)
+    /// <summary>
+    /// A page of a record's revisions, oldest first, after revision <paramref name="afterNumber"/>, each with the
+    /// record as it then stood (turned back into an entity by PostgreSQL, so it maps like a current one).
+    /// </summary>
+    public async Task<IReadOnlyList<(Revision Revision, T Record)>> RevisionsAsync<T>(Guid id, int afterNumber, int take, CancellationToken cancellationToken)
         where T : class
     {
         var resource = ResourceOf<T>();
-        return await db.Revisions.AsNoTracking()
+        var revisions = await db.Revisions.AsNoTracking()
             .Where(r => r.Resource == resource && r.RecordId == id && r.Number > afterNumber)
             .OrderBy(r => r.Number)
             .Take(take)
             .ToListAsync(cancellationToken);
+        var ids = revisions.Select(r => r.Id).ToArray();
+        // the table name comes from the EF model, never from input; values are parameters
+        var sql = $$"""
+                SELECT r.*{{VersionColumn<T>()}}
+                FROM revisions AS rev
+                CROSS JOIN LATERAL jsonb_populate_record(NULL::{{resource}}, rev.data) AS r
+                WHERE rev.id = ANY({0})
+                ORDER BY rev.revision
+                """;
+        // not composed further, so PostgreSQL's order is kept and the records line up with the revisions
+        var records = await db.Set<T>().FromSqlRaw(sql, ids)
+            .AsNoTracking() // several states of one record: each must stay its own object
+            .ToListAsync(cancellationToken);
+        return revisions.Zip(records).ToList();
     }
+
+    // a past state has no row version of its own
+    private string VersionColumn<T>() where T : class =>
+        db.Model.FindEntityType(typeof(T))!.GetProperties().Any(p => p.GetColumnName() == "xmin") ? ", '0'::xid AS xmin" : string.Empty;
 }
