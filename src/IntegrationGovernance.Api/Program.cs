@@ -1,3 +1,4 @@
+using IntegrationGovernance.Api.Agreements;
 using IntegrationGovernance.Api.Health;
 using IntegrationGovernance.Api.Hosting;
 using IntegrationGovernance.Api.Http;
@@ -30,6 +31,7 @@ app.MapRegisterHealthChecks();
 app.MapVersionedApi()
     .MapOrganisationsEndpoints()
     .MapSuccessionsEndpoints()
+    .MapAgreementsEndpoints()
     .MapChangesEndpoints()
     .MapAuditEndpoints();
 

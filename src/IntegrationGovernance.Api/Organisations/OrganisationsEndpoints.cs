@@ -186,30 +186,17 @@ public static class OrganisationsEndpoints
         Guid id, RegisterDbContext db, SuccessionChains chains, IMapper mapper, CancellationToken cancellationToken) =>
         ChainAsync(id, db, mapper, token => chains.PredecessorsAsync(id, token), cancellationToken);
 
-    /// <summary>The shared shape of every change to an organisation: If-Match, one transaction, dates kept in step with successions.</summary>
-    private static async Task<Results<Ok<OrganisationResponse>, ValidationProblem, ProblemHttpResult>> ChangeAsync(
+    /// <summary>Every change to an organisation keeps its operational dates in step with recorded successions.</summary>
+    private static Task<Results<Ok<OrganisationResponse>, ValidationProblem, ProblemHttpResult>> ChangeAsync(
         Guid id, RegisterDbContext db, SuccessionChains chains, IMapper mapper, HttpContext http, CancellationToken cancellationToken,
-        Func<Organisation, IReadOnlyList<Domain.Common.RuleViolation>> change)
-    {
-        return await db.InTransactionAsync<Results<Ok<OrganisationResponse>, ValidationProblem, ProblemHttpResult>>(async token =>
+        Func<Organisation, IReadOnlyList<Domain.Common.RuleViolation>> change) =>
+        RecordChanges.ChangeAsync<Organisation, OrganisationResponse>(db, id, Resource, http, mapper, async (organisation, token) =>
         {
-            await chains.LockAsync(token);
-            var organisation = await db.Organisations.FirstOrDefaultAsync(o => o.Id == id, token);
-            if (organisation is null)
-                return Problems.NotFound(Resource, id);
-            switch (ETags.CheckIfMatch(http.Request, organisation.Version))
-            {
-                case IfMatchResult.Missing: return Problems.PreconditionRequired();
-                case IfMatchResult.Stale: return Problems.PreconditionFailed();
-            }
             if (change(organisation) is [_, ..] problems)
-                return Problems.Validation(problems);
+                return problems;
             await chains.GuardDatesAsync(organisation, token);
-            await db.SaveChangesAsync(token);
-            ETags.Set(http.Response, organisation.Version);
-            return TypedResults.Ok(mapper.Map<OrganisationResponse>(organisation));
-        }, cancellationToken);
-    }
+            return [];
+        }, cancellationToken, first: chains.LockAsync);
 
     private static async Task<Results<Ok<SuccessionChainResponse>, ProblemHttpResult>> ChainAsync(
         Guid id, RegisterDbContext db, IMapper mapper, Func<CancellationToken, Task<IReadOnlyList<ChainLink>>> walk, CancellationToken cancellationToken)

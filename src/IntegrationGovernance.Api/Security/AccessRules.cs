@@ -1,5 +1,6 @@
 using IntegrationGovernance.Domain.Organisations;
 using IntegrationGovernance.Infrastructure.Persistence;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace IntegrationGovernance.Api.Security;
@@ -23,14 +24,18 @@ public sealed class OrganisationParties(RegisterDbContext db) : IRecordParties<O
         await db.Organisations.AnyAsync(o => o.Id == id, cancellationToken) ? [id] : null;
 }
 
+/// <summary>An agreement's parties are the organisations it names.</summary>
+public sealed class AgreementParties(RegisterDbContext db) : IRecordParties<Domain.Agreements.Agreement>
+{
+    public async Task<IReadOnlyCollection<Guid>?> PartiesAsync(Guid id, CancellationToken cancellationToken) =>
+        await db.Agreements.Where(a => a.Id == id).Select(a => a.PartyIds).FirstOrDefaultAsync(cancellationToken);
+}
+
 /// <summary>Every access rule is declared on the endpoint with these, and enforced here, not in handlers.</summary>
 public static class AccessRuleExtensions
 {
     public static TBuilder RequireScope<TBuilder>(this TBuilder builder, string scope) where TBuilder : IEndpointConventionBuilder =>
         builder.RequireAuthorization(scope).WithMetadata(new RequiredScope(scope));
-
-    public static TBuilder AllowEveryone<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
-        builder.AllowAnonymous();
 
     /// <summary>The caller must act for a party of the record named by the route's <c>id</c>: otherwise 403 (it may see the record, not change it).</summary>
     public static RouteHandlerBuilder RequirePartyOf<TEntity>(this RouteHandlerBuilder builder, string resource) =>
@@ -45,13 +50,17 @@ public static class AccessRuleExtensions
             var caller = await http.RequestServices.GetRequiredService<CallerOrganisation>().IdAsync(http.RequestAborted);
             if (caller is { } organisation && parties.Contains(organisation))
                 return await next(context);
-            return TypedResults.Problem(
-                $"Only a party to this {resource}, acting through a token whose org claim names it, may change it.",
-                title: "Your organisation is not a party to this record.",
-                statusCode: StatusCodes.Status403Forbidden,
-                type: Http.ProblemTypes.ForRule("not-a-party"));
+            return NotAParty(resource);
         });
 
+    /// <summary>403: the caller may see the record but, not acting for one of its parties, may not change it.</summary>
+    public static ProblemHttpResult NotAParty(string resource) => TypedResults.Problem(
+        $"Only a party to this {resource}, acting through a token whose org claim names it, may change it.",
+        title: "Your organisation is not a party to this record.",
+        statusCode: StatusCodes.Status403Forbidden,
+        type: Http.ProblemTypes.ForRule("not-a-party"));
+
     public static IServiceCollection AddRecordParties(this IServiceCollection services) =>
-        services.AddScoped<IRecordParties<Organisation>, OrganisationParties>();
+        services.AddScoped<IRecordParties<Organisation>, OrganisationParties>()
+            .AddScoped<IRecordParties<Domain.Agreements.Agreement>, AgreementParties>();
 }

@@ -6,7 +6,7 @@ namespace IntegrationGovernance.Domain.Organisations;
 /// A body that can be party to an agreement. Never deleted once it exists: when it stops operating it is
 /// closed with an end date, and its rights and duties may pass to successors (<see cref="Successions.Succession"/>).
 /// </summary>
-public sealed class Organisation
+public sealed class Organisation : IVersionedRecord
 {
     private Organisation()
     {

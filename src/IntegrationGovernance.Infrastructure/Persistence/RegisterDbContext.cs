@@ -14,6 +14,8 @@ public sealed class RegisterDbContext(DbContextOptions<RegisterDbContext> option
 
     public DbSet<SuccessionParty> SuccessionParties => Set<SuccessionParty>();
 
+    public DbSet<Domain.Agreements.Agreement> Agreements => Set<Domain.Agreements.Agreement>();
+
     public DbSet<Revision> Revisions => Set<Revision>();
 
     public DbSet<AuditEntry> Audit => Set<AuditEntry>();

@@ -1,0 +1,291 @@
+using IntegrationGovernance.Domain.Agreements;
+
+namespace IntegrationGovernance.Api.Agreements;
+
+/// <summary>What a client states about an agreement while it is a draft.</summary>
+public sealed record AgreementRequest
+{
+    /// <summary>Unique, human-readable, never reused; stored upper-case.</summary>
+    /// <example>BANES-S75-2012</example>
+    public required string Reference { get; init; }
+
+    /// <example>Partnership agreement for community health and social care</example>
+    public required string Title { get; init; }
+
+    /// <summary>The aims, outcomes and functions covered.</summary>
+    /// <example>Integrated commissioning of community health and adult social care services for Bath and North East Somerset.</example>
+    public string? Purpose { get; init; }
+
+    /// <example>Section75NhsAct2006</example>
+    public required StatutoryBasis Basis { get; init; }
+
+    /// <summary>Section 75 / 31 flexibilities used.</summary>
+    /// <example>["PooledFund", "IntegratedProvision"]</example>
+    public IReadOnlyList<Flexibility> Flexibilities { get; init; } = [];
+
+    /// <example>["community health services", "adult social care"]</example>
+    public IReadOnlyList<string> Services { get; init; } = [];
+
+    /// <example>["adults"]</example>
+    public IReadOnlyList<string> ClientGroups { get; init; } = [];
+
+    public required IReadOnlyList<AgreementPartyContract> Parties { get; init; }
+
+    /// <example>2012-03-30</example>
+    public DateOnly? SignedOn { get; init; }
+
+    /// <example>2012-04-01</example>
+    public required DateOnly CommencesOn { get; init; }
+
+    /// <summary>Null for an open-ended agreement.</summary>
+    /// <example>2027-03-31</example>
+    public DateOnly? EndsOn { get; init; }
+
+    /// <summary>Notice a party gives to withdraw (disengage), in months.</summary>
+    /// <example>12</example>
+    public int? NoticeMonths { get; init; }
+
+    /// <example>2026-12-31</example>
+    public DateOnly? ReviewOn { get; init; }
+
+    /// <summary>The over-arching agreement this one is a schedule of, or annexed to.</summary>
+    /// <example>null</example>
+    public Guid? ParentId { get; init; }
+
+    public IReadOnlyList<DocumentContract> Documents { get; init; } = [];
+
+    /// <summary>True where the source gives no exact figure or date and the record fills it by example.</summary>
+    /// <example>false</example>
+    public bool Illustrative { get; init; }
+}
+
+/// <summary>A party to an agreement, in its role.</summary>
+public sealed record AgreementPartyContract
+{
+    /// <example>0193a6b2-7c1e-7d4f-9a51-2f3c4d5e6f70</example>
+    public required Guid OrganisationId { get; init; }
+
+    /// <summary>Host: host partner, lead commissioner or pooled fund host (s113: the body at whose disposal staff are placed). Provider: provides services (s113: whose staff are placed).</summary>
+    /// <example>Host</example>
+    public required PartyRole Role { get; init; }
+}
+
+/// <summary>A link to a signed copy.</summary>
+public sealed record DocumentContract
+{
+    /// <example>https://democracy.bathnes.gov.uk/documents/s75-agreement-2012.pdf</example>
+    public required string Url { get; init; }
+
+    /// <example>Signed section 75 agreement</example>
+    public required string Title { get; init; }
+
+    /// <example>9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08</example>
+    public required string Sha256 { get; init; }
+}
+
+/// <summary>An agreement as the register holds it.</summary>
+public sealed record AgreementResponse
+{
+    /// <example>0193a6b2-7c1e-7d4f-9a51-2f3c4d5e6f90</example>
+    public required Guid Id { get; init; }
+
+    /// <example>BANES-S75-2012</example>
+    public required string Reference { get; init; }
+
+    /// <example>Partnership agreement for community health and social care</example>
+    public required string Title { get; init; }
+
+    /// <example>Integrated commissioning of community health and adult social care services.</example>
+    public string? Purpose { get; init; }
+
+    /// <example>Section75NhsAct2006</example>
+    public required StatutoryBasis Basis { get; init; }
+
+    /// <example>["PooledFund"]</example>
+    public required IReadOnlyList<Flexibility> Flexibilities { get; init; }
+
+    /// <example>["community health services"]</example>
+    public required IReadOnlyList<string> Services { get; init; }
+
+    /// <example>["adults"]</example>
+    public required IReadOnlyList<string> ClientGroups { get; init; }
+
+    public required IReadOnlyList<AgreementPartyContract> Parties { get; init; }
+
+    /// <example>2012-03-30</example>
+    public DateOnly? SignedOn { get; init; }
+
+    /// <example>2012-04-01</example>
+    public required DateOnly CommencesOn { get; init; }
+
+    /// <summary>The end date as first agreed; see <c>onDate</c> and <c>variations</c> for the term as varied.</summary>
+    /// <example>2027-03-31</example>
+    public DateOnly? EndsOn { get; init; }
+
+    /// <example>12</example>
+    public int? NoticeMonths { get; init; }
+
+    /// <example>2026-12-31</example>
+    public DateOnly? ReviewOn { get; init; }
+
+    /// <example>null</example>
+    public Guid? ParentId { get; init; }
+
+    public required IReadOnlyList<DocumentContract> Documents { get; init; }
+
+    /// <example>false</example>
+    public required bool Illustrative { get; init; }
+
+    /// <summary>The current status; whether it is active on a given day is in <c>onDate</c>.</summary>
+    /// <example>Active</example>
+    public required AgreementStatus Status { get; init; }
+
+    public required IReadOnlyList<StatusChangeResponse> StatusChanges { get; init; }
+
+    public required IReadOnlyList<ApprovalContract> Approvals { get; init; }
+
+    public required IReadOnlyList<VariationResponse> Variations { get; init; }
+
+    /// <summary>Present when read with <c>activeOn</c>: the status and terms in force on that day.</summary>
+    public OnDateResponse? OnDate { get; init; }
+
+    /// <example>2026-11-23T12:00:00+00:00</example>
+    public required DateTimeOffset CreatedAt { get; init; }
+
+    /// <example>2026-11-23T12:00:00+00:00</example>
+    public required DateTimeOffset UpdatedAt { get; init; }
+}
+
+/// <summary>The agreement as it stood on one day.</summary>
+public sealed record OnDateResponse
+{
+    /// <example>2015-10-01</example>
+    public required DateOnly Date { get; init; }
+
+    /// <example>true</example>
+    public required bool Active { get; init; }
+
+    /// <example>Active</example>
+    public required AgreementStatus Status { get; init; }
+
+    /// <example>2027-03-31</example>
+    public DateOnly? EndsOn { get; init; }
+
+    /// <example>2026-12-31</example>
+    public DateOnly? ReviewOn { get; init; }
+
+    /// <example>12</example>
+    public int? NoticeMonths { get; init; }
+
+    /// <summary>The last variation in force that day, if any.</summary>
+    /// <example>1</example>
+    public int? VariationNumber { get; init; }
+}
+
+public sealed record StatusChangeResponse
+{
+    /// <example>2</example>
+    public required int Sequence { get; init; }
+
+    /// <example>Active</example>
+    public required AgreementStatus Status { get; init; }
+
+    /// <example>2012-04-01</example>
+    public required DateOnly EffectiveOn { get; init; }
+
+    /// <example>Commenced as agreed by Cabinet.</example>
+    public string? Reason { get; init; }
+
+    /// <example>2026-11-23T12:00:00+00:00</example>
+    public required DateTimeOffset RecordedAt { get; init; }
+}
+
+/// <summary>A governance body's decision on the agreement.</summary>
+public sealed record ApprovalContract
+{
+    /// <summary>The body (an organisation or board in the register) that decided.</summary>
+    /// <example>0193a6b2-7c1e-7d4f-9a51-2f3c4d5e6f75</example>
+    public required Guid BodyId { get; init; }
+
+    /// <example>2007-03-21</example>
+    public required DateOnly DecidedOn { get; init; }
+
+    /// <example>CTB/2007/14</example>
+    public string? MinuteReference { get; init; }
+
+    /// <example>Approved</example>
+    public required ApprovalOutcome Outcome { get; init; }
+}
+
+/// <summary>Moves an agreement to another status from a date.</summary>
+public sealed record TransitionRequest
+{
+    /// <example>Active</example>
+    public required AgreementStatus To { get; init; }
+
+    /// <example>2012-04-01</example>
+    public required DateOnly EffectiveOn { get; init; }
+
+    /// <example>Commenced as agreed by Cabinet.</example>
+    public string? Reason { get; init; }
+}
+
+/// <summary>A numbered variation: from its date, the terms it names replace the earlier ones.</summary>
+public sealed record VariationRequest
+{
+    /// <example>2017-04-01</example>
+    public required DateOnly EffectiveOn { get; init; }
+
+    /// <example>Term extended by five years; review moved to 2026.</example>
+    public required string Description { get; init; }
+
+    /// <example>2027-03-31</example>
+    public DateOnly? EndsOn { get; init; }
+
+    /// <example>2026-12-31</example>
+    public DateOnly? ReviewOn { get; init; }
+
+    /// <example>6</example>
+    public int? NoticeMonths { get; init; }
+}
+
+public sealed record VariationResponse
+{
+    /// <example>1</example>
+    public required int Number { get; init; }
+
+    /// <example>2017-04-01</example>
+    public required DateOnly EffectiveOn { get; init; }
+
+    /// <example>Term extended by five years; review moved to 2026.</example>
+    public required string Description { get; init; }
+
+    /// <example>2027-03-31</example>
+    public DateOnly? EndsOn { get; init; }
+
+    /// <example>2026-12-31</example>
+    public DateOnly? ReviewOn { get; init; }
+
+    /// <example>6</example>
+    public int? NoticeMonths { get; init; }
+
+    /// <example>2026-11-23T12:00:00+00:00</example>
+    public required DateTimeOffset RecordedAt { get; init; }
+}
+
+/// <summary>An agreement that binds an organisation, and through which party: the organisation itself or a predecessor.</summary>
+public sealed record BindingAgreementResponse
+{
+    public required AgreementResponse Agreement { get; init; }
+
+    /// <summary>The party that made it: the organisation asked about, or one of its predecessors.</summary>
+    /// <example>0193a6b2-7c1e-7d4f-9a51-2f3c4d5e6f70</example>
+    public required Guid BoundThroughId { get; init; }
+
+    /// <example>NHS B&amp;NES</example>
+    public required string BoundThroughName { get; init; }
+
+    /// <summary>0 when the organisation is itself a party; 1 for an immediate predecessor, and so on.</summary>
+    /// <example>1</example>
+    public required int SuccessionDepth { get; init; }
+}
