@@ -148,17 +148,16 @@ public static class AgreementSearch
         IQueryable<Agreement> query, string text, PageRequest page, AgreementCursor? after, DateOnly? activeOn, IMapper mapper,
         HttpRequest request, CancellationToken cancellationToken)
     {
-        var search = EF.Functions.WebSearchToTsQuery("english", text);
+        // the document searched: reference, title, purpose and services, in English
         var ranked = query
             .Select(a => new
             {
                 Agreement = a,
-                Rank = EF.Functions.ToTsVector("english", a.Reference + " " + a.Title + " " + (a.Purpose ?? "") + " " + string.Join(" ", a.Services))
-                    .RankCoverDensity(search),
-                Matches = EF.Functions.ToTsVector("english", a.Reference + " " + a.Title + " " + (a.Purpose ?? "") + " " + string.Join(" ", a.Services))
-                    .Matches(search),
+                Document = EF.Functions.ToTsVector("english", a.Reference + " " + a.Title + " " + (a.Purpose ?? "") + " " + string.Join(" ", a.Services)),
+                Query = EF.Functions.WebSearchToTsQuery("english", text),
             })
-            .Where(x => x.Matches);
+            .Where(x => x.Document.Matches(x.Query))
+            .Select(x => new { x.Agreement, Rank = x.Document.RankCoverDensity(x.Query) });
         if (after?.Rank is { } rank)
             ranked = ranked.Where(x => x.Rank < rank || (x.Rank == rank && string.Compare(x.Agreement.Reference, after.Reference) > 0));
         var rows = await ranked.OrderByDescending(x => x.Rank).ThenBy(x => x.Agreement.Reference).Take(page.Limit + 1).ToListAsync(cancellationToken);

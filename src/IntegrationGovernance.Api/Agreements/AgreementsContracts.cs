@@ -49,7 +49,7 @@ public sealed record AgreementRequest
     public DateOnly? ReviewOn { get; init; }
 
     /// <summary>The over-arching agreement this one is a schedule of, or annexed to.</summary>
-    /// <example>null</example>
+    /// <example>0193a6b2-7c1e-7d4f-9a51-2f3c4d5e6f91</example>
     public Guid? ParentId { get; init; }
 
     public IReadOnlyList<DocumentContract> Documents { get; init; } = [];
@@ -128,7 +128,7 @@ public sealed record AgreementResponse
     /// <example>2026-12-31</example>
     public DateOnly? ReviewOn { get; init; }
 
-    /// <example>null</example>
+    /// <example>0193a6b2-7c1e-7d4f-9a51-2f3c4d5e6f91</example>
     public Guid? ParentId { get; init; }
 
     public required IReadOnlyList<DocumentContract> Documents { get; init; }

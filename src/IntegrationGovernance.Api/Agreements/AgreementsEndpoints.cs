@@ -34,7 +34,8 @@ public static class AgreementsEndpoints
             .WithSummary("Create a draft agreement")
             .WithDescription("The caller's organisation must be one of the parties. Validation follows the statutory basis.")
             .ReturnsETag()
-            .RequireScope(Scopes.RegisterWrite);
+            .RequireScope(Scopes.RegisterWrite)
+            .WithMetadata(new PartyRule(Resource)); // checked in the handler, against the parties in the body
         group.MapPut("/{id:guid}", ReviseAgreement)
             .WithSummary("Revise a draft agreement")
             .WithDescription("Only drafts are revised; once approved, an agreement changes by numbered variation.")

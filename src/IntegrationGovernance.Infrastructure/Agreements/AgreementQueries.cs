@@ -35,6 +35,6 @@ public static class AgreementQueries
               UNION
                 SELECT a.id FROM agreements a JOIN tree t ON a.parent_id = t.id
             )
-            SELECT * FROM agreements WHERE id IN (SELECT id FROM tree)
+            SELECT *, xmin FROM agreements WHERE id IN (SELECT id FROM tree)
             """);
 }

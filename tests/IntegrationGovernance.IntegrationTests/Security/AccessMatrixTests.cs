@@ -2,8 +2,10 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using IntegrationGovernance.Api.Agreements;
 using IntegrationGovernance.Api.Organisations;
 using IntegrationGovernance.Api.Security;
+using IntegrationGovernance.Domain.Agreements;
 using IntegrationGovernance.Domain.Organisations;
 using IntegrationGovernance.IntegrationTests.Support;
 
@@ -98,6 +100,46 @@ public sealed class AccessMatrixTests(RegisterApiFactory api) : IClassFixture<Re
             var succession = await admin.RecordSuccessionAsync(Register.Succession([before], [after], "2020-04-01", Domain.Successions.SuccessionKind.Rename));
             return new Recipe(Request(HttpMethod.Get, $"{Register.Successions}/{succession.Id}"));
         },
+        ["ListAgreements"] = _ => Get(Support.Agreements.Url),
+        ["GetAgreement"] = async admin => new Recipe(Request(HttpMethod.Get, $"{Support.Agreements.Url}/{(await Draft(admin)).Agreement.Id}")),
+        ["ListVariations"] = async admin => new Recipe(Request(HttpMethod.Get, $"{Support.Agreements.Url}/{(await Draft(admin)).Agreement.Id}/variations")),
+        ["ListSchedules"] = async admin => new Recipe(Request(HttpMethod.Get, $"{Support.Agreements.Url}/{(await Draft(admin)).Agreement.Id}/schedules")),
+        ["GetAgreementHistory"] = async admin => new Recipe(Request(HttpMethod.Get, $"{Support.Agreements.Url}/{(await Draft(admin)).Agreement.Id}/history")),
+        ["ListBindingAgreements"] = async admin => new Recipe(Request(HttpMethod.Get, $"{Register.Organisations}/{(await Target(admin)).Organisation.Id}/agreements")),
+        ["CreateAgreement"] = async admin =>
+        {
+            var parties = await admin.CouncilAndPctAsync($"Matrix {Guid.NewGuid():N}");
+            var request = Support.Agreements.Section75($"MATRIX-{Guid.NewGuid():N}"[..30], parties);
+            return new Recipe(() => Json(HttpMethod.Post, Support.Agreements.Url, request), parties.Council.GssCode);
+        },
+        ["ReviseAgreement"] = async admin =>
+        {
+            var (agreement, etag, request, party) = await Draft(admin);
+            return new Recipe(() => Json(HttpMethod.Put, $"{Support.Agreements.Url}/{agreement.Id}", request with { Title = "Revised" }, etag), party);
+        },
+        ["RecordApproval"] = async admin =>
+        {
+            var (agreement, etag, _, party) = await Draft(admin);
+            var approval = new ApprovalContract { BodyId = agreement.Parties[0].OrganisationId, DecidedOn = new DateOnly(2012, 3, 1), Outcome = ApprovalOutcome.Approved };
+            return new Recipe(() => Json(HttpMethod.Post, $"{Support.Agreements.Url}/{agreement.Id}/approvals", approval, etag), party);
+        },
+        ["TransitionAgreement"] = async admin =>
+        {
+            var (agreement, etag, _, party) = await Draft(admin);
+            (_, etag) = await admin.ActOnAsync(agreement.Id, "approvals", new ApprovalContract
+            {
+                BodyId = agreement.Parties[0].OrganisationId, DecidedOn = new DateOnly(2012, 3, 1), Outcome = ApprovalOutcome.Approved,
+            }, etag);
+            var transition = new TransitionRequest { To = AgreementStatus.Approved, EffectiveOn = new DateOnly(2012, 3, 1) };
+            return new Recipe(() => Json(HttpMethod.Post, $"{Support.Agreements.Url}/{agreement.Id}/transitions", transition, etag), party);
+        },
+        ["VaryAgreement"] = async admin =>
+        {
+            var parties = await admin.CouncilAndPctAsync($"Matrix {Guid.NewGuid():N}");
+            var (agreement, etag) = await admin.ActiveAgreementAsync(Support.Agreements.Section75($"MATRIX-{Guid.NewGuid():N}"[..30], parties), parties.Council.Id);
+            var variation = new VariationRequest { EffectiveOn = new DateOnly(2015, 4, 1), Description = "Extended", EndsOn = new DateOnly(2020, 3, 31) };
+            return new Recipe(() => Json(HttpMethod.Post, $"{Support.Agreements.Url}/{agreement.Id}/variations", variation, etag), parties.Council.GssCode);
+        },
         ["ListChanges"] = _ => Get("/api/v1/changes"),
         ["ListAudit"] = _ => Get("/api/v1/audit"),
     };
@@ -117,5 +159,13 @@ public sealed class AccessMatrixTests(RegisterApiFactory api) : IClassFixture<Re
     private static Task<(OrganisationResponse Organisation, string ETag)> Target(HttpClient admin) =>
         admin.CreateAsync(Register.Organisation($"Matrix target {Guid.NewGuid():N}", OrganisationType.UnitaryAuthority, gss: UniqueGss()));
 
-    private static string UniqueGss() => $"E9{Random.Shared.Next(0, 9_999_999):D7}";
+    private static string UniqueGss() => Support.Agreements.UniqueGss();
+
+    private static async Task<(AgreementResponse Agreement, string ETag, AgreementRequest Request, string? Party)> Draft(HttpClient admin)
+    {
+        var parties = await admin.CouncilAndPctAsync($"Matrix {Guid.NewGuid():N}");
+        var request = Support.Agreements.Section75($"MATRIX-{Guid.NewGuid():N}"[..30], parties);
+        var (agreement, etag) = await admin.CreateAgreementAsync(request);
+        return (agreement, etag, request, parties.Council.GssCode);
+    }
 }
