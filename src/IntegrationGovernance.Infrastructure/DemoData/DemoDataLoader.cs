@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using IntegrationGovernance.Domain.Agreements;
 using IntegrationGovernance.Domain.Organisations;
 using IntegrationGovernance.Domain.Successions;
 using IntegrationGovernance.Infrastructure.Persistence;
@@ -11,8 +12,9 @@ namespace IntegrationGovernance.Infrastructure.DemoData;
 
 /// <summary>
 /// Loads the demo data set drawn from the five seed papers (embedded in this assembly, so the project never
-/// needs the papers themselves). Idempotent: organisations already present by name are left alone.
-/// Every record goes through the same domain rules as a request would.
+/// needs the papers themselves): organisations, successions and agreements. Idempotent: what is already there
+/// (an organisation by code, else by name and type; a succession by date and bodies; an agreement by reference)
+/// is left alone. Every record goes through the same domain rules as a request would, in one transaction.
 /// </summary>
 public sealed class DemoDataLoader(RegisterDbContext db, TimeProvider clock, ILogger<DemoDataLoader> logger)
 {
@@ -24,59 +26,131 @@ public sealed class DemoDataLoader(RegisterDbContext db, TimeProvider clock, ILo
     public async Task LoadAsync(CancellationToken cancellationToken)
     {
         using var _ = ChangeContext.BeginSystem("demo-data");
-        await db.InTransactionAsync(LoadSetAsync, cancellationToken);
+        var organisations = await ReadAsync<OrganisationSet>("organisations.json", cancellationToken);
+        var agreements = await ReadAsync<AgreementSet>("agreements.json", cancellationToken);
+        var added = await db.InTransactionAsync(async token =>
+        {
+            var byKey = await OrganisationsAsync(organisations.Organisations, token);
+            var successions = await SuccessionsAsync(organisations.Successions, byKey, token);
+            var loaded = await AgreementsAsync(agreements.Agreements, byKey, token);
+            await db.SaveChangesAsync(token);
+            return (successions, loaded);
+        }, cancellationToken);
+        logger.LogInformation("Demo data loaded: {Successions} succession(s) and {Agreements} agreement(s) added", added.successions, added.loaded);
     }
 
-    private async Task<int> LoadSetAsync(CancellationToken cancellationToken)
+    private async Task<Dictionary<string, Organisation>> OrganisationsAsync(IReadOnlyList<DemoOrganisation> entries, CancellationToken cancellationToken)
     {
-        await using var stream = typeof(DemoDataLoader).Assembly
-            .GetManifestResourceStream($"{typeof(DemoDataLoader).Namespace}.organisations.json")
-            ?? throw new InvalidOperationException("The demo data set is not embedded in the assembly.");
-        var set = await JsonSerializer.DeserializeAsync<DemoSet>(stream, Json, cancellationToken)
-            ?? throw new InvalidOperationException("The demo data set is empty.");
-
-        var now = clock.GetUtcNow();
-        var existing = await db.Organisations.ToDictionaryAsync(o => o.Name, cancellationToken);
+        var existing = await db.Organisations.ToListAsync(cancellationToken);
         var byKey = new Dictionary<string, Organisation>();
-        var added = 0;
-        foreach (var entry in set.Organisations)
+        foreach (var entry in entries)
         {
-            if (!existing.TryGetValue(entry.Name, out var organisation))
+            var details = new OrganisationDetails(entry.Name, entry.Type, entry.OdsCode, entry.GssCode, entry.OperationalFrom, entry.OperationalTo).Normalised();
+            var organisation = existing.FirstOrDefault(o =>
+                (details.OdsCode is not null && o.OdsCode == details.OdsCode)
+                || (details.GssCode is not null && o.GssCode == details.GssCode)
+                || (details.OdsCode is null && details.GssCode is null && o.Name == details.Name && o.Type == details.Type));
+            if (organisation is null)
             {
-                var details = new OrganisationDetails(entry.Name, entry.Type, entry.OdsCode, entry.GssCode, entry.OperationalFrom, entry.OperationalTo).Normalised();
                 if (details.Validate() is [var first, ..])
                     throw new InvalidOperationException($"Demo organisation '{entry.Key}' breaks a rule: {first.Field} {first.Message}");
-                organisation = Organisation.Create(details, now);
+                organisation = Organisation.Create(details, clock.GetUtcNow());
                 db.Organisations.Add(organisation);
-                added++;
             }
             byKey[entry.Key] = organisation;
         }
+        return byKey;
+    }
 
-        if (added > 0)
+    private async Task<int> SuccessionsAsync(IReadOnlyList<DemoSuccession> entries, Dictionary<string, Organisation> byKey, CancellationToken cancellationToken)
+    {
+        var recorded = (await db.Successions.Include(s => s.Parties).ToListAsync(cancellationToken))
+            .Select(s => Signature(s.EffectiveOn, s.PredecessorIds, s.SuccessorIds)).ToHashSet();
+        var added = 0;
+        foreach (var entry in entries)
         {
-            foreach (var entry in set.Successions)
-            {
-                var details = new SuccessionDetails(
-                    entry.Predecessors.Select(k => byKey[k].Id).ToList(),
-                    entry.Successors.Select(k => byKey[k].Id).ToList(),
-                    entry.EffectiveOn, entry.Kind, entry.Note);
-                if (SuccessionRules.Check(details, byKey.Values.ToDictionary(o => o.Id)) is [var first, ..])
-                    throw new InvalidOperationException($"Demo succession on {entry.EffectiveOn} breaks a rule: {first.Field} {first.Message}");
-                db.Successions.Add(Succession.Create(details, now));
-            }
+            var details = new SuccessionDetails(
+                entry.Predecessors.Select(k => byKey[k].Id).ToList(), entry.Successors.Select(k => byKey[k].Id).ToList(),
+                entry.EffectiveOn, entry.Kind, entry.Note);
+            if (!recorded.Add(Signature(details.EffectiveOn, details.PredecessorIds, details.SuccessorIds)))
+                continue;
+            if (SuccessionRules.Check(details, byKey.Values.ToDictionary(o => o.Id)) is [var first, ..])
+                throw new InvalidOperationException($"Demo succession on {entry.EffectiveOn} breaks a rule: {first.Field} {first.Message}");
+            db.Successions.Add(Succession.Create(details, clock.GetUtcNow()));
+            added++;
         }
-
-        await db.SaveChangesAsync(cancellationToken);
-        logger.LogInformation("Demo data: {Added} organisation(s) added, {Total} in the set", added, set.Organisations.Count);
         return added;
     }
 
-    private sealed record DemoSet(IReadOnlyList<DemoOrganisation> Organisations, IReadOnlyList<DemoSuccession> Successions);
+    private async Task<int> AgreementsAsync(IReadOnlyList<DemoAgreement> entries, Dictionary<string, Organisation> byKey, CancellationToken cancellationToken)
+    {
+        var byReference = await db.Agreements.ToDictionaryAsync(a => a.Reference, cancellationToken);
+        var organisations = byKey.Values.ToDictionary(o => o.Id);
+        var added = 0;
+        foreach (var entry in entries)
+        {
+            if (byReference.ContainsKey(entry.Reference))
+                continue;
+            var details = new AgreementDetails(entry.Reference, entry.Title, entry.Purpose, entry.Basis, entry.Flexibilities, entry.Services,
+                entry.ClientGroups, entry.Parties.Select(p => new AgreementParty(byKey[p.Organisation].Id, p.Role)).ToList(),
+                entry.SignedOn, entry.CommencesOn, entry.EndsOn, entry.NoticeMonths, entry.ReviewOn,
+                entry.Parent is null ? null : byReference[entry.Parent].Id, [], entry.Illustrative).Normalised();
+            if (AgreementRules.Check(details, organisations) is [var first, ..])
+                throw new InvalidOperationException($"Demo agreement {entry.Reference} breaks a rule: {first.Field} {first.Message}");
+
+            var now = clock.GetUtcNow();
+            var agreement = Agreement.Draft(details, now);
+            foreach (var approval in entry.Approvals)
+                agreement.RecordApproval(new Approval(byKey[approval.Body].Id, approval.DecidedOn, approval.MinuteReference, approval.Outcome), now);
+            foreach (var transition in entry.Transitions)
+                Require(agreement.Transition(transition.To, transition.EffectiveOn, transition.Reason, now), entry.Reference);
+            foreach (var variation in entry.Variations)
+                Require(agreement.Vary(variation.EffectiveOn, variation.Description, variation.EndsOn, variation.ReviewOn, variation.NoticeMonths, now), entry.Reference);
+            db.Agreements.Add(agreement);
+            byReference[agreement.Reference] = agreement;
+            added++;
+        }
+        return added;
+    }
+
+    private static void Require(IReadOnlyList<Domain.Common.RuleViolation> problems, string reference)
+    {
+        if (problems is [var first, ..])
+            throw new InvalidOperationException($"Demo agreement {reference} breaks a rule: {first.Field} {first.Message}");
+    }
+
+    private static string Signature(DateOnly on, IEnumerable<Guid> before, IEnumerable<Guid> after) =>
+        $"{on:O}|{string.Join(',', before.Order())}|{string.Join(',', after.Order())}";
+
+    private static async Task<T> ReadAsync<T>(string name, CancellationToken cancellationToken)
+    {
+        await using var stream = typeof(DemoDataLoader).Assembly.GetManifestResourceStream($"{typeof(DemoDataLoader).Namespace}.{name}")
+            ?? throw new InvalidOperationException($"The demo data file {name} is not embedded in the assembly.");
+        return await JsonSerializer.DeserializeAsync<T>(stream, Json, cancellationToken)
+            ?? throw new InvalidOperationException($"The demo data file {name} is empty.");
+    }
+
+    private sealed record OrganisationSet(IReadOnlyList<DemoOrganisation> Organisations, IReadOnlyList<DemoSuccession> Successions);
 
     private sealed record DemoOrganisation(
         string Key, string Name, OrganisationType Type, string? OdsCode, string? GssCode, DateOnly? OperationalFrom, DateOnly? OperationalTo);
 
     private sealed record DemoSuccession(
         IReadOnlyList<string> Predecessors, IReadOnlyList<string> Successors, DateOnly EffectiveOn, SuccessionKind Kind, string? Note);
+
+    private sealed record AgreementSet(IReadOnlyList<DemoAgreement> Agreements);
+
+    private sealed record DemoAgreement(
+        string Reference, string Title, string? Purpose, StatutoryBasis Basis, IReadOnlyList<Flexibility> Flexibilities,
+        IReadOnlyList<string> Services, IReadOnlyList<string> ClientGroups, IReadOnlyList<DemoParty> Parties,
+        DateOnly? SignedOn, DateOnly CommencesOn, DateOnly? EndsOn, int? NoticeMonths, DateOnly? ReviewOn, string? Parent, bool Illustrative,
+        IReadOnlyList<DemoApproval> Approvals, IReadOnlyList<DemoTransition> Transitions, IReadOnlyList<DemoVariation> Variations);
+
+    private sealed record DemoParty(string Organisation, PartyRole Role);
+
+    private sealed record DemoApproval(string Body, DateOnly DecidedOn, string? MinuteReference, ApprovalOutcome Outcome);
+
+    private sealed record DemoTransition(AgreementStatus To, DateOnly EffectiveOn, string? Reason);
+
+    private sealed record DemoVariation(DateOnly EffectiveOn, string Description, DateOnly? EndsOn, DateOnly? ReviewOn, int? NoticeMonths);
 }

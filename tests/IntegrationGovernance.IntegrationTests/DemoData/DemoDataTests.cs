@@ -1,5 +1,8 @@
 using System.Net;
+using IntegrationGovernance.Api.Agreements;
+using IntegrationGovernance.Api.Http;
 using IntegrationGovernance.Api.Organisations;
+using IntegrationGovernance.Domain.Agreements;
 using IntegrationGovernance.Infrastructure.DemoData;
 using IntegrationGovernance.IntegrationTests.Support;
 using Microsoft.AspNetCore.Hosting;
@@ -25,6 +28,24 @@ public sealed class DemoDataTests(DemoDataTests.SeededApiFactory api) : IClassFi
     }
 
     [Fact]
+    public async Task The_seed_papers_agreements_answer_the_legal_questions()
+    {
+        var harrow = await AgreementAsync("HARROW-S31-2005");
+        var schedules = await (await _client.GetAsync($"{Support.Agreements.Url}/{harrow.Id}/schedules")).ReadAsync<List<AgreementResponse>>(HttpStatusCode.OK);
+        var icb = Assert.Single((await (await _client.GetAsync($"{Register.Organisations}?code=QOX")).ReadAsync<Page>(HttpStatusCode.OK)).Items);
+        var binding = await (await _client.GetAsync($"{Register.Organisations}/{icb.Id}/agreements?activeOn=2026-11-23"))
+            .ReadAsync<List<BindingAgreementResponse>>(HttpStatusCode.OK);
+        var overdue = await (await _client.GetAsync($"{Support.Agreements.Url}?overdue=true&on=2026-11-23")).ReadAsync<Page<AgreementResponse>>(HttpStatusCode.OK);
+
+        Assert.Equal(StatutoryBasis.Section31HealthAct1999, harrow.Basis);
+        Assert.NotEmpty(schedules);
+        Assert.All(schedules, s => Assert.StartsWith("HARROW-S31-2005/", s.Reference, StringComparison.Ordinal));
+        Assert.Contains(binding, b => b.Agreement.Reference == "BNES-S75-2013" && b.SuccessionDepth > 0);
+        Assert.Contains(overdue.Items, a => a.Reference == "DUDLEY-0-5-PH-2015");
+        Assert.Contains("2,453,000", (await AgreementAsync("DUDLEY-0-5-PH-2015")).Purpose, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Loading_the_demo_data_again_adds_nothing()
     {
         var before = await CountAsync();
@@ -34,7 +55,12 @@ public sealed class DemoDataTests(DemoDataTests.SeededApiFactory api) : IClassFi
 
         Assert.Equal(before, await CountAsync());
         Assert.True(before > 20, $"only {before} organisations loaded");
+        Assert.Equal(12, (await (await _client.GetAsync($"{Support.Agreements.Url}?limit=500")).ReadAsync<Page<AgreementResponse>>(HttpStatusCode.OK)).Items.Count);
     }
+
+    private async Task<AgreementResponse> AgreementAsync(string reference) =>
+        Assert.Single((await (await _client.GetAsync($"{Support.Agreements.Url}?limit=500")).ReadAsync<Page<AgreementResponse>>(HttpStatusCode.OK))
+            .Items, a => a.Reference == reference);
 
     private async Task<int> CountAsync() =>
         (await (await _client.GetAsync($"{Register.Organisations}?limit=500")).ReadAsync<Page>(HttpStatusCode.OK)).Items.Count;
