@@ -27,6 +27,8 @@ public sealed partial class ApiExceptionHandler(IProblemDetailsService problemDe
         {
             BadHttpRequestException bad => FromBadRequest(bad),
             RegisterRuleException rule => Problems.FromRule(rule),
+            _ when DataExceptionIn(exception) => Problem(StatusCodes.Status400BadRequest, ProblemTypes.Validation, "The request is not valid.",
+                "A value in the request cannot be stored (for example a NUL character in text, or a number out of range)."),
             DbUpdateConcurrencyException => Problem(StatusCodes.Status412PreconditionFailed, ProblemTypes.PreconditionFailed,
                 "The record has changed.", "The record was changed by another request while yours was being made. Read it again, then retry."),
             _ when IsDatabaseUnavailable(exception) => Unavailable(httpContext),
@@ -51,6 +53,14 @@ public sealed partial class ApiExceptionHandler(IProblemDetailsService problemDe
             Exception = exception,
         });
     }
+
+    // SQLSTATE class 22: the database refused a value the request carried; bad input, not a fault
+    private static bool DataExceptionIn(Exception exception) => exception switch
+    {
+        PostgresException postgres => postgres.SqlState.StartsWith("22", StringComparison.Ordinal),
+        { InnerException: { } inner } => DataExceptionIn(inner),
+        _ => false,
+    };
 
     private static bool IsDatabaseUnavailable(Exception exception) => exception switch
     {

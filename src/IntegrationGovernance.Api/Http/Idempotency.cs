@@ -48,7 +48,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IOptions<Idempot
 
         // resolved only here, so requests without a key (the OpenAPI document among them) need no database
         var store = context.RequestServices.GetRequiredService<IdempotencyStore>();
-        var scope = RequestChangeContext.SubjectOf(context.User);
+        var scope = ScopeOf(context.User);
         await using var claim = await store.ClaimAsync(scope, key, await HashAsync(context.Request), options.Value.Wait, context.RequestAborted);
         switch (claim.Outcome)
         {
@@ -79,16 +79,21 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IOptions<Idempot
             context.Response.Body = original;
         }
 
+        // the change has committed: keep its response even if the client has gone, so its retry is a replay
         var response = context.Response;
         if (response.StatusCode < StatusCodes.Status500InternalServerError)
         {
             await claim.CompleteAsync(
                 new StoredResponse(response.StatusCode, response.ContentType, response.Headers.Location, response.Headers.ETag, buffer.ToArray()),
-                context.RequestAborted);
+                CancellationToken.None);
         }
         buffer.Position = 0;
-        await buffer.CopyToAsync(original, context.RequestAborted);
+        await buffer.CopyToAsync(original, CancellationToken.None);
     }
+
+    /// <summary>Whose keys these are: the token's issuer, subject and organisation, so two callers' keys never meet.</summary>
+    public static string ScopeOf(System.Security.Claims.ClaimsPrincipal user) =>
+        $"{user.FindFirst("iss")?.Value}|{RequestChangeContext.SubjectOf(user)}|{user.FindFirst("org")?.Value}";
 
     private static async Task<string> HashAsync(HttpRequest request)
     {

@@ -56,6 +56,8 @@ public sealed class RecordHistory(RegisterDbContext db)
         var records = await db.Set<T>().FromSqlRaw(sql, ids)
             .AsNoTracking() // several states of one record: each must stay its own object
             .ToListAsync(cancellationToken);
+        if (records.Count != revisions.Count)
+            throw new InvalidOperationException($"{resource} {id}: {revisions.Count} revisions but {records.Count} stored records.");
         return revisions.Zip(records).ToList();
     }
 

@@ -93,7 +93,7 @@ public sealed class IdempotencyInFlightTests(IdempotencyInFlightTests.ShortWaitF
         await first.OpenAsync();
         await using var transaction = await first.BeginTransactionAsync();
         await using (var claim = new NpgsqlCommand(
-            $"INSERT INTO idempotency_keys (scope, key, request_hash, created_at) VALUES ('{TestTokens.AdminSubject}', '{key}', 'first', now())", first, transaction))
+            $"INSERT INTO idempotency_keys (scope, key, request_hash, created_at) VALUES ('integration-governance-development|{TestTokens.AdminSubject}|', '{key}', 'first', now())", first, transaction))
             await claim.ExecuteNonQueryAsync();
 
         var response = await _client.PostWithKeyAsync(Register.Organisation("Impatient Council"), key);

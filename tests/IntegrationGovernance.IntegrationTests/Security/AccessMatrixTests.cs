@@ -54,8 +54,15 @@ public sealed class AccessMatrixTests(RegisterApiFactory api) : IClassFixture<Re
         await ExpectAsync(api.CreateAnonymousClient(), recipe, HttpStatusCode.Unauthorized);
         var allButRequired = Scopes.All.Except([required, Scopes.Admin]).ToArray();
         await ExpectAsync(api.CreateClientAs("lacks-scope", recipe.PartyCode, allButRequired), recipe, HttpStatusCode.Forbidden);
+        var outsider = api.CreateClientAs("not-a-party", otherOrganisation.GssCode, required);
         if (partyRule)
-            await ExpectAsync(api.CreateClientAs("not-a-party", otherOrganisation.GssCode, required), recipe, HttpStatusCode.Forbidden);
+            await ExpectAsync(outsider, recipe, HttpStatusCode.Forbidden);
+        else if (required != Scopes.Admin && method == "GET")
+        {
+            // the register's own records are public to any reader, whatever organisation it acts for
+            using var read = await outsider.SendAsync(recipe.Request());
+            Assert.True(read.IsSuccessStatusCode, $"{operationId} for an unrelated organisation: {(int)read.StatusCode}");
+        }
 
         using var allowed = await api.CreateClientAs("allowed", recipe.PartyCode, required).SendAsync(recipe.Request());
         Assert.True(allowed.IsSuccessStatusCode, $"{operationId} with {required}: {(int)allowed.StatusCode} {await allowed.Content.ReadAsStringAsync()}");
