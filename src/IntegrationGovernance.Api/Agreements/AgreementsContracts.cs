@@ -128,6 +128,14 @@ public sealed record AgreementResponse
     /// <example>2026-12-31</example>
     public DateOnly? ReviewOn { get; init; }
 
+    /// <summary>The end date after every variation recorded so far (what expiring and overdue look at).</summary>
+    /// <example>2027-03-31</example>
+    public DateOnly? LatestEndsOn { get; init; }
+
+    /// <summary>The review date after every variation recorded so far.</summary>
+    /// <example>2027-01-31</example>
+    public DateOnly? LatestReviewOn { get; init; }
+
     /// <example>0193a6b2-7c1e-7d4f-9a51-2f3c4d5e6f91</example>
     public Guid? ParentId { get; init; }
 
