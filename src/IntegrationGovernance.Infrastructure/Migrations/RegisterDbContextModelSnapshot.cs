@@ -224,6 +224,202 @@ namespace IntegrationGovernance.Infrastructure.Migrations
                         });
                 });
 
+            modelBuilder.Entity("IntegrationGovernance.Domain.PooledFunds.Contribution", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(19, 2)
+                        .HasColumnType("numeric(19,2)")
+                        .HasColumnName("amount");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<int>("FinancialYearStart")
+                        .HasColumnType("integer")
+                        .HasColumnName("financial_year_start");
+
+                    b.Property<string>("Form")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("form");
+
+                    b.Property<Guid>("FundId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("fund_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("note");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_contributions");
+
+                    b.HasIndex("FundId", "FinancialYearStart")
+                        .HasDatabaseName("ix_contributions_fund_id_financial_year_start");
+
+                    b.HasIndex("OrganisationId", "FinancialYearStart")
+                        .HasDatabaseName("ix_contributions_organisation_id_financial_year_start");
+
+                    b.ToTable("contributions", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_contributions_amount", "amount >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("IntegrationGovernance.Domain.PooledFunds.LedgerLine", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(19, 2)
+                        .HasColumnType("numeric(19,2)")
+                        .HasColumnName("amount");
+
+                    b.Property<DateOnly>("BookedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("booked_on");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("category");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("description");
+
+                    b.Property<string>("ExternalReference")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("external_reference");
+
+                    b.Property<int>("FinancialYearStart")
+                        .HasColumnType("integer")
+                        .HasColumnName("financial_year_start");
+
+                    b.Property<Guid>("FundId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("fund_id");
+
+                    b.Property<int>("Period")
+                        .HasColumnType("integer")
+                        .HasColumnName("period");
+
+                    b.HasKey("Id")
+                        .HasName("pk_ledger_lines");
+
+                    b.HasIndex("FundId", "ExternalReference")
+                        .IsUnique()
+                        .HasDatabaseName("ux_ledger_lines_reference");
+
+                    b.HasIndex("FundId", "FinancialYearStart", "Period")
+                        .HasDatabaseName("ix_ledger_lines_fund_id_financial_year_start_period");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("FundId", "FinancialYearStart", "Period"), new[] { "Amount" });
+
+                    b.ToTable("ledger_lines", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_ledger_lines_period", "period BETWEEN 1 AND 12");
+                        });
+                });
+
+            modelBuilder.Entity("IntegrationGovernance.Domain.PooledFunds.PooledFund", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AgreementId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("agreement_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("currency");
+
+                    b.Property<DateOnly?>("EndsOn")
+                        .HasColumnType("date")
+                        .HasColumnName("ends_on");
+
+                    b.Property<Guid>("HostOrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("host_organisation_id");
+
+                    b.Property<string>("Manager")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("manager");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("date")
+                        .HasColumnName("starts_on");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_pooled_funds");
+
+                    b.HasIndex("AgreementId")
+                        .HasDatabaseName("ix_pooled_funds_agreement_id");
+
+                    b.HasIndex("HostOrganisationId")
+                        .HasDatabaseName("ix_pooled_funds_host_organisation_id");
+
+                    b.ToTable("pooled_funds", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_pooled_funds_dates", "ends_on IS NULL OR ends_on >= starts_on");
+                        });
+                });
+
             modelBuilder.Entity("IntegrationGovernance.Domain.Successions.Succession", b =>
                 {
                     b.Property<Guid>("Id")
@@ -652,6 +848,104 @@ namespace IntegrationGovernance.Infrastructure.Migrations
                     b.Navigation("StatusChanges");
 
                     b.Navigation("Variations");
+                });
+
+            modelBuilder.Entity("IntegrationGovernance.Domain.PooledFunds.Contribution", b =>
+                {
+                    b.HasOne("IntegrationGovernance.Domain.PooledFunds.PooledFund", null)
+                        .WithMany()
+                        .HasForeignKey("FundId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_contributions_pooled_funds_fund_id");
+
+                    b.HasOne("IntegrationGovernance.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_contributions_organisations_organisation_id");
+                });
+
+            modelBuilder.Entity("IntegrationGovernance.Domain.PooledFunds.LedgerLine", b =>
+                {
+                    b.HasOne("IntegrationGovernance.Domain.PooledFunds.PooledFund", null)
+                        .WithMany()
+                        .HasForeignKey("FundId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_ledger_lines_pooled_funds_fund_id");
+                });
+
+            modelBuilder.Entity("IntegrationGovernance.Domain.PooledFunds.PooledFund", b =>
+                {
+                    b.HasOne("IntegrationGovernance.Domain.Agreements.Agreement", null)
+                        .WithMany()
+                        .HasForeignKey("AgreementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_pooled_funds_agreements_agreement_id");
+
+                    b.HasOne("IntegrationGovernance.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("HostOrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_pooled_funds_organisations_host_organisation_id");
+
+                    b.OwnsMany("IntegrationGovernance.Domain.PooledFunds.RiskShare", "RiskShares", b1 =>
+                        {
+                            b1.Property<Guid>("PooledFundId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<int>("FinancialYearStart");
+
+                            b1.Property<string>("Method")
+                                .IsRequired();
+
+                            b1.HasKey("PooledFundId", "__synthesizedOrdinal");
+
+                            b1.ToTable("pooled_funds");
+
+                            b1
+                                .ToJson("risk_shares")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("PooledFundId")
+                                .HasConstraintName("fk_pooled_funds_pooled_funds_pooled_fund_id");
+
+                            b1.OwnsMany("IntegrationGovernance.Domain.PooledFunds.PartnerShare", "Shares", b2 =>
+                                {
+                                    b2.Property<Guid>("RiskSharePooledFundId");
+
+                                    b2.Property<int>("RiskShare__synthesizedOrdinal");
+
+                                    b2.Property<int>("__synthesizedOrdinal")
+                                        .ValueGeneratedOnAdd();
+
+                                    b2.Property<Guid>("OrganisationId");
+
+                                    b2.Property<decimal>("OverspendPercent");
+
+                                    b2.Property<decimal>("UnderspendPercent");
+
+                                    b2.HasKey("RiskSharePooledFundId", "RiskShare__synthesizedOrdinal", "__synthesizedOrdinal")
+                                        .HasName("pk_pooled_funds");
+
+                                    b2.ToTable("pooled_funds");
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("RiskSharePooledFundId", "RiskShare__synthesizedOrdinal")
+                                        .HasConstraintName("fk_pooled_funds_pooled_funds_risk_share_pooled_fund_id_risk_share__");
+                                });
+
+                            b1.Navigation("Shares");
+                        });
+
+                    b.Navigation("RiskShares");
                 });
 
             modelBuilder.Entity("IntegrationGovernance.Domain.Successions.SuccessionParty", b =>

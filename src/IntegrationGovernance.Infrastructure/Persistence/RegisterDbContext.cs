@@ -16,6 +16,12 @@ public sealed class RegisterDbContext(DbContextOptions<RegisterDbContext> option
 
     public DbSet<Domain.Agreements.Agreement> Agreements => Set<Domain.Agreements.Agreement>();
 
+    public DbSet<Domain.PooledFunds.PooledFund> PooledFunds => Set<Domain.PooledFunds.PooledFund>();
+
+    public DbSet<Domain.PooledFunds.Contribution> Contributions => Set<Domain.PooledFunds.Contribution>();
+
+    public DbSet<Domain.PooledFunds.LedgerLine> LedgerLines => Set<Domain.PooledFunds.LedgerLine>();
+
     public DbSet<Revision> Revisions => Set<Revision>();
 
     public DbSet<AuditEntry> Audit => Set<AuditEntry>();

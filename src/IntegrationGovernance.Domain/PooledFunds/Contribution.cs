@@ -1,0 +1,113 @@
+namespace IntegrationGovernance.Domain.PooledFunds;
+
+/// <summary>
+/// A partner's contribution to a fund for a financial year. Contributions are not edited: a changed figure
+/// is a new Revised contribution, and the outturn an Actual one.
+/// </summary>
+public sealed class Contribution
+{
+    private Contribution()
+    {
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid FundId { get; private set; }
+
+    public Guid OrganisationId { get; private set; }
+
+    public int FinancialYearStart { get; private set; }
+
+    public ContributionKind Kind { get; private set; }
+
+    public ContributionForm Form { get; private set; }
+
+    public decimal Amount { get; private set; }
+
+    public string? Note { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public FinancialYear FinancialYear => new(FinancialYearStart);
+
+    public static Contribution Record(Guid fundId, Guid organisationId, FinancialYear year, ContributionKind kind, ContributionForm form,
+        decimal amount, string? note, DateTimeOffset now) => new()
+    {
+        Id = Guid.CreateVersion7(now),
+        FundId = fundId,
+        OrganisationId = organisationId,
+        FinancialYearStart = year.StartYear,
+        Kind = kind,
+        Form = form,
+        Amount = amount,
+        Note = string.IsNullOrWhiteSpace(note) ? null : note.Trim(),
+        CreatedAt = now,
+    };
+}
+
+/// <summary>
+/// One line of a fund's ledger: spending (a positive amount) or income (negative), on a date, unique by its
+/// external reference within the fund, so importing a ledger twice never doubles a line.
+/// </summary>
+public sealed class LedgerLine
+{
+    public const int MaxReferenceLength = 100;
+    public const int MaxCategoryLength = 100;
+    public const int MaxDescriptionLength = 500;
+
+    private LedgerLine()
+    {
+    }
+
+    public long Id { get; private set; }
+
+    public Guid FundId { get; private set; }
+
+    public DateOnly BookedOn { get; private set; }
+
+    public decimal Amount { get; private set; }
+
+    public string Category { get; private set; } = string.Empty;
+
+    public string? Description { get; private set; }
+
+    public string ExternalReference { get; private set; } = string.Empty;
+
+    public int FinancialYearStart { get; private set; }
+
+    /// <summary>P1 (April) to P12 (March).</summary>
+    public int Period { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public static LedgerLine Book(Guid fundId, DateOnly on, decimal amount, string category, string? description, string externalReference, DateTimeOffset now) => new()
+    {
+        FundId = fundId,
+        BookedOn = on,
+        Amount = amount,
+        Category = category.Trim(),
+        Description = string.IsNullOrWhiteSpace(description) ? null : description.Trim(),
+        ExternalReference = externalReference.Trim(),
+        FinancialYearStart = FinancialYear.Of(on).StartYear,
+        Period = FinancialYear.PeriodOf(on),
+        CreatedAt = now,
+    };
+
+    /// <summary>Why a line cannot be booked to a fund, field by field (JSON names, without a path prefix).</summary>
+    public static IEnumerable<(string Field, string Message)> Problems(
+        DateOnly? on, decimal? amount, string? category, string? description, string? externalReference, DateOnly fundStarts, DateOnly? fundEnds)
+    {
+        if (on is not { } day)
+            yield return ("date", "A date (yyyy-mm-dd) is required.");
+        else if (day < fundStarts || (fundEnds is { } end && day > end))
+            yield return ("date", $"The fund runs from {fundStarts:yyyy-MM-dd}{(fundEnds is { } e ? $" to {e:yyyy-MM-dd}" : string.Empty)}.");
+        if (amount is not { } money || money == 0 || Math.Abs(money) > Money.Max || !Money.IsPence(money))
+            yield return ("amount", "A non-zero amount in pounds with at most two decimal places (spend positive, income negative).");
+        if (string.IsNullOrWhiteSpace(category) || category.Length > MaxCategoryLength)
+            yield return ("category", $"A category or scheme is required, at most {MaxCategoryLength} characters.");
+        if (description is { Length: > MaxDescriptionLength })
+            yield return ("description", $"A description is at most {MaxDescriptionLength} characters.");
+        if (string.IsNullOrWhiteSpace(externalReference) || externalReference.Length > MaxReferenceLength)
+            yield return ("externalReference", $"The ledger's own reference for the line is required, at most {MaxReferenceLength} characters.");
+    }
+}
