@@ -4,6 +4,7 @@ using IntegrationGovernance.Api.Hosting;
 using IntegrationGovernance.Api.Http;
 using IntegrationGovernance.Api.OpenApi;
 using IntegrationGovernance.Api.Organisations;
+using IntegrationGovernance.Api.PooledFunds;
 using IntegrationGovernance.Api.RecordKeeping;
 using IntegrationGovernance.Api.Security;
 using IntegrationGovernance.Infrastructure.Persistence;
@@ -32,6 +33,8 @@ app.MapVersionedApi()
     .MapOrganisationsEndpoints()
     .MapSuccessionsEndpoints()
     .MapAgreementsEndpoints()
+    .MapPooledFundsEndpoints()
+    .MapFundReportsEndpoints()
     .MapChangesEndpoints()
     .MapAuditEndpoints();
 

@@ -46,7 +46,7 @@ public static class HttpServiceCollectionExtensions
         services.AddSingleton<IChangeContextSource, RequestChangeContext>();
         services.AddOptions<IdempotencyOptions>().BindConfiguration(IdempotencyOptions.Section);
         services.AddHostedService<IdempotencyCleanup>();
-        services.AddRequestBodyLimit(configuration);
+        services.AddRequestBodyLimit();
         services.AddRegisterRateLimiting(configuration);
         services.AddRecordParties();
         return services;

@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Options;
 
 namespace IntegrationGovernance.Api.Http;
 
@@ -9,27 +9,36 @@ public sealed class RequestLimitsOptions
 
     /// <summary>The largest request body accepted, in bytes (1 MiB unless configured).</summary>
     public long MaxRequestBodyBytes { get; set; } = 1024 * 1024;
+
+    /// <summary>The largest body of a bulk import, in bytes (64 MiB unless configured).</summary>
+    public long MaxImportBodyBytes { get; set; } = 64 * 1024 * 1024;
 }
 
-/// <summary>Refuses bodies over the limit with 413: at once when Content-Length says so, else as the server reads.</summary>
+/// <summary>Marks a bulk import, whose body may be as large as <see cref="RequestLimitsOptions.MaxImportBodyBytes"/>.</summary>
+public sealed class LargeBodyAllowed;
+
+/// <summary>
+/// Refuses bodies over the limit with 413: at once when Content-Length says so, otherwise as the server reads
+/// (the per-request limit the server enforces on a chunked body).
+/// </summary>
 public static class RequestBodyLimit
 {
-    public static IServiceCollection AddRequestBodyLimit(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddRequestBodyLimit(this IServiceCollection services)
     {
         services.AddOptions<RequestLimitsOptions>().BindConfiguration(RequestLimitsOptions.Section);
-        services.Configure<KestrelServerOptions>(kestrel =>
-            kestrel.Limits.MaxRequestBodySize = configuration.GetSection(RequestLimitsOptions.Section).Get<RequestLimitsOptions>()?.MaxRequestBodyBytes
-                ?? new RequestLimitsOptions().MaxRequestBodyBytes);
         return services;
     }
 
+    public static RouteHandlerBuilder AllowsLargeBody(this RouteHandlerBuilder builder) => builder.WithMetadata(new LargeBodyAllowed());
+
     public static IApplicationBuilder UseRequestBodyLimit(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
-        var limit = context.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<RequestLimitsOptions>>().Value.MaxRequestBodyBytes;
+        var limits = context.RequestServices.GetRequiredService<IOptions<RequestLimitsOptions>>().Value;
+        var limit = context.GetEndpoint()?.Metadata.GetMetadata<LargeBodyAllowed>() is null ? limits.MaxRequestBodyBytes : limits.MaxImportBodyBytes;
         if (context.Request.ContentLength > limit)
         {
             await Security.ProblemChallenges.WriteAsync(context, StatusCodes.Status413PayloadTooLarge, "payload-too-large", "The request body is too large.",
-                $"Request bodies are at most {limit} bytes.");
+                $"Request bodies here are at most {limit} bytes.");
             return;
         }
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } feature)

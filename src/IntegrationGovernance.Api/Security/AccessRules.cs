@@ -31,6 +31,15 @@ public sealed class AgreementParties(RegisterDbContext db) : IRecordParties<Doma
         await db.Agreements.Where(a => a.Id == id).Select(a => a.PartyIds).FirstOrDefaultAsync(cancellationToken);
 }
 
+/// <summary>A pooled fund's parties are its agreement's.</summary>
+public sealed class PooledFundParties(RegisterDbContext db) : IRecordParties<Domain.PooledFunds.PooledFund>
+{
+    public async Task<IReadOnlyCollection<Guid>?> PartiesAsync(Guid id, CancellationToken cancellationToken) =>
+        await db.PooledFunds.Where(f => f.Id == id)
+            .Select(f => db.Agreements.Where(a => a.Id == f.AgreementId).Select(a => a.PartyIds).First())
+            .FirstOrDefaultAsync(cancellationToken);
+}
+
 /// <summary>Every access rule is declared on the endpoint with these, and enforced here, not in handlers.</summary>
 public static class AccessRuleExtensions
 {
@@ -62,5 +71,6 @@ public static class AccessRuleExtensions
 
     public static IServiceCollection AddRecordParties(this IServiceCollection services) =>
         services.AddScoped<IRecordParties<Organisation>, OrganisationParties>()
-            .AddScoped<IRecordParties<Domain.Agreements.Agreement>, AgreementParties>();
+            .AddScoped<IRecordParties<Domain.Agreements.Agreement>, AgreementParties>()
+            .AddScoped<IRecordParties<Domain.PooledFunds.PooledFund>, PooledFundParties>();
 }

@@ -14,6 +14,7 @@ public static class ConstraintViolations
     {
         ["ux_organisations_ods_code"] = ("duplicate-ods-code", "$.odsCode", "Another organisation already has this ODS code; ODS codes are never reused."),
         ["ux_organisations_gss_code"] = ("duplicate-gss-code", "$.gssCode", "Another organisation already has this GSS code."),
+        ["ux_ledger_lines_reference"] = ("duplicate-ledger-reference", "$.externalReference", "The fund's ledger already holds a line with this external reference."),
         ["ux_agreements_reference"] = ("duplicate-reference", "$.reference", "Another agreement already has this reference; references are never reused."),
     };
 

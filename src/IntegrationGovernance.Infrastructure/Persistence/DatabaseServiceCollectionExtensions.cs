@@ -28,6 +28,7 @@ public static class DatabaseServiceCollectionExtensions
         services.AddScoped<RecordKeeping.RecordHistory>();
         services.AddScoped<RecordKeeping.ChangeFeed>();
         services.AddSingleton<RecordKeeping.IdempotencyStore>();
+        services.AddScoped<PooledFunds.LedgerImporter>();
         services.AddScoped<Organisations.SuccessionChains>();
         services.AddTransient<DatabaseMigrator>();
         services.AddTransient<DemoData.DemoDataLoader>();

@@ -1,0 +1,263 @@
+using System.Globalization;
+using AutoMapper;
+using CsvHelper;
+using IntegrationGovernance.Api.Http;
+using IntegrationGovernance.Api.Security;
+using IntegrationGovernance.Domain.Common;
+using IntegrationGovernance.Domain.PooledFunds;
+using IntegrationGovernance.Infrastructure.Persistence;
+using IntegrationGovernance.Infrastructure.PooledFunds;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace IntegrationGovernance.Api.PooledFunds;
+
+/// <summary>The figures finance tools pull: summaries by financial year and period, and the ledger, as JSON or CSV.</summary>
+public static class FundReports
+{
+    private const string Csv = "text/csv";
+
+    public static RouteGroupBuilder MapFundReportsEndpoints(this RouteGroupBuilder api)
+    {
+        api.MapGet("/pooled-funds/{id:guid}/summary", GetFundSummary)
+            .WithTags("Pooled funds")
+            .WithSummary("A fund's figures for a financial year")
+            .WithDescription("Contributions by partner and kind, spend by period (P1 April … P12 March), variance (contributions − spend) and each partner's share of it under the year's risk share. "
+                + "Every total is summed by PostgreSQL in numeric. Send `Accept: text/csv` for CSV.")
+            .Produces(StatusCodes.Status200OK, contentType: Csv)
+            .RequireScope(Scopes.FinanceRead);
+        api.MapGet("/pooled-funds/{id:guid}/ledger", GetLedger)
+            .WithTags("Pooled funds")
+            .WithSummary("A fund's ledger lines")
+            .WithDescription("JSON pages (by booking order), or with `Accept: text/csv` the whole selection in the import layout, so it imports again.")
+            .Produces(StatusCodes.Status200OK, contentType: Csv)
+            .RequireScope(Scopes.FinanceRead);
+        api.MapGet("/finance/summaries", ListFundSummaries)
+            .WithTags("Pooled funds")
+            .WithSummary("Every fund's figures for a financial year")
+            .WithDescription("The finance export: one summary per fund, filtered by agreement or organisation. Send `Accept: text/csv` for CSV, one row per fund and partner.")
+            .Produces(StatusCodes.Status200OK, contentType: Csv)
+            .RequireScope(Scopes.FinanceRead);
+        api.MapGet("/organisations/{id:guid}/pooled-funds", ListOrganisationFunds)
+            .WithTags("Pooled funds")
+            .WithSummary("The funds an organisation hosts or contributes to, with its contributions for a year")
+            .RequireScope(Scopes.FinanceRead);
+        return api;
+    }
+
+    /// <param name="id"></param>
+    /// <param name="financialYear">e.g. 2015-16.</param>
+    /// <param name="fromPeriod">First month period, 1 (April) to 12 (March); default 1.</param>
+    /// <param name="toPeriod">Last month period; default 12.</param>
+    /// <param name="db"></param>
+    /// <param name="http"></param>
+    /// <param name="cancellationToken"></param>
+    public static async Task<Results<Ok<FundSummaryResponse>, ValidationProblem, ProblemHttpResult, EmptyHttpResult>> GetFundSummary(
+        Guid id, string financialYear, int? fromPeriod, int? toPeriod, RegisterDbContext db, HttpContext http, CancellationToken cancellationToken)
+    {
+        if (Check(financialYear, fromPeriod, toPeriod) is { } invalid)
+            return invalid;
+        if (!await db.PooledFunds.AnyAsync(f => f.Id == id, cancellationToken))
+            return Problems.NotFound(PooledFundsEndpoints.Resource, id);
+        var summaries = await SummariseAsync(db, db.PooledFunds.Where(f => f.Id == id), Year(financialYear), fromPeriod ?? 1, toPeriod ?? 12, cancellationToken);
+        if (WantsCsv(http.Request))
+        {
+            await WriteSummariesCsvAsync(http.Response, summaries, cancellationToken);
+            return TypedResults.Empty;
+        }
+        return TypedResults.Ok(summaries[0]);
+    }
+
+    /// <param name="financialYear">e.g. 2015-16.</param>
+    /// <param name="agreementId">Only funds of this agreement.</param>
+    /// <param name="organisationId">Only funds whose agreement this organisation is a party to.</param>
+    /// <param name="fromPeriod">First month period, 1 (April) to 12 (March); default 1.</param>
+    /// <param name="toPeriod">Last month period; default 12.</param>
+    /// <param name="db"></param>
+    /// <param name="http"></param>
+    /// <param name="cancellationToken"></param>
+    public static async Task<Results<Ok<List<FundSummaryResponse>>, ValidationProblem, EmptyHttpResult>> ListFundSummaries(
+        string financialYear, Guid? agreementId, Guid? organisationId, int? fromPeriod, int? toPeriod, RegisterDbContext db, HttpContext http,
+        CancellationToken cancellationToken)
+    {
+        if (Check(financialYear, fromPeriod, toPeriod) is { } invalid)
+            return invalid;
+        var funds = db.PooledFunds.AsQueryable();
+        if (agreementId is { } agreement)
+            funds = funds.Where(f => f.AgreementId == agreement);
+        if (organisationId is { } organisation)
+            funds = funds.Where(f => db.Agreements.Any(a => a.Id == f.AgreementId && a.PartyIds.Contains(organisation)));
+        var summaries = await SummariseAsync(db, funds, Year(financialYear), fromPeriod ?? 1, toPeriod ?? 12, cancellationToken);
+        if (WantsCsv(http.Request))
+        {
+            await WriteSummariesCsvAsync(http.Response, summaries, cancellationToken);
+            return TypedResults.Empty;
+        }
+        return TypedResults.Ok(summaries);
+    }
+
+    /// <param name="id"></param>
+    /// <param name="financialYear">Only lines of this financial year, e.g. 2015-16.</param>
+    /// <param name="fromPeriod">First month period, 1 (April) to 12 (March).</param>
+    /// <param name="toPeriod">Last month period.</param>
+    /// <param name="limit">Page size for JSON, 1 to 500 (default 50).</param>
+    /// <param name="cursor">The <c>nextCursor</c> of the previous page.</param>
+    /// <param name="db"></param>
+    /// <param name="mapper"></param>
+    /// <param name="http"></param>
+    /// <param name="cancellationToken"></param>
+    public static async Task<Results<Ok<Page<LedgerLineResponse>>, ValidationProblem, ProblemHttpResult, EmptyHttpResult>> GetLedger(
+        Guid id, string? financialYear, int? fromPeriod, int? toPeriod, int? limit, string? cursor, RegisterDbContext db, IMapper mapper,
+        HttpContext http, CancellationToken cancellationToken)
+    {
+        var page = PageRequest.From(limit, cursor);
+        var problems = PageRequest.Validate(limit).ToList();
+        if (financialYear is not null && !FinancialYear.TryParse(financialYear, out _))
+            problems.Add(new RuleViolation("financialYear", FinancialYear.Problem));
+        problems.AddRange(PeriodProblems(fromPeriod, toPeriod));
+        if (!page.TryReadKey<long>(out var after))
+            problems.Add(PageRequest.BadCursor);
+        if (problems.Count > 0)
+            return Problems.Validation(problems);
+        if (!await db.PooledFunds.AnyAsync(f => f.Id == id, cancellationToken))
+            return Problems.NotFound(PooledFundsEndpoints.Resource, id);
+
+        var lines = db.LedgerLines.AsNoTracking().Where(l => l.FundId == id && l.Period >= (fromPeriod ?? 1) && l.Period <= (toPeriod ?? 12));
+        if (financialYear is not null)
+            lines = lines.Where(l => l.FinancialYearStart == Year(financialYear).StartYear);
+        if (WantsCsv(http.Request))
+        {
+            await LedgerFile.WriteCsvAsync(http.Response, lines.OrderBy(l => l.Id).AsAsyncEnumerable().Select(mapper.Map<LedgerLineResponse>), cancellationToken);
+            return TypedResults.Empty;
+        }
+        if (page.Cursor is not null)
+            lines = lines.Where(l => l.Id > after);
+        var rows = await lines.OrderBy(l => l.Id).Take(page.Limit + 1).ToListAsync(cancellationToken);
+        return TypedResults.Ok(page.ToPage(mapper.Map<List<LedgerLineResponse>>(rows), l => l.Id, http.Request));
+    }
+
+    /// <param name="id"></param>
+    /// <param name="financialYear">The year whose contributions to show, e.g. 2015-16.</param>
+    /// <param name="db"></param>
+    /// <param name="mapper"></param>
+    /// <param name="cancellationToken"></param>
+    public static async Task<Results<Ok<List<OrganisationFundResponse>>, ValidationProblem, ProblemHttpResult>> ListOrganisationFunds(
+        Guid id, string financialYear, RegisterDbContext db, IMapper mapper, CancellationToken cancellationToken)
+    {
+        if (!FinancialYear.TryParse(financialYear, out var year))
+            return Problems.Validation("financialYear", FinancialYear.Problem);
+        if (!await db.Organisations.AnyAsync(o => o.Id == id, cancellationToken))
+            return Problems.NotFound("organisation", id);
+        var funds = await db.PooledFunds.AsNoTracking()
+            .Where(f => f.HostOrganisationId == id || db.Contributions.Any(c => c.FundId == f.Id && c.OrganisationId == id))
+            .OrderBy(f => f.Name).ToListAsync(cancellationToken);
+        var fundIds = funds.Select(f => f.Id).ToList();
+        var contributions = await db.Contributions.AsNoTracking()
+            .Where(c => fundIds.Contains(c.FundId) && c.OrganisationId == id && c.FinancialYearStart == year.Value.StartYear)
+            .OrderBy(c => c.CreatedAt).ToListAsync(cancellationToken);
+        return TypedResults.Ok(funds.Select(f => new OrganisationFundResponse
+        {
+            Fund = mapper.Map<PooledFundResponse>(f),
+            Hosts = f.HostOrganisationId == id,
+            Contributions = mapper.Map<List<ContributionResponse>>(contributions.Where(c => c.FundId == f.Id)),
+        }).ToList());
+    }
+
+    private static async Task<List<FundSummaryResponse>> SummariseAsync(
+        RegisterDbContext db, IQueryable<PooledFund> funds, FinancialYear year, int fromPeriod, int toPeriod, CancellationToken cancellationToken)
+    {
+        var selected = await funds.AsNoTracking().OrderBy(f => f.Name).ThenBy(f => f.Id).ToListAsync(cancellationToken);
+        var figures = (await db.ForYearAsync(selected.Select(f => f.Id).ToList(), year, fromPeriod, toPeriod, cancellationToken)).ToDictionary(f => f.FundId);
+        return selected.Select(fund => Summarise(fund, figures[fund.Id], fromPeriod, toPeriod)).ToList();
+    }
+
+    private static FundSummaryResponse Summarise(PooledFund fund, FundYearFigures figures, int fromPeriod, int toPeriod)
+    {
+        decimal Sum(Guid partner, ContributionKind kind) =>
+            figures.Contributions.Where(c => c.OrganisationId == partner && c.Kind == kind).Sum(c => c.Amount);
+        var partners = figures.Contributions.Select(c => c.OrganisationId).Distinct().ToList();
+        var effective = partners.ToDictionary(p => p, p =>
+            figures.Contributions.Any(c => c.OrganisationId == p && c.Kind == ContributionKind.Actual) ? Sum(p, ContributionKind.Actual)
+            : figures.Contributions.Any(c => c.OrganisationId == p && c.Kind == ContributionKind.Revised) ? Sum(p, ContributionKind.Revised)
+            : Sum(p, ContributionKind.Planned));
+        var spend = figures.Spend.Sum(s => s.Amount);
+        var variance = effective.Values.Sum() - spend;
+        var rule = fund.RiskShareFor(figures.Year);
+        var shares = PooledFundRules.Split(variance, rule, effective);
+        return new FundSummaryResponse
+        {
+            FundId = fund.Id,
+            FundName = fund.Name,
+            AgreementId = fund.AgreementId,
+            FinancialYear = figures.Year.ToString(),
+            FromPeriod = fromPeriod,
+            ToPeriod = toPeriod,
+            Partners = partners.Union(shares.Keys).Select(p => new PartnerFiguresResponse
+            {
+                OrganisationId = p,
+                Planned = Sum(p, ContributionKind.Planned),
+                Revised = Sum(p, ContributionKind.Revised),
+                Actual = Sum(p, ContributionKind.Actual),
+                Effective = effective.GetValueOrDefault(p),
+                ShareOfVariance = shares.GetValueOrDefault(p),
+            }).OrderBy(p => p.OrganisationId).ToList(),
+            Contributions = effective.Values.Sum(),
+            Spend = spend,
+            Variance = variance,
+            RiskShareMethod = rule.Method,
+            Periods = Enumerable.Range(fromPeriod, toPeriod - fromPeriod + 1)
+                .Select(p => new PeriodFiguresResponse { Period = p, Spend = figures.Spend.FirstOrDefault(s => s.Period == p)?.Amount ?? 0m })
+                .ToList(),
+        };
+    }
+
+    private static async Task WriteSummariesCsvAsync(HttpResponse response, IReadOnlyList<FundSummaryResponse> summaries, CancellationToken cancellationToken)
+    {
+        response.ContentType = "text/csv; charset=utf-8";
+        await using var writer = new StreamWriter(response.Body, leaveOpen: true);
+        await using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture);
+        foreach (var column in new[] { "fund_id", "fund_name", "financial_year", "from_period", "to_period", "organisation_id",
+                     "planned", "revised", "actual", "effective_contribution", "share_of_variance", "fund_spend", "fund_variance" })
+            csv.WriteField(column);
+        await csv.NextRecordAsync();
+        foreach (var summary in summaries)
+        {
+            foreach (var partner in summary.Partners)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                csv.WriteField(summary.FundId);
+                csv.WriteField(summary.FundName);
+                csv.WriteField(summary.FinancialYear);
+                csv.WriteField(summary.FromPeriod);
+                csv.WriteField(summary.ToPeriod);
+                csv.WriteField(partner.OrganisationId);
+                foreach (var amount in new[] { partner.Planned, partner.Revised, partner.Actual, partner.Effective, partner.ShareOfVariance, summary.Spend, summary.Variance })
+                    csv.WriteField(amount.ToString("0.00", CultureInfo.InvariantCulture));
+                await csv.NextRecordAsync();
+            }
+        }
+    }
+
+    private static ValidationProblem? Check(string financialYear, int? fromPeriod, int? toPeriod)
+    {
+        var problems = PeriodProblems(fromPeriod, toPeriod).ToList();
+        if (!FinancialYear.TryParse(financialYear, out _))
+            problems.Add(new RuleViolation("financialYear", FinancialYear.Problem));
+        return problems.Count > 0 ? Problems.Validation(problems) : null;
+    }
+
+    private static IEnumerable<RuleViolation> PeriodProblems(int? fromPeriod, int? toPeriod)
+    {
+        if (fromPeriod is < 1 or > 12)
+            yield return new RuleViolation("fromPeriod", "A period is 1 (April) to 12 (March).");
+        if (toPeriod is < 1 or > 12)
+            yield return new RuleViolation("toPeriod", "A period is 1 (April) to 12 (March).");
+        if (fromPeriod > toPeriod)
+            yield return new RuleViolation("toPeriod", "The last period is not before the first.");
+    }
+
+    private static FinancialYear Year(string text) => FinancialYear.TryParse(text, out var year) ? year.Value : throw new ArgumentException(text);
+
+    private static bool WantsCsv(HttpRequest request) =>
+        request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals(Csv, StringComparison.OrdinalIgnoreCase));
+}

@@ -1,0 +1,309 @@
+using IntegrationGovernance.Domain.PooledFunds;
+
+namespace IntegrationGovernance.Api.PooledFunds;
+
+/// <summary>A new pooled fund under an agreement that uses the pooled-fund flexibility.</summary>
+public sealed record PooledFundRequest
+{
+    /// <example>0193a6b2-7c1e-7d4f-9a51-2f3c4d5e6f90</example>
+    public required Guid AgreementId { get; init; }
+
+    /// <example>0-5 public health pooled budget</example>
+    public required string Name { get; init; }
+
+    /// <summary>The agreement's Host party.</summary>
+    /// <example>0193a6b2-7c1e-7d4f-9a51-2f3c4d5e6f70</example>
+    public required Guid HostOrganisationId { get; init; }
+
+    /// <summary>The pooled fund manager: a post title or name in the host.</summary>
+    /// <example>Director of Public Health</example>
+    public string? Manager { get; init; }
+
+    /// <example>2015-10-01</example>
+    public required DateOnly StartsOn { get; init; }
+
+    /// <example>2016-03-31</example>
+    public DateOnly? EndsOn { get; init; }
+}
+
+public sealed record PooledFundResponse
+{
+    /// <example>0193a6b2-7c1e-7d4f-9a51-2f3c4d5e6fa0</example>
+    public required Guid Id { get; init; }
+
+    /// <example>0193a6b2-7c1e-7d4f-9a51-2f3c4d5e6f90</example>
+    public required Guid AgreementId { get; init; }
+
+    /// <example>0-5 public health pooled budget</example>
+    public required string Name { get; init; }
+
+    /// <example>0193a6b2-7c1e-7d4f-9a51-2f3c4d5e6f70</example>
+    public required Guid HostOrganisationId { get; init; }
+
+    /// <example>Director of Public Health</example>
+    public string? Manager { get; init; }
+
+    /// <example>GBP</example>
+    public required string Currency { get; init; }
+
+    /// <example>2015-10-01</example>
+    public required DateOnly StartsOn { get; init; }
+
+    /// <example>2016-03-31</example>
+    public DateOnly? EndsOn { get; init; }
+
+    public required IReadOnlyList<RiskShareResponse> RiskShares { get; init; }
+
+    /// <example>2026-11-23T12:00:00+00:00</example>
+    public required DateTimeOffset CreatedAt { get; init; }
+
+    /// <example>2026-11-23T12:00:00+00:00</example>
+    public required DateTimeOffset UpdatedAt { get; init; }
+}
+
+/// <summary>How a year-end overspend or underspend is split between partners.</summary>
+public sealed record RiskShareRequest
+{
+    /// <example>Percentages</example>
+    public required RiskShareMethod Method { get; init; }
+
+    /// <summary>For Percentages: each partner's share, adding to 100 for an overspend and for an underspend.</summary>
+    public IReadOnlyList<PartnerShareContract> Shares { get; init; } = [];
+}
+
+public sealed record RiskShareResponse
+{
+    /// <example>2015-16</example>
+    public required string FinancialYear { get; init; }
+
+    /// <example>Percentages</example>
+    public required RiskShareMethod Method { get; init; }
+
+    public required IReadOnlyList<PartnerShareContract> Shares { get; init; }
+}
+
+public sealed record PartnerShareContract
+{
+    /// <example>0193a6b2-7c1e-7d4f-9a51-2f3c4d5e6f70</example>
+    public required Guid OrganisationId { get; init; }
+
+    /// <example>60</example>
+    public required decimal OverspendPercent { get; init; }
+
+    /// <example>50</example>
+    public required decimal UnderspendPercent { get; init; }
+}
+
+/// <summary>A partner's contribution for a financial year.</summary>
+public sealed record ContributionRequest
+{
+    /// <example>0193a6b2-7c1e-7d4f-9a51-2f3c4d5e6f70</example>
+    public required Guid OrganisationId { get; init; }
+
+    /// <example>2015-16</example>
+    public required string FinancialYear { get; init; }
+
+    /// <example>Planned</example>
+    public required ContributionKind Kind { get; init; }
+
+    /// <example>Cash</example>
+    public ContributionForm Form { get; init; } = ContributionForm.Cash;
+
+    /// <summary>Pounds, at most two decimal places.</summary>
+    /// <example>2453000.00</example>
+    public required decimal Amount { get; init; }
+
+    /// <example>Part-year allocation, October 2015 to March 2016</example>
+    public string? Note { get; init; }
+}
+
+public sealed record ContributionResponse
+{
+    /// <example>0193a6b2-7c1e-7d4f-9a51-2f3c4d5e6fb0</example>
+    public required Guid Id { get; init; }
+
+    /// <example>0193a6b2-7c1e-7d4f-9a51-2f3c4d5e6fa0</example>
+    public required Guid FundId { get; init; }
+
+    /// <example>0193a6b2-7c1e-7d4f-9a51-2f3c4d5e6f70</example>
+    public required Guid OrganisationId { get; init; }
+
+    /// <example>2015-16</example>
+    public required string FinancialYear { get; init; }
+
+    /// <example>Planned</example>
+    public required ContributionKind Kind { get; init; }
+
+    /// <example>Cash</example>
+    public required ContributionForm Form { get; init; }
+
+    /// <example>2453000.00</example>
+    public required decimal Amount { get; init; }
+
+    /// <example>Part-year allocation, October 2015 to March 2016</example>
+    public string? Note { get; init; }
+
+    /// <example>2026-11-23T12:00:00+00:00</example>
+    public required DateTimeOffset CreatedAt { get; init; }
+}
+
+/// <summary>One ledger line: spend positive, income negative.</summary>
+public sealed record LedgerLineRequest
+{
+    /// <example>2015-10-31</example>
+    public DateOnly? Date { get; init; }
+
+    /// <example>204416.67</example>
+    public decimal? Amount { get; init; }
+
+    /// <example>Health visiting</example>
+    public string? Category { get; init; }
+
+    /// <example>October contract payment to BCPFT</example>
+    public string? Description { get; init; }
+
+    /// <summary>The ledger's own reference, unique within the fund.</summary>
+    /// <example>AP-2015-10-0042</example>
+    public string? ExternalReference { get; init; }
+}
+
+public sealed record LedgerLineResponse
+{
+    /// <example>1042</example>
+    public required long Id { get; init; }
+
+    /// <example>2015-10-31</example>
+    public required DateOnly Date { get; init; }
+
+    /// <example>204416.67</example>
+    public required decimal Amount { get; init; }
+
+    /// <example>Health visiting</example>
+    public required string Category { get; init; }
+
+    /// <example>October contract payment to BCPFT</example>
+    public string? Description { get; init; }
+
+    /// <example>AP-2015-10-0042</example>
+    public required string ExternalReference { get; init; }
+
+    /// <example>2015-16</example>
+    public required string FinancialYear { get; init; }
+
+    /// <example>7</example>
+    public required int Period { get; init; }
+}
+
+/// <summary>The report of a bulk import: what was added, what the ledger already held, or every rejected row.</summary>
+public sealed record LedgerImportReport
+{
+    /// <example>false</example>
+    public required bool DryRun { get; init; }
+
+    /// <example>10000</example>
+    public required int Rows { get; init; }
+
+    /// <example>9990</example>
+    public required int Added { get; init; }
+
+    /// <summary>Rows whose external reference the ledger already held: a repeated import adds nothing.</summary>
+    /// <example>10</example>
+    public required int AlreadyRecorded { get; init; }
+
+    /// <example>1234567.89</example>
+    public required decimal AddedTotal { get; init; }
+}
+
+/// <summary>A rejected row of an import, numbered from 1 (the first data row after any header).</summary>
+public sealed record RejectedRow
+{
+    /// <example>42</example>
+    public required int Row { get; init; }
+
+    /// <example>{"amount": ["A non-zero amount in pounds with at most two decimal places (spend positive, income negative)."]}</example>
+    public required IReadOnlyDictionary<string, string[]> Problems { get; init; }
+}
+
+/// <summary>A fund's figures for a financial year (and period range), every total summed by PostgreSQL in numeric.</summary>
+public sealed record FundSummaryResponse
+{
+    /// <example>0193a6b2-7c1e-7d4f-9a51-2f3c4d5e6fa0</example>
+    public required Guid FundId { get; init; }
+
+    /// <example>0-5 public health pooled budget</example>
+    public required string FundName { get; init; }
+
+    /// <example>0193a6b2-7c1e-7d4f-9a51-2f3c4d5e6f90</example>
+    public required Guid AgreementId { get; init; }
+
+    /// <example>2015-16</example>
+    public required string FinancialYear { get; init; }
+
+    /// <example>1</example>
+    public required int FromPeriod { get; init; }
+
+    /// <example>12</example>
+    public required int ToPeriod { get; init; }
+
+    public required IReadOnlyList<PartnerFiguresResponse> Partners { get; init; }
+
+    /// <summary>The sum of each partner's effective contribution (its actual, else revised, else planned).</summary>
+    /// <example>2453000.00</example>
+    public required decimal Contributions { get; init; }
+
+    /// <summary>Spend less income booked in the periods asked for.</summary>
+    /// <example>2401234.56</example>
+    public required decimal Spend { get; init; }
+
+    /// <summary>Contributions − spend: positive is an underspend, negative an overspend.</summary>
+    /// <example>51765.44</example>
+    public required decimal Variance { get; init; }
+
+    /// <example>InProportionToContributions</example>
+    public required RiskShareMethod RiskShareMethod { get; init; }
+
+    public required IReadOnlyList<PeriodFiguresResponse> Periods { get; init; }
+}
+
+public sealed record PartnerFiguresResponse
+{
+    /// <example>0193a6b2-7c1e-7d4f-9a51-2f3c4d5e6f70</example>
+    public required Guid OrganisationId { get; init; }
+
+    /// <example>2453000.00</example>
+    public required decimal Planned { get; init; }
+
+    /// <example>0.00</example>
+    public required decimal Revised { get; init; }
+
+    /// <example>0.00</example>
+    public required decimal Actual { get; init; }
+
+    /// <summary>Actual if any is recorded, else revised, else planned.</summary>
+    /// <example>2453000.00</example>
+    public required decimal Effective { get; init; }
+
+    /// <summary>This partner's part of the variance under the year's risk share, to the penny.</summary>
+    /// <example>51765.44</example>
+    public required decimal ShareOfVariance { get; init; }
+}
+
+public sealed record PeriodFiguresResponse
+{
+    /// <example>7</example>
+    public required int Period { get; init; }
+
+    /// <example>204416.67</example>
+    public required decimal Spend { get; init; }
+}
+
+/// <summary>A fund an organisation hosts or contributes to, with its own contributions for the year.</summary>
+public sealed record OrganisationFundResponse
+{
+    public required PooledFundResponse Fund { get; init; }
+
+    /// <example>true</example>
+    public required bool Hosts { get; init; }
+
+    public required IReadOnlyList<ContributionResponse> Contributions { get; init; }
+}

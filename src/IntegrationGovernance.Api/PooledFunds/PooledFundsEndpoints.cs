@@ -1,0 +1,223 @@
+using AutoMapper;
+using IntegrationGovernance.Api.Http;
+using IntegrationGovernance.Api.OpenApi;
+using IntegrationGovernance.Api.Security;
+using IntegrationGovernance.Domain.Agreements;
+using IntegrationGovernance.Domain.Common;
+using IntegrationGovernance.Domain.PooledFunds;
+using IntegrationGovernance.Infrastructure.Persistence;
+using IntegrationGovernance.Infrastructure.PooledFunds;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace IntegrationGovernance.Api.PooledFunds;
+
+/// <summary>Pooled funds: creating them, partners' contributions, risk shares, and booking the ledger.</summary>
+public static class PooledFundsEndpoints
+{
+    public const string Resource = "pooled fund";
+
+    public static RouteGroupBuilder MapPooledFundsEndpoints(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/pooled-funds").WithTags("Pooled funds");
+        group.MapPost("/", CreatePooledFund)
+            .WithSummary("Create a pooled fund under an agreement")
+            .WithDescription("The agreement must use the pooled-fund flexibility; the host is its Host party. The caller's organisation must be a party.")
+            .ReturnsETag()
+            .RequireScope(Scopes.FinanceWrite)
+            .WithMetadata(new PartyRule("agreement")); // checked in the handler, against the agreement named in the body
+        group.MapGet("/{id:guid}", GetPooledFund)
+            .WithSummary("Read one pooled fund")
+            .ReturnsETag()
+            .RequireScope(Scopes.FinanceRead);
+        group.MapPut("/{id:guid}/risk-shares/{financialYear}", SetRiskShare)
+            .WithSummary("Set how a year's overspend or underspend is shared")
+            .WithDescription("Percentages per partner adding to 100 (they may differ for an overspend and an underspend), or in proportion to contributions.")
+            .RequiresIfMatch()
+            .RequireScope(Scopes.FinanceWrite)
+            .RequirePartyOf<PooledFund>(Resource);
+        group.MapPost("/{id:guid}/contributions", RecordContribution)
+            .WithSummary("Record a partner's contribution for a financial year")
+            .RequireScope(Scopes.FinanceWrite)
+            .RequirePartyOf<PooledFund>(Resource);
+        group.MapPost("/{id:guid}/ledger-lines", BookLedgerLine)
+            .WithSummary("Book one ledger line")
+            .RequireScope(Scopes.FinanceWrite)
+            .RequirePartyOf<PooledFund>(Resource);
+        group.MapPost("/{id:guid}/ledger-lines/import", ImportLedgerLines)
+            .WithSummary("Import ledger lines in bulk (CSV or JSON)")
+            .WithDescription("Body: `text/csv` with header `date,amount,category,description,external_reference`, or a JSON array of ledger lines. "
+                + "Every row is checked first; one bad row rejects the whole file, with each rejected row's number and problems. "
+                + "Lines whose external reference the ledger already holds are skipped, so a repeated import adds nothing. `dryRun=true` checks and counts without booking.")
+            .Accepts<List<LedgerLineRequest>>("application/json", "text/csv")
+            .AllowsLargeBody()
+            .RequireScope(Scopes.FinanceWrite)
+            .RequirePartyOf<PooledFund>(Resource);
+        return api;
+    }
+
+    public static async Task<Results<Created<PooledFundResponse>, ValidationProblem, ProblemHttpResult>> CreatePooledFund(
+        PooledFundRequest body, RegisterDbContext db, IMapper mapper, TimeProvider clock, CallerOrganisation caller, HttpContext http,
+        CancellationToken cancellationToken)
+    {
+        var agreement = await db.Agreements.AsNoTracking().FirstOrDefaultAsync(a => a.Id == body.AgreementId, cancellationToken);
+        if (agreement is null)
+            return Problems.Validation("$.agreementId", "No agreement with this id.");
+        if (!http.User.HasScope(Scopes.Admin)
+            && (await caller.IdAsync(cancellationToken) is not { } organisation || !agreement.PartyIds.Contains(organisation)))
+            return AccessRuleExtensions.NotAParty("agreement");
+        if (PooledFundRules.CheckFund(agreement, body.Name, body.HostOrganisationId, body.StartsOn, body.EndsOn) is [_, ..] problems)
+            return Problems.Validation(problems);
+
+        var fund = await db.InTransactionAsync(async token =>
+        {
+            var created = PooledFund.Create(agreement.Id, body.Name, body.HostOrganisationId, body.Manager, body.StartsOn, body.EndsOn, clock.GetUtcNow());
+            db.PooledFunds.Add(created);
+            await db.SaveChangesAsync(token);
+            return created;
+        }, cancellationToken);
+        ETags.Set(http.Response, fund.Version);
+        return TypedResults.Created($"{http.Request.PathBase}/api/v1/pooled-funds/{fund.Id}", mapper.Map<PooledFundResponse>(fund));
+    }
+
+    public static async Task<Results<Ok<PooledFundResponse>, ProblemHttpResult>> GetPooledFund(
+        Guid id, RegisterDbContext db, IMapper mapper, HttpResponse response, CancellationToken cancellationToken)
+    {
+        var fund = await db.PooledFunds.AsNoTracking().FirstOrDefaultAsync(f => f.Id == id, cancellationToken);
+        if (fund is null)
+            return Problems.NotFound(Resource, id);
+        ETags.Set(response, fund.Version);
+        return TypedResults.Ok(mapper.Map<PooledFundResponse>(fund));
+    }
+
+    /// <param name="id"></param>
+    /// <param name="financialYear">The financial year the rule applies from, e.g. 2015-16.</param>
+    /// <param name="body"></param>
+    /// <param name="db"></param>
+    /// <param name="mapper"></param>
+    /// <param name="clock"></param>
+    /// <param name="http"></param>
+    /// <param name="cancellationToken"></param>
+    public static Task<Results<Ok<PooledFundResponse>, ValidationProblem, ProblemHttpResult>> SetRiskShare(
+        Guid id, string financialYear, RiskShareRequest body, RegisterDbContext db, IMapper mapper, TimeProvider clock, HttpContext http,
+        CancellationToken cancellationToken)
+    {
+        if (!FinancialYear.TryParse(financialYear, out var year))
+            return Task.FromResult<Results<Ok<PooledFundResponse>, ValidationProblem, ProblemHttpResult>>(Problems.Validation("financialYear", FinancialYear.Problem));
+        return RecordChanges.ChangeAsync<PooledFund, PooledFundResponse>(db, id, Resource, http, mapper, async (fund, token) =>
+        {
+            var parties = await PartiesAsync(db, fund.AgreementId, token);
+            var share = new RiskShare
+            {
+                FinancialYearStart = year.Value.StartYear,
+                Method = body.Method,
+                Shares = body.Shares.Select(s => new PartnerShare(s.OrganisationId, s.OverspendPercent, s.UnderspendPercent)).ToList(),
+            };
+            return fund.SetRiskShare(share, parties, clock.GetUtcNow());
+        }, cancellationToken);
+    }
+
+    public static async Task<Results<Created<ContributionResponse>, ValidationProblem, ProblemHttpResult>> RecordContribution(
+        Guid id, ContributionRequest body, RegisterDbContext db, IMapper mapper, TimeProvider clock, HttpRequest request, CancellationToken cancellationToken)
+    {
+        var fund = await db.PooledFunds.AsNoTracking().FirstOrDefaultAsync(f => f.Id == id, cancellationToken);
+        if (fund is null)
+            return Problems.NotFound(Resource, id);
+        var parties = await PartiesAsync(db, fund.AgreementId, cancellationToken);
+        if (PooledFundRules.CheckContribution(parties, body.OrganisationId, body.FinancialYear, body.Kind, body.Form, body.Amount) is [_, ..] problems)
+            return Problems.Validation(problems);
+        FinancialYear.TryParse(body.FinancialYear, out var year);
+
+        var contribution = await db.InTransactionAsync(async token =>
+        {
+            var recorded = Contribution.Record(fund.Id, body.OrganisationId, year!.Value, body.Kind, body.Form, body.Amount, body.Note, clock.GetUtcNow());
+            db.Contributions.Add(recorded);
+            await db.SaveChangesAsync(token);
+            return recorded;
+        }, cancellationToken);
+        return TypedResults.Created($"{request.PathBase}/api/v1/pooled-funds/{fund.Id}/contributions/{contribution.Id}", mapper.Map<ContributionResponse>(contribution));
+    }
+
+    public static async Task<Results<Created<LedgerLineResponse>, ValidationProblem, ProblemHttpResult>> BookLedgerLine(
+        Guid id, LedgerLineRequest body, RegisterDbContext db, IMapper mapper, TimeProvider clock, HttpRequest request, CancellationToken cancellationToken)
+    {
+        var fund = await db.PooledFunds.AsNoTracking().FirstOrDefaultAsync(f => f.Id == id, cancellationToken);
+        if (fund is null)
+            return Problems.NotFound(Resource, id);
+        var problems = LedgerLine.Problems(body.Date, body.Amount, body.Category, body.Description, body.ExternalReference, fund.StartsOn, fund.EndsOn)
+            .Select(p => new RuleViolation($"$.{p.Field}", p.Message)).ToList();
+        if (problems.Count > 0)
+            return Problems.Validation(problems);
+
+        var line = await db.InTransactionAsync(async token =>
+        {
+            var booked = LedgerLine.Book(fund.Id, body.Date!.Value, body.Amount!.Value, body.Category!, body.Description, body.ExternalReference!, clock.GetUtcNow());
+            db.LedgerLines.Add(booked);
+            await db.SaveChangesAsync(token);
+            return booked;
+        }, cancellationToken);
+        return TypedResults.Created($"{request.PathBase}/api/v1/pooled-funds/{fund.Id}/ledger", mapper.Map<LedgerLineResponse>(line));
+    }
+
+    /// <param name="id"></param>
+    /// <param name="dryRun">Check and count without booking anything.</param>
+    /// <param name="db"></param>
+    /// <param name="importer"></param>
+    /// <param name="clock"></param>
+    /// <param name="request"></param>
+    /// <param name="cancellationToken"></param>
+    public static async Task<Results<Ok<LedgerImportReport>, ValidationProblem, ProblemHttpResult>> ImportLedgerLines(
+        Guid id, bool? dryRun, RegisterDbContext db, LedgerImporter importer, TimeProvider clock, HttpRequest request, CancellationToken cancellationToken)
+    {
+        var fund = await db.PooledFunds.AsNoTracking().FirstOrDefaultAsync(f => f.Id == id, cancellationToken);
+        if (fund is null)
+            return Problems.NotFound(Resource, id);
+        var (rows, unreadable) = await LedgerFile.ReadAsync(request, cancellationToken);
+        if (unreadable is not null)
+            return Problems.Validation("$", unreadable);
+
+        var now = clock.GetUtcNow();
+        var rejected = new List<RejectedRow>();
+        var lines = new List<LedgerLine>(rows.Count);
+        var references = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (row, line, cannotRead) in rows)
+        {
+            var problems = cannotRead.ToDictionary(p => p.Key, p => p.Value.ToList());
+            foreach (var (field, message) in LedgerLine.Problems(line.Date, line.Amount, line.Category, line.Description, line.ExternalReference, fund.StartsOn, fund.EndsOn))
+            {
+                if (!problems.ContainsKey(field))
+                    problems[field] = [message];
+            }
+            if (line.ExternalReference is { } reference && !references.Add(reference.Trim()))
+                problems.TryAdd("externalReference", ["This external reference appears earlier in the file."]);
+            if (problems.Count > 0)
+                rejected.Add(new RejectedRow { Row = row, Problems = problems.ToDictionary(p => p.Key, p => p.Value.ToArray()) });
+            else
+                lines.Add(LedgerLine.Book(fund.Id, line.Date!.Value, line.Amount!.Value, line.Category!, line.Description, line.ExternalReference!, now));
+        }
+        if (rejected.Count > 0)
+            return Rejected(rejected, rows.Count);
+        if (lines.Count == 0)
+            return Problems.Validation("$", "The file holds no ledger lines.");
+
+        var result = await importer.ImportAsync(fund.Id, lines, dryRun == true, cancellationToken);
+        return TypedResults.Ok(new LedgerImportReport
+        {
+            DryRun = dryRun == true, Rows = lines.Count, Added = result.Added, AlreadyRecorded = result.AlreadyRecorded, AddedTotal = result.AddedTotal,
+        });
+    }
+
+    private static ValidationProblem Rejected(List<RejectedRow> rejected, int rows)
+    {
+        var errors = rejected.SelectMany(r => r.Problems.Select(p => (Key: $"rows[{r.Row}].{p.Key}", p.Value)))
+            .ToDictionary(e => e.Key, e => e.Value);
+        return TypedResults.ValidationProblem(errors,
+            detail: $"{rejected.Count} of {rows} rows were rejected, so nothing was booked. Errors are keyed rows[<row number>].<field>, "
+                + "counting data rows from 1 (after the CSV header).",
+            title: "The import was rejected.",
+            type: ProblemTypes.ForRule("ledger-import-rejected"));
+    }
+
+    public static async Task<IReadOnlyCollection<Guid>> PartiesAsync(RegisterDbContext db, Guid agreementId, CancellationToken cancellationToken) =>
+        await db.Agreements.Where(a => a.Id == agreementId).Select(a => a.PartyIds).FirstAsync(cancellationToken);
+}

@@ -1,0 +1,104 @@
+using System.Text.Json;
+using IntegrationGovernance.Domain.PooledFunds;
+using IntegrationGovernance.Infrastructure.RecordKeeping;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace IntegrationGovernance.Infrastructure.PooledFunds;
+
+/// <summary>The outcome of an import: lines added, and lines whose external reference the ledger already held.</summary>
+public sealed record LedgerImportResult(int Added, int AlreadyRecorded, decimal AddedTotal);
+
+/// <summary>
+/// Books many ledger lines at once: binary COPY into a temporary table, then one INSERT that skips lines the
+/// ledger already holds (by external reference), and one audit row for the import, all in one transaction.
+/// </summary>
+public sealed class LedgerImporter(NpgsqlDataSource dataSource, IChangeContextSource changes)
+{
+    private const string Stage = """
+        CREATE TEMP TABLE ledger_import (
+            fund_id uuid, booked_on date, amount numeric(19,2), category text, description text,
+            external_reference text, financial_year_start int, period int, created_at timestamptz
+        ) ON COMMIT DROP
+        """;
+
+    private const string Merge = """
+        WITH added AS (
+            INSERT INTO ledger_lines (fund_id, booked_on, amount, category, description, external_reference, financial_year_start, period, created_at)
+            SELECT fund_id, booked_on, amount, category, description, external_reference, financial_year_start, period, created_at
+            FROM ledger_import
+            ON CONFLICT (fund_id, external_reference) DO NOTHING
+            RETURNING amount
+        )
+        SELECT count(*)::int, coalesce(sum(amount), 0) FROM added
+        """;
+
+    public async Task<LedgerImportResult> ImportAsync(Guid fundId, IReadOnlyList<LedgerLine> lines, bool dryRun, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using (var stage = new NpgsqlCommand(Stage, connection, transaction))
+            await stage.ExecuteNonQueryAsync(cancellationToken);
+
+        await using (var copy = await connection.BeginBinaryImportAsync(
+            "COPY ledger_import (fund_id, booked_on, amount, category, description, external_reference, financial_year_start, period, created_at) FROM STDIN (FORMAT BINARY)",
+            cancellationToken))
+        {
+            foreach (var line in lines)
+            {
+                await copy.StartRowAsync(cancellationToken);
+                await copy.WriteAsync(line.FundId, NpgsqlDbType.Uuid, cancellationToken);
+                await copy.WriteAsync(line.BookedOn, NpgsqlDbType.Date, cancellationToken);
+                await copy.WriteAsync(line.Amount, NpgsqlDbType.Numeric, cancellationToken);
+                await copy.WriteAsync(line.Category, NpgsqlDbType.Text, cancellationToken);
+                if (line.Description is null)
+                    await copy.WriteNullAsync(cancellationToken);
+                else
+                    await copy.WriteAsync(line.Description, NpgsqlDbType.Text, cancellationToken);
+                await copy.WriteAsync(line.ExternalReference, NpgsqlDbType.Text, cancellationToken);
+                await copy.WriteAsync(line.FinancialYearStart, NpgsqlDbType.Integer, cancellationToken);
+                await copy.WriteAsync(line.Period, NpgsqlDbType.Integer, cancellationToken);
+                await copy.WriteAsync(line.CreatedAt, NpgsqlDbType.TimestampTz, cancellationToken);
+            }
+            await copy.CompleteAsync(cancellationToken);
+        }
+
+        int added;
+        decimal total;
+        await using (var merge = new NpgsqlCommand(Merge, connection, transaction))
+        await using (var reader = await merge.ExecuteReaderAsync(cancellationToken))
+        {
+            await reader.ReadAsync(cancellationToken);
+            (added, total) = (reader.GetInt32(0), reader.GetDecimal(1));
+        }
+        var result = new LedgerImportResult(added, lines.Count - added, total);
+        if (dryRun)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return result;
+        }
+
+        await AuditAsync(connection, transaction, fundId, result, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return result;
+    }
+
+    private async Task AuditAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Guid fundId, LedgerImportResult result, CancellationToken cancellationToken)
+    {
+        var context = changes.Current ?? throw new InvalidOperationException("A ledger import must say who makes it.");
+        await using var audit = new NpgsqlCommand("""
+            INSERT INTO audit (occurred_at, actor_subject, actor_organisation, action, resource, record_id, correlation_id, before, after)
+            VALUES (now(), @subject, @organisation, @action, 'pooled_funds', @fund, @correlation, NULL, @after)
+            """, connection, transaction);
+        audit.Parameters.AddWithValue("subject", context.ActorSubject);
+        audit.Parameters.AddWithValue("organisation", (object?)context.ActorOrganisation ?? DBNull.Value);
+        audit.Parameters.AddWithValue("action", context.Action ?? "ImportLedgerLines");
+        audit.Parameters.AddWithValue("fund", fundId);
+        audit.Parameters.AddWithValue("correlation", (object?)context.CorrelationId ?? DBNull.Value);
+        audit.Parameters.Add(new NpgsqlParameter("after", NpgsqlDbType.Jsonb)
+        {
+            Value = JsonSerializer.Serialize(new { ledgerLinesAdded = result.Added, alreadyRecorded = result.AlreadyRecorded, addedTotal = result.AddedTotal }),
+        });
+        await audit.ExecuteNonQueryAsync(cancellationToken);
+    }
+}
