@@ -4,9 +4,11 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using IntegrationGovernance.Api.Agreements;
 using IntegrationGovernance.Api.Organisations;
+using IntegrationGovernance.Api.PooledFunds;
 using IntegrationGovernance.Api.Security;
 using IntegrationGovernance.Domain.Agreements;
 using IntegrationGovernance.Domain.Organisations;
+using IntegrationGovernance.Domain.PooledFunds;
 using IntegrationGovernance.IntegrationTests.Support;
 
 namespace IntegrationGovernance.IntegrationTests.Security;
@@ -146,6 +148,44 @@ public sealed class AccessMatrixTests(RegisterApiFactory api) : IClassFixture<Re
             var (agreement, etag) = await admin.ActiveAgreementAsync(Support.Agreements.Section75($"MATRIX-{Guid.NewGuid():N}"[..30], parties), parties.Council.Id);
             var variation = new VariationRequest { EffectiveOn = new DateOnly(2015, 4, 1), Description = "Extended", EndsOn = new DateOnly(2020, 3, 31) };
             return new Recipe(() => Json(HttpMethod.Post, $"{Support.Agreements.Url}/{agreement.Id}/variations", variation, etag), parties.Council.GssCode);
+        },
+        ["CreatePooledFund"] = async admin =>
+        {
+            var parties = await admin.CouncilAndPctAsync($"Matrix {Guid.NewGuid():N}");
+            var (agreement, _) = await admin.CreateAgreementAsync(Support.Agreements.Section75($"MATRIX-{Guid.NewGuid():N}"[..30], parties));
+            var fund = new PooledFundRequest { AgreementId = agreement.Id, Name = "Matrix fund", HostOrganisationId = parties.Council.Id, StartsOn = new DateOnly(2012, 4, 1) };
+            return new Recipe(() => Json(HttpMethod.Post, Funds.Url, fund), parties.Council.GssCode);
+        },
+        ["GetPooledFund"] = async admin => new Recipe(Request(HttpMethod.Get, $"{Funds.Url}/{(await admin.FundAsync("Matrix")).Fund.Id}")),
+        ["GetFundSummary"] = async admin => new Recipe(Request(HttpMethod.Get, $"{Funds.Url}/{(await admin.FundAsync("Matrix")).Fund.Id}/summary?financialYear=2015-16")),
+        ["GetLedger"] = async admin => new Recipe(Request(HttpMethod.Get, $"{Funds.Url}/{(await admin.FundAsync("Matrix")).Fund.Id}/ledger")),
+        ["ListFundSummaries"] = _ => Get("/api/v1/finance/summaries?financialYear=2015-16"),
+        ["ListOrganisationFunds"] = async admin => new Recipe(Request(HttpMethod.Get, $"{Register.Organisations}/{(await admin.FundAsync("Matrix")).Parties.Pct.Id}/pooled-funds?financialYear=2015-16")),
+        ["SetRiskShare"] = async admin =>
+        {
+            var (fund, parties) = await admin.FundAsync("Matrix");
+            var etag = (await admin.GetAsync($"{Funds.Url}/{fund.Id}")).Headers.ETag!.ToString();
+            var share = new RiskShareRequest { Method = RiskShareMethod.InProportionToContributions };
+            return new Recipe(() => Json(HttpMethod.Put, $"{Funds.Url}/{fund.Id}/risk-shares/2015-16", share, etag), parties.Council.GssCode);
+        },
+        ["RecordContribution"] = async admin =>
+        {
+            var (fund, parties) = await admin.FundAsync("Matrix");
+            return new Recipe(() => Json(HttpMethod.Post, $"{Funds.Url}/{fund.Id}/contributions", Funds.Contribution(parties.Council.Id, ContributionKind.Planned, 100m)), parties.Council.GssCode);
+        },
+        ["BookLedgerLine"] = async admin =>
+        {
+            var (fund, parties) = await admin.FundAsync("Matrix");
+            var line = new LedgerLineRequest { Date = new DateOnly(2015, 5, 1), Amount = 1m, Category = "Care", ExternalReference = "M-1" };
+            return new Recipe(() => Json(HttpMethod.Post, $"{Funds.Url}/{fund.Id}/ledger-lines", line), parties.Council.GssCode);
+        },
+        ["ImportLedgerLines"] = async admin =>
+        {
+            var (fund, parties) = await admin.FundAsync("Matrix");
+            return new Recipe(() => new HttpRequestMessage(HttpMethod.Post, $"{Funds.Url}/{fund.Id}/ledger-lines/import")
+            {
+                Content = new StringContent("date,amount,category,description,external_reference\n2015-05-01,1.00,Care,,M-1\n", System.Text.Encoding.UTF8, "text/csv"),
+            }, parties.Council.GssCode);
         },
         ["ListChanges"] = _ => Get("/api/v1/changes"),
         ["ListAudit"] = _ => Get("/api/v1/audit"),
