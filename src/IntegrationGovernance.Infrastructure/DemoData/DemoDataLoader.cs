@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using IntegrationGovernance.Domain.Agreements;
 using IntegrationGovernance.Domain.Organisations;
+using IntegrationGovernance.Domain.PooledFunds;
 using IntegrationGovernance.Domain.Successions;
 using IntegrationGovernance.Infrastructure.Persistence;
 using IntegrationGovernance.Infrastructure.RecordKeeping;
@@ -28,15 +29,18 @@ public sealed class DemoDataLoader(RegisterDbContext db, TimeProvider clock, ILo
         using var _ = ChangeContext.BeginSystem("demo-data");
         var organisations = await ReadAsync<OrganisationSet>("organisations.json", cancellationToken);
         var agreements = await ReadAsync<AgreementSet>("agreements.json", cancellationToken);
+        var funds = await ReadAsync<FundSet>("funds.json", cancellationToken);
         var added = await db.InTransactionAsync(async token =>
         {
             var byKey = await OrganisationsAsync(organisations.Organisations, token);
             var successions = await SuccessionsAsync(organisations.Successions, byKey, token);
-            var loaded = await AgreementsAsync(agreements.Agreements, byKey, token);
+            var byReference = await AgreementsAsync(agreements.Agreements, byKey, token);
+            var fundsAdded = await FundsAsync(funds.Funds, byKey, byReference, token);
             await db.SaveChangesAsync(token);
-            return (successions, loaded);
+            return (successions, byReference.Count, fundsAdded);
         }, cancellationToken);
-        logger.LogInformation("Demo data loaded: {Successions} succession(s) and {Agreements} agreement(s) added", added.successions, added.loaded);
+        logger.LogInformation("Demo data: {Successions} succession(s) and {Funds} pooled fund(s) added; {Agreements} agreements in the register",
+            added.successions, added.fundsAdded, added.Count);
     }
 
     private async Task<Dictionary<string, Organisation>> OrganisationsAsync(IReadOnlyList<DemoOrganisation> entries, CancellationToken cancellationToken)
@@ -82,11 +86,11 @@ public sealed class DemoDataLoader(RegisterDbContext db, TimeProvider clock, ILo
         return added;
     }
 
-    private async Task<int> AgreementsAsync(IReadOnlyList<DemoAgreement> entries, Dictionary<string, Organisation> byKey, CancellationToken cancellationToken)
+    private async Task<Dictionary<string, Agreement>> AgreementsAsync(
+        IReadOnlyList<DemoAgreement> entries, Dictionary<string, Organisation> byKey, CancellationToken cancellationToken)
     {
         var byReference = await db.Agreements.ToDictionaryAsync(a => a.Reference, cancellationToken);
         var organisations = byKey.Values.ToDictionary(o => o.Id);
-        var added = 0;
         foreach (var entry in entries)
         {
             if (byReference.ContainsKey(entry.Reference))
@@ -108,15 +112,55 @@ public sealed class DemoDataLoader(RegisterDbContext db, TimeProvider clock, ILo
                 Require(agreement.Vary(variation.EffectiveOn, variation.Description, variation.EndsOn, variation.ReviewOn, variation.NoticeMonths, now), entry.Reference);
             db.Agreements.Add(agreement);
             byReference[agreement.Reference] = agreement;
+        }
+        return byReference;
+    }
+
+    private async Task<int> FundsAsync(
+        IReadOnlyList<DemoFund> entries, Dictionary<string, Organisation> byKey, Dictionary<string, Agreement> byReference, CancellationToken cancellationToken)
+    {
+        var existing = (await db.PooledFunds.Select(f => new { f.AgreementId, f.Name }).ToListAsync(cancellationToken))
+            .Select(f => (f.AgreementId, f.Name)).ToHashSet();
+        var added = 0;
+        foreach (var entry in entries)
+        {
+            var agreement = byReference[entry.Agreement];
+            if (!existing.Add((agreement.Id, entry.Name)))
+                continue;
+            var now = clock.GetUtcNow();
+            Require(PooledFundRules.CheckFund(agreement, entry.Name, byKey[entry.Host].Id, entry.StartsOn, entry.EndsOn), entry.Name);
+            var fund = PooledFund.Create(agreement.Id, entry.Name, byKey[entry.Host].Id, entry.Manager, entry.StartsOn, entry.EndsOn, now);
+            if (entry.RiskShare is { } share && FinancialYear.TryParse(share.FinancialYear, out var shareYear))
+            {
+                Require(fund.SetRiskShare(new RiskShare
+                {
+                    FinancialYearStart = shareYear.Value.StartYear,
+                    Method = share.Method,
+                    Shares = share.Shares.Select(s => new PartnerShare(byKey[s.Organisation].Id, s.OverspendPercent, s.UnderspendPercent)).ToList(),
+                }, agreement.PartyIds, now), entry.Name);
+            }
+            db.PooledFunds.Add(fund);
+            foreach (var c in entry.Contributions)
+            {
+                Require(PooledFundRules.CheckContribution(agreement.PartyIds, byKey[c.Organisation].Id, c.FinancialYear, c.Kind, ContributionForm.Cash, c.Amount), entry.Name);
+                FinancialYear.TryParse(c.FinancialYear, out var year);
+                db.Contributions.Add(Contribution.Record(fund.Id, byKey[c.Organisation].Id, year!.Value, c.Kind, ContributionForm.Cash, c.Amount, c.Note, now));
+            }
+            foreach (var line in entry.Ledger)
+            {
+                if (LedgerLine.Problems(line.Date, line.Amount, line.Category, line.Description, line.ExternalReference, fund.StartsOn, fund.EndsOn).FirstOrDefault() is { Field: not null } problem)
+                    throw new InvalidOperationException($"Demo ledger line {line.ExternalReference} breaks a rule: {problem.Field} {problem.Message}");
+                db.LedgerLines.Add(LedgerLine.Book(fund.Id, line.Date, line.Amount, line.Category, line.Description, line.ExternalReference, now));
+            }
             added++;
         }
         return added;
     }
 
-    private static void Require(IReadOnlyList<Domain.Common.RuleViolation> problems, string reference)
+    private static void Require(IReadOnlyList<Domain.Common.RuleViolation> problems, string record)
     {
         if (problems is [var first, ..])
-            throw new InvalidOperationException($"Demo agreement {reference} breaks a rule: {first.Field} {first.Message}");
+            throw new InvalidOperationException($"Demo record {record} breaks a rule: {first.Field} {first.Message}");
     }
 
     private static string Signature(DateOnly on, IEnumerable<Guid> before, IEnumerable<Guid> after) =>
@@ -147,6 +191,20 @@ public sealed class DemoDataLoader(RegisterDbContext db, TimeProvider clock, ILo
         IReadOnlyList<DemoApproval> Approvals, IReadOnlyList<DemoTransition> Transitions, IReadOnlyList<DemoVariation> Variations);
 
     private sealed record DemoParty(string Organisation, PartyRole Role);
+
+    private sealed record FundSet(IReadOnlyList<DemoFund> Funds);
+
+    private sealed record DemoFund(
+        string Agreement, string Name, string Host, string? Manager, DateOnly StartsOn, DateOnly? EndsOn, DemoRiskShare? RiskShare,
+        IReadOnlyList<DemoContribution> Contributions, IReadOnlyList<DemoLedgerLine> Ledger);
+
+    private sealed record DemoRiskShare(string FinancialYear, RiskShareMethod Method, IReadOnlyList<DemoShare> Shares);
+
+    private sealed record DemoShare(string Organisation, decimal OverspendPercent, decimal UnderspendPercent);
+
+    private sealed record DemoContribution(string Organisation, string FinancialYear, ContributionKind Kind, decimal Amount, string? Note);
+
+    private sealed record DemoLedgerLine(DateOnly Date, decimal Amount, string Category, string? Description, string ExternalReference);
 
     private sealed record DemoApproval(string Body, DateOnly DecidedOn, string? MinuteReference, ApprovalOutcome Outcome);
 

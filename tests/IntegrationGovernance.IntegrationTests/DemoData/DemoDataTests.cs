@@ -46,6 +46,19 @@ public sealed class DemoDataTests(DemoDataTests.SeededApiFactory api) : IClassFi
     }
 
     [Fact]
+    public async Task The_demo_funds_have_contributions_from_two_partners_and_figures_that_add_up()
+    {
+        var summaries = await (await _client.GetAsync("/api/v1/finance/summaries?financialYear=2008-09"))
+            .ReadAsync<List<Api.PooledFunds.FundSummaryResponse>>(HttpStatusCode.OK);
+
+        var stockton = Assert.Single(summaries, s => s.FundName.StartsWith("Stockton", StringComparison.Ordinal));
+        Assert.Equal(2, stockton.Partners.Count(p => p.Effective > 0));
+        Assert.Equal(2_125_000.00m, stockton.Contributions);
+        Assert.Equal(2_145_500.50m, stockton.Spend);
+        Assert.Equal(stockton.Variance, stockton.Partners.Sum(p => p.ShareOfVariance));
+    }
+
+    [Fact]
     public async Task Loading_the_demo_data_again_adds_nothing()
     {
         var before = await CountAsync();
