@@ -17,6 +17,7 @@ public static class HttpServiceCollectionExtensions
         {
             var json = options.SerializerOptions;
             json.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
+            json.Converters.Add(new MoneyJsonConverter());
             // a field the client may not set (id, createdAt...) or misspelt is refused, not silently dropped
             json.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
             json.RespectNullableAnnotations = true;
