@@ -13,9 +13,7 @@ public sealed class OrganisationsProfile : Profile
         CreateMap<Organisation, OrganisationResponse>();
         CreateMap<OrganisationRequest, OrganisationDetails>();
         CreateMap<SuccessionRequest, SuccessionDetails>();
-        CreateMap<Succession, SuccessionResponse>()
-            .ForMember(r => r.PredecessorIds, o => o.MapFrom(s => s.PredecessorIds.ToList()))
-            .ForMember(r => r.SuccessorIds, o => o.MapFrom(s => s.SuccessorIds.ToList()));
+        CreateMap<Succession, SuccessionResponse>();
         CreateMap<ChainLink, OrganisationSummary>()
             .ForMember(s => s.Id, o => o.MapFrom(l => l.OrganisationId));
         CreateMap<ChainLink, SuccessionLinkResponse>()

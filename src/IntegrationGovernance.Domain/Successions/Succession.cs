@@ -24,9 +24,13 @@ public sealed class Succession
 
     public IReadOnlyList<SuccessionParty> Parties => _parties;
 
-    public IEnumerable<Guid> PredecessorIds => Ids(SuccessionSide.Predecessor);
+    /// <summary>
+    /// The predecessors, kept on the succession's own row too, so its revision and audit row say who succeeded
+    /// whom; <see cref="Parties"/> is what chains are walked by.
+    /// </summary>
+    public List<Guid> PredecessorIds { get; private set; } = [];
 
-    public IEnumerable<Guid> SuccessorIds => Ids(SuccessionSide.Successor);
+    public List<Guid> SuccessorIds { get; private set; } = [];
 
     /// <summary>Creates a succession from details already checked by <see cref="SuccessionRules"/>.</summary>
     public static Succession Create(SuccessionDetails details, DateTimeOffset now)
@@ -41,11 +45,10 @@ public sealed class Succession
         };
         succession._parties.AddRange(details.PredecessorIds.Select(id => new SuccessionParty(succession.Id, id, SuccessionSide.Predecessor)));
         succession._parties.AddRange(details.SuccessorIds.Select(id => new SuccessionParty(succession.Id, id, SuccessionSide.Successor)));
+        succession.PredecessorIds = [.. details.PredecessorIds];
+        succession.SuccessorIds = [.. details.SuccessorIds];
         return succession;
     }
-
-    private IEnumerable<Guid> Ids(SuccessionSide side) =>
-        _parties.Where(p => p.Side == side).Select(p => p.OrganisationId);
 }
 
 /// <summary>One organisation's place in a succession.</summary>

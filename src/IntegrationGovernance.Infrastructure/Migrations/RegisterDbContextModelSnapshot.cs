@@ -445,6 +445,16 @@ namespace IntegrationGovernance.Infrastructure.Migrations
                         .HasColumnType("character varying(2000)")
                         .HasColumnName("note");
 
+                    b.PrimitiveCollection<List<Guid>>("PredecessorIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("predecessor_ids");
+
+                    b.PrimitiveCollection<List<Guid>>("SuccessorIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("successor_ids");
+
                     b.HasKey("Id")
                         .HasName("pk_successions");
 

@@ -28,6 +28,21 @@ public sealed class AuditTrailTests(RegisterApiFactory api) : IClassFixture<Regi
         Assert.False(string.IsNullOrEmpty(audit.Items[0].CorrelationId));
     }
 
+    [Fact]
+    public async Task A_successions_audit_row_says_who_succeeded_whom()
+    {
+        var before = await _client.CreateOrganisationAsync(Register.Organisation($"Audited predecessor {Guid.NewGuid():N}"));
+        var after = await _client.CreateOrganisationAsync(Register.Organisation($"Audited successor {Guid.NewGuid():N}"));
+        var succession = await _client.RecordSuccessionAsync(Register.Succession([before], [after], "2013-04-01", Domain.Successions.SuccessionKind.Rename));
+
+        var audit = await (await _client.GetAsync($"/api/v1/audit?recordId={succession.Id}")).ReadAsync<Page<AuditEntryResponse>>(HttpStatusCode.OK);
+
+        var entry = Assert.Single(audit.Items);
+        Assert.Equal("CreateSuccession", entry.Action);
+        Assert.Equal(before.Id, entry.After.GetProperty("predecessor_ids")[0].GetGuid());
+        Assert.Equal(after.Id, entry.After.GetProperty("successor_ids")[0].GetGuid());
+    }
+
     [Theory]
     [InlineData("UPDATE audit SET action = 'tampered'")]
     [InlineData("DELETE FROM audit")]

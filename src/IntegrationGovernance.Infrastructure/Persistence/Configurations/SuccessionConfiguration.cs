@@ -14,8 +14,6 @@ internal sealed class SuccessionConfiguration : IEntityTypeConfiguration<Success
         builder.Property(s => s.Id).ValueGeneratedNever();
         builder.Property(s => s.Kind).HasConversion<string>().HasMaxLength(40);
         builder.Property(s => s.Note).HasMaxLength(2000);
-        builder.Ignore(s => s.PredecessorIds);
-        builder.Ignore(s => s.SuccessorIds);
         builder.HasMany(s => s.Parties).WithOne().HasForeignKey(p => p.SuccessionId).OnDelete(DeleteBehavior.Restrict);
         builder.Navigation(s => s.Parties).UsePropertyAccessMode(PropertyAccessMode.Field);
     }
