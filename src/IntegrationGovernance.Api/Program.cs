@@ -4,6 +4,7 @@ using IntegrationGovernance.Api.Hosting;
 using IntegrationGovernance.Api.Http;
 using IntegrationGovernance.Api.OpenApi;
 using IntegrationGovernance.Api.Organisations;
+using IntegrationGovernance.Api.People;
 using IntegrationGovernance.Api.PooledFunds;
 using IntegrationGovernance.Api.RecordKeeping;
 using IntegrationGovernance.Api.Security;
@@ -35,6 +36,9 @@ app.MapVersionedApi()
     .MapAgreementsEndpoints()
     .MapPooledFundsEndpoints()
     .MapFundReportsEndpoints()
+    .MapPostsEndpoints()
+    .MapAccountabilityEndpoints()
+    .MapSecondmentsEndpoints()
     .MapChangesEndpoints()
     .MapAuditEndpoints();
 

@@ -100,12 +100,11 @@ public static class AgreementsEndpoints
     }
 
     public static async Task<Results<Created<AgreementResponse>, ValidationProblem, ProblemHttpResult>> CreateAgreement(
-        AgreementRequest body, RegisterDbContext db, IMapper mapper, TimeProvider clock, CallerOrganisation caller, HttpContext http,
+        AgreementRequest body, RegisterDbContext db, IMapper mapper, TimeProvider clock, HttpContext http,
         CancellationToken cancellationToken)
     {
         var details = mapper.Map<AgreementDetails>(body).Normalised();
-        if (!http.User.HasScope(Scopes.Admin)
-            && (await caller.IdAsync(cancellationToken) is not { } organisation || details.Parties.All(p => p.OrganisationId != organisation)))
+        if (!await AccessRuleExtensions.ActsForAnyAsync(http, details.Parties.Select(p => p.OrganisationId), cancellationToken))
             return AccessRuleExtensions.NotAParty(Resource);
         if (await CheckAsync(details, db, cancellationToken) is [_, ..] problems)
             return Problems.Validation(problems);

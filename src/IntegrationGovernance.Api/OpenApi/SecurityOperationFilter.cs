@@ -29,6 +29,8 @@ internal sealed class SecurityOperationFilter : IOperationFilter
         var party = metadata.OfType<PartyRule>().FirstOrDefault();
         if (party is not null)
             operation.Extensions["x-party-rule"] = new JsonNodeExtension(JsonValue.Create(party.Resource));
+        if (metadata.OfType<VisibilityRule>().FirstOrDefault() is { } visibility)
+            operation.Extensions["x-visibility-rule"] = new JsonNodeExtension(JsonValue.Create(visibility.Resource));
         var rule = $"Requires scope `{string.Join("` or `", scopes.Append(Scopes.Admin).Distinct())}`"
             + (party is null ? "." : $", acting for a party of the {party.Resource} (its `org` claim), unless `admin`.");
         operation.Description = string.IsNullOrEmpty(operation.Description) ? rule : $"{operation.Description}\n\n{rule}";

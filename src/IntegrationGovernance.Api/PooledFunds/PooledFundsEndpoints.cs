@@ -57,14 +57,13 @@ public static class PooledFundsEndpoints
     }
 
     public static async Task<Results<Created<PooledFundResponse>, ValidationProblem, ProblemHttpResult>> CreatePooledFund(
-        PooledFundRequest body, RegisterDbContext db, IMapper mapper, TimeProvider clock, CallerOrganisation caller, HttpContext http,
+        PooledFundRequest body, RegisterDbContext db, IMapper mapper, TimeProvider clock, HttpContext http,
         CancellationToken cancellationToken)
     {
         var agreement = await db.Agreements.AsNoTracking().FirstOrDefaultAsync(a => a.Id == body.AgreementId, cancellationToken);
         if (agreement is null)
             return Problems.Validation("$.agreementId", "No agreement with this id.");
-        if (!http.User.HasScope(Scopes.Admin)
-            && (await caller.IdAsync(cancellationToken) is not { } organisation || !agreement.PartyIds.Contains(organisation)))
+        if (!await AccessRuleExtensions.ActsForAnyAsync(http, agreement.PartyIds, cancellationToken))
             return AccessRuleExtensions.NotAParty("agreement");
         if (PooledFundRules.CheckFund(agreement, body.Name, body.HostOrganisationId, body.StartsOn, body.EndsOn) is [_, ..] problems)
             return Problems.Validation(problems);

@@ -11,6 +11,9 @@ public sealed record RequiredScope(string Scope);
 /// <summary>Marks an operation whose caller must act for a party of the record in the path (unless admin).</summary>
 public sealed record PartyRule(string Resource);
 
+/// <summary>Marks an operation on records a caller sees only if its organisation is a party (404 otherwise; lists are filtered).</summary>
+public sealed record VisibilityRule(string Resource);
+
 /// <summary>Which organisations are parties to a record of a resource; null when there is no such record.</summary>
 public interface IRecordParties<TEntity>
 {
@@ -61,6 +64,11 @@ public static class AccessRuleExtensions
                 return await next(context);
             return NotAParty(resource);
         });
+
+    /// <summary>True for an admin, or a caller acting (by its org claim) for one of <paramref name="organisations"/>.</summary>
+    public static async Task<bool> ActsForAnyAsync(HttpContext http, IEnumerable<Guid> organisations, CancellationToken cancellationToken) =>
+        http.User.HasScope(Scopes.Admin)
+        || (await http.RequestServices.GetRequiredService<CallerOrganisation>().IdAsync(cancellationToken) is { } caller && organisations.Contains(caller));
 
     /// <summary>403: the caller may see the record but, not acting for one of its parties, may not change it.</summary>
     public static ProblemHttpResult NotAParty(string resource) => TypedResults.Problem(

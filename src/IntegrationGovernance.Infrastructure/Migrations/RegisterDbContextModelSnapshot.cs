@@ -224,6 +224,227 @@ namespace IntegrationGovernance.Infrastructure.Migrations
                         });
                 });
 
+            modelBuilder.Entity("IntegrationGovernance.Domain.People.AccountabilityLine", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("BasisAgreementId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("basis_agreement_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateOnly?>("EndsOn")
+                        .HasColumnType("date")
+                        .HasColumnName("ends_on");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid>("PostId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("post_id");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("date")
+                        .HasColumnName("starts_on");
+
+                    b.Property<Guid?>("ToBodyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("to_body_id");
+
+                    b.Property<Guid?>("ToPostId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("to_post_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_accountability_lines");
+
+                    b.HasIndex("BasisAgreementId")
+                        .HasDatabaseName("ix_accountability_lines_basis_agreement_id");
+
+                    b.HasIndex("ToBodyId")
+                        .HasDatabaseName("ix_accountability_lines_to_body_id");
+
+                    b.HasIndex("PostId", "Kind")
+                        .HasDatabaseName("ix_accountability_lines_post_id_kind");
+
+                    b.HasIndex("ToPostId", "Kind")
+                        .HasDatabaseName("ix_accountability_lines_to_post_id_kind");
+
+                    b.ToTable("accountability_lines", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_accountability_lines_dates", "ends_on IS NULL OR ends_on >= starts_on");
+
+                            t.HasCheckConstraint("ck_accountability_lines_target", "(to_post_id IS NULL) <> (to_body_id IS NULL)");
+                        });
+                });
+
+            modelBuilder.Entity("IntegrationGovernance.Domain.People.Post", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateOnly?>("EndsOn")
+                        .HasColumnType("date")
+                        .HasColumnName("ends_on");
+
+                    b.Property<string>("HolderReference")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("holder_reference");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("date")
+                        .HasColumnName("starts_on");
+
+                    b.Property<string>("Team")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("team");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_posts");
+
+                    b.HasIndex("OrganisationId")
+                        .HasDatabaseName("ix_posts_organisation_id");
+
+                    b.ToTable("posts", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_posts_dates", "ends_on IS NULL OR ends_on >= starts_on");
+                        });
+                });
+
+            modelBuilder.Entity("IntegrationGovernance.Domain.People.Secondment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AgreementId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("agreement_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("EmployerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("employer_id");
+
+                    b.Property<DateOnly?>("EndsOn")
+                        .HasColumnType("date")
+                        .HasColumnName("ends_on");
+
+                    b.Property<decimal>("Fte")
+                        .HasPrecision(3, 2)
+                        .HasColumnType("numeric(3,2)")
+                        .HasColumnName("fte");
+
+                    b.Property<string>("HolderReference")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("holder_reference");
+
+                    b.Property<Guid>("HostId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("host_id");
+
+                    b.Property<Guid?>("HostPostId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("host_post_id");
+
+                    b.Property<string>("ProfessionalSupervisionKeptBy")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("professional_supervision_kept_by");
+
+                    b.Property<decimal?>("RechargePerYear")
+                        .HasPrecision(19, 2)
+                        .HasColumnType("numeric(19,2)")
+                        .HasColumnName("recharge_per_year");
+
+                    b.Property<decimal?>("RechargePercent")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)")
+                        .HasColumnName("recharge_percent");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("date")
+                        .HasColumnName("starts_on");
+
+                    b.Property<string>("TermsAndConditionsKeptBy")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("terms_and_conditions_kept_by");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_secondments");
+
+                    b.HasIndex("AgreementId")
+                        .HasDatabaseName("ix_secondments_agreement_id");
+
+                    b.HasIndex("EmployerId")
+                        .HasDatabaseName("ix_secondments_employer_id");
+
+                    b.HasIndex("HostId")
+                        .HasDatabaseName("ix_secondments_host_id");
+
+                    b.HasIndex("HostPostId")
+                        .HasDatabaseName("ix_secondments_host_post_id");
+
+                    b.ToTable("secondments", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_secondments_dates", "ends_on IS NULL OR ends_on >= starts_on");
+                        });
+                });
+
             modelBuilder.Entity("IntegrationGovernance.Domain.PooledFunds.Contribution", b =>
                 {
                     b.Property<Guid>("Id")
@@ -858,6 +1079,74 @@ namespace IntegrationGovernance.Infrastructure.Migrations
                     b.Navigation("StatusChanges");
 
                     b.Navigation("Variations");
+                });
+
+            modelBuilder.Entity("IntegrationGovernance.Domain.People.AccountabilityLine", b =>
+                {
+                    b.HasOne("IntegrationGovernance.Domain.Agreements.Agreement", null)
+                        .WithMany()
+                        .HasForeignKey("BasisAgreementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_accountability_lines_agreements_basis_agreement_id");
+
+                    b.HasOne("IntegrationGovernance.Domain.People.Post", null)
+                        .WithMany()
+                        .HasForeignKey("PostId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_accountability_lines_posts_post_id");
+
+                    b.HasOne("IntegrationGovernance.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("ToBodyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_accountability_lines_organisations_to_body_id");
+
+                    b.HasOne("IntegrationGovernance.Domain.People.Post", null)
+                        .WithMany()
+                        .HasForeignKey("ToPostId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_accountability_lines_posts_to_post_id");
+                });
+
+            modelBuilder.Entity("IntegrationGovernance.Domain.People.Post", b =>
+                {
+                    b.HasOne("IntegrationGovernance.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_posts_organisations_organisation_id");
+                });
+
+            modelBuilder.Entity("IntegrationGovernance.Domain.People.Secondment", b =>
+                {
+                    b.HasOne("IntegrationGovernance.Domain.Agreements.Agreement", null)
+                        .WithMany()
+                        .HasForeignKey("AgreementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_secondments_agreements_agreement_id");
+
+                    b.HasOne("IntegrationGovernance.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("EmployerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_secondments_organisations_employer_id");
+
+                    b.HasOne("IntegrationGovernance.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("HostId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_secondments_organisations_host_id");
+
+                    b.HasOne("IntegrationGovernance.Domain.People.Post", null)
+                        .WithMany()
+                        .HasForeignKey("HostPostId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_secondments_posts_host_post_id");
                 });
 
             modelBuilder.Entity("IntegrationGovernance.Domain.PooledFunds.Contribution", b =>

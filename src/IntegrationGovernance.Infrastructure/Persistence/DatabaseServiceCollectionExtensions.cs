@@ -29,6 +29,7 @@ public static class DatabaseServiceCollectionExtensions
         services.AddScoped<RecordKeeping.ChangeFeed>();
         services.AddSingleton<RecordKeeping.IdempotencyStore>();
         services.AddScoped<PooledFunds.LedgerImporter>();
+        services.AddScoped<People.AccountabilityGraph>();
         services.AddScoped<Organisations.SuccessionChains>();
         services.AddTransient<DatabaseMigrator>();
         services.AddTransient<DemoData.DemoDataLoader>();

@@ -22,6 +22,12 @@ public sealed class RegisterDbContext(DbContextOptions<RegisterDbContext> option
 
     public DbSet<Domain.PooledFunds.LedgerLine> LedgerLines => Set<Domain.PooledFunds.LedgerLine>();
 
+    public DbSet<Domain.People.Post> Posts => Set<Domain.People.Post>();
+
+    public DbSet<Domain.People.AccountabilityLine> AccountabilityLines => Set<Domain.People.AccountabilityLine>();
+
+    public DbSet<Domain.People.Secondment> Secondments => Set<Domain.People.Secondment>();
+
     public DbSet<Revision> Revisions => Set<Revision>();
 
     public DbSet<AuditEntry> Audit => Set<AuditEntry>();

@@ -1,0 +1,238 @@
+using IntegrationGovernance.Domain.People;
+
+namespace IntegrationGovernance.Api.People;
+
+public sealed record PostRequest
+{
+    /// <example>0193a6b2-7c1e-7d4f-9a51-2f3c4d5e6f70</example>
+    public required Guid OrganisationId { get; init; }
+
+    /// <example>Clinical Services Manager</example>
+    public required string Title { get; init; }
+
+    /// <example>Dacorum locality</example>
+    public string? Team { get; init; }
+
+    /// <summary>Staff number or name of the holder: personal data.</summary>
+    /// <example>E1234567</example>
+    public string? HolderReference { get; init; }
+
+    /// <example>2008-04-01</example>
+    public required DateOnly StartsOn { get; init; }
+
+    /// <example>2013-03-31</example>
+    public DateOnly? EndsOn { get; init; }
+}
+
+public sealed record PostResponse
+{
+    /// <example>0193a6b2-7c1e-7d4f-9a51-2f3c4d5e6fc0</example>
+    public required Guid Id { get; init; }
+
+    /// <example>0193a6b2-7c1e-7d4f-9a51-2f3c4d5e6f70</example>
+    public required Guid OrganisationId { get; init; }
+
+    /// <example>Clinical Services Manager</example>
+    public required string Title { get; init; }
+
+    /// <example>Dacorum locality</example>
+    public string? Team { get; init; }
+
+    /// <summary>Only shown to callers with people:read; null otherwise.</summary>
+    /// <example>E1234567</example>
+    public string? HolderReference { get; init; }
+
+    /// <example>2008-04-01</example>
+    public required DateOnly StartsOn { get; init; }
+
+    /// <example>2013-03-31</example>
+    public DateOnly? EndsOn { get; init; }
+}
+
+/// <summary>A post accountable to another post, or to a governance body, for a period.</summary>
+public sealed record AccountabilityLineRequest
+{
+    /// <summary>The post that is accountable.</summary>
+    /// <example>0193a6b2-7c1e-7d4f-9a51-2f3c4d5e6fc0</example>
+    public required Guid PostId { get; init; }
+
+    /// <summary>The post it is accountable to (or give toBodyId).</summary>
+    /// <example>0193a6b2-7c1e-7d4f-9a51-2f3c4d5e6fc1</example>
+    public Guid? ToPostId { get; init; }
+
+    /// <summary>The governance body it is accountable to (or give toPostId).</summary>
+    /// <example>0193a6b2-7c1e-7d4f-9a51-2f3c4d5e6f75</example>
+    public Guid? ToBodyId { get; init; }
+
+    /// <example>LineManagement</example>
+    public required AccountabilityKind Kind { get; init; }
+
+    /// <example>2013-04-01</example>
+    public required DateOnly StartsOn { get; init; }
+
+    /// <example>2016-03-31</example>
+    public DateOnly? EndsOn { get; init; }
+
+    /// <summary>Needed across organisations: an agreement between them active for the whole period (e.g. s113).</summary>
+    /// <example>0193a6b2-7c1e-7d4f-9a51-2f3c4d5e6f90</example>
+    public Guid? BasisAgreementId { get; init; }
+}
+
+public sealed record AccountabilityLineResponse
+{
+    /// <example>0193a6b2-7c1e-7d4f-9a51-2f3c4d5e6fd0</example>
+    public required Guid Id { get; init; }
+
+    /// <example>0193a6b2-7c1e-7d4f-9a51-2f3c4d5e6fc0</example>
+    public required Guid PostId { get; init; }
+
+    /// <example>0193a6b2-7c1e-7d4f-9a51-2f3c4d5e6fc1</example>
+    public Guid? ToPostId { get; init; }
+
+    /// <example>0193a6b2-7c1e-7d4f-9a51-2f3c4d5e6f75</example>
+    public Guid? ToBodyId { get; init; }
+
+    /// <example>LineManagement</example>
+    public required AccountabilityKind Kind { get; init; }
+
+    /// <example>2013-04-01</example>
+    public required DateOnly StartsOn { get; init; }
+
+    /// <example>2016-03-31</example>
+    public DateOnly? EndsOn { get; init; }
+
+    /// <example>0193a6b2-7c1e-7d4f-9a51-2f3c4d5e6f90</example>
+    public Guid? BasisAgreementId { get; init; }
+}
+
+/// <summary>One step up a chain: the line and what it leads to.</summary>
+public sealed record ChainStepResponse
+{
+    /// <example>1</example>
+    public required int Depth { get; init; }
+
+    /// <example>0193a6b2-7c1e-7d4f-9a51-2f3c4d5e6fd0</example>
+    public required Guid LineId { get; init; }
+
+    /// <example>0193a6b2-7c1e-7d4f-9a51-2f3c4d5e6fc0</example>
+    public required Guid FromPostId { get; init; }
+
+    /// <example>0193a6b2-7c1e-7d4f-9a51-2f3c4d5e6fc1</example>
+    public Guid? ToPostId { get; init; }
+
+    /// <example>Strategic Director, People and Communities</example>
+    public string? ToPostTitle { get; init; }
+
+    /// <example>0193a6b2-7c1e-7d4f-9a51-2f3c4d5e6f70</example>
+    public required Guid ToOrganisationId { get; init; }
+
+    /// <example>Bath and North East Somerset Council</example>
+    public required string ToOrganisationName { get; init; }
+}
+
+/// <summary>An organisation's line-management structure on a date.</summary>
+public sealed record StructureResponse
+{
+    /// <example>2014-01-01</example>
+    public required DateOnly On { get; init; }
+
+    public required IReadOnlyList<StructureNode> Roots { get; init; }
+
+    /// <summary>The same structure as Mermaid text, to paste into a viewer.</summary>
+    /// <example>graph TD</example>
+    public required string Mermaid { get; init; }
+}
+
+public sealed record StructureNode
+{
+    /// <example>0193a6b2-7c1e-7d4f-9a51-2f3c4d5e6fc1</example>
+    public required Guid PostId { get; init; }
+
+    /// <example>Strategic Director, People and Communities</example>
+    public required string Title { get; init; }
+
+    public required IReadOnlyList<StructureNode> Reports { get; init; }
+}
+
+public sealed record SecondmentRequest
+{
+    /// <summary>Staff number or name: personal data.</summary>
+    /// <example>E1234567</example>
+    public required string HolderReference { get; init; }
+
+    /// <example>0193a6b2-7c1e-7d4f-9a51-2f3c4d5e6f71</example>
+    public required Guid EmployerId { get; init; }
+
+    /// <example>0193a6b2-7c1e-7d4f-9a51-2f3c4d5e6f70</example>
+    public required Guid HostId { get; init; }
+
+    /// <summary>The authorising agreement (s113, s75 or other): active, naming both.</summary>
+    /// <example>0193a6b2-7c1e-7d4f-9a51-2f3c4d5e6f90</example>
+    public required Guid AgreementId { get; init; }
+
+    /// <example>2013-04-01</example>
+    public required DateOnly StartsOn { get; init; }
+
+    /// <example>2015-03-31</example>
+    public DateOnly? EndsOn { get; init; }
+
+    /// <example>1.00</example>
+    public decimal Fte { get; init; } = 1m;
+
+    /// <example>Employer</example>
+    public KeptBy TermsAndConditionsKeptBy { get; init; } = KeptBy.Employer;
+
+    /// <example>Employer</example>
+    public KeptBy ProfessionalSupervisionKeptBy { get; init; } = KeptBy.Employer;
+
+    /// <example>0193a6b2-7c1e-7d4f-9a51-2f3c4d5e6fc1</example>
+    public Guid? HostPostId { get; init; }
+
+    /// <example>45000.00</example>
+    public decimal? RechargePerYear { get; init; }
+
+    /// <example>50</example>
+    public decimal? RechargePercent { get; init; }
+}
+
+public sealed record SecondmentResponse
+{
+    /// <example>0193a6b2-7c1e-7d4f-9a51-2f3c4d5e6fe0</example>
+    public required Guid Id { get; init; }
+
+    /// <example>E1234567</example>
+    public required string HolderReference { get; init; }
+
+    /// <example>0193a6b2-7c1e-7d4f-9a51-2f3c4d5e6f71</example>
+    public required Guid EmployerId { get; init; }
+
+    /// <example>0193a6b2-7c1e-7d4f-9a51-2f3c4d5e6f70</example>
+    public required Guid HostId { get; init; }
+
+    /// <example>0193a6b2-7c1e-7d4f-9a51-2f3c4d5e6f90</example>
+    public required Guid AgreementId { get; init; }
+
+    /// <example>2013-04-01</example>
+    public required DateOnly StartsOn { get; init; }
+
+    /// <example>2015-03-31</example>
+    public DateOnly? EndsOn { get; init; }
+
+    /// <example>1.00</example>
+    public required decimal Fte { get; init; }
+
+    /// <example>Employer</example>
+    public required KeptBy TermsAndConditionsKeptBy { get; init; }
+
+    /// <example>Employer</example>
+    public required KeptBy ProfessionalSupervisionKeptBy { get; init; }
+
+    /// <example>0193a6b2-7c1e-7d4f-9a51-2f3c4d5e6fc1</example>
+    public Guid? HostPostId { get; init; }
+
+    /// <example>45000.00</example>
+    public decimal? RechargePerYear { get; init; }
+
+    /// <example>50</example>
+    public decimal? RechargePercent { get; init; }
+}

@@ -1,0 +1,16 @@
+using AutoMapper;
+using IntegrationGovernance.Domain.People;
+using IntegrationGovernance.Infrastructure.People;
+
+namespace IntegrationGovernance.Api.People;
+
+public sealed class PeopleProfile : Profile
+{
+    public PeopleProfile()
+    {
+        CreateMap<Post, PostResponse>();
+        CreateMap<AccountabilityLine, AccountabilityLineResponse>();
+        CreateMap<ChainStep, ChainStepResponse>();
+        CreateMap<Secondment, SecondmentResponse>();
+    }
+}

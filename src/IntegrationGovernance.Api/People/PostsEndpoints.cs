@@ -1,0 +1,64 @@
+using AutoMapper;
+using IntegrationGovernance.Api.Http;
+using IntegrationGovernance.Api.Security;
+using IntegrationGovernance.Domain.People;
+using IntegrationGovernance.Infrastructure.Persistence;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace IntegrationGovernance.Api.People;
+
+/// <summary>Posts: roles in organisations. Holders are personal data, shown only with people:read.</summary>
+public static class PostsEndpoints
+{
+    public const string Resource = "post";
+
+    public static RouteGroupBuilder MapPostsEndpoints(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/posts").WithTags("People");
+        group.MapPost("/", CreatePost)
+            .WithSummary("Create a post in an organisation")
+            .WithDescription("The caller must act for the organisation.")
+            .RequireScope(Scopes.RegisterWrite)
+            .WithMetadata(new PartyRule("organisation")); // checked in the handler, against the organisation in the body
+        group.MapGet("/{id:guid}", GetPost)
+            .WithSummary("Read one post")
+            .WithDescription("`holderReference` is personal data: it is null unless the token has people:read.")
+            .RequireScope(Scopes.RegisterRead);
+        return api;
+    }
+
+    public static async Task<Results<Created<PostResponse>, ValidationProblem, ProblemHttpResult>> CreatePost(
+        PostRequest body, RegisterDbContext db, IMapper mapper, TimeProvider clock, HttpContext http, CancellationToken cancellationToken)
+    {
+        var organisation = await db.Organisations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == body.OrganisationId, cancellationToken);
+        if (organisation is null)
+            return Problems.Validation("$.organisationId", "No organisation with this id.");
+        if (!await AccessRuleExtensions.ActsForAnyAsync(http, [organisation.Id], cancellationToken))
+            return AccessRuleExtensions.NotAParty("organisation");
+        if (Post.Check(body.Title, body.Team, body.HolderReference, body.StartsOn, body.EndsOn) is [_, ..] problems)
+            return Problems.Validation(problems);
+        var post = await db.InTransactionAsync(async token =>
+        {
+            var created = Post.Create(organisation.Id, body.Title, body.Team, body.HolderReference, body.StartsOn, body.EndsOn, clock.GetUtcNow());
+            db.Posts.Add(created);
+            await db.SaveChangesAsync(token);
+            return created;
+        }, cancellationToken);
+        return TypedResults.Created($"{http.Request.PathBase}/api/v1/posts/{post.Id}", ToResponse(post, http, mapper));
+    }
+
+    public static async Task<Results<Ok<PostResponse>, ProblemHttpResult>> GetPost(
+        Guid id, RegisterDbContext db, IMapper mapper, HttpContext http, CancellationToken cancellationToken)
+    {
+        var post = await db.Posts.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
+        return post is null ? Problems.NotFound(Resource, id) : TypedResults.Ok(ToResponse(post, http, mapper));
+    }
+
+    /// <summary>The holder is personal data: only a caller that may read people's data sees it.</summary>
+    public static PostResponse ToResponse(Post post, HttpContext http, IMapper mapper)
+    {
+        var response = mapper.Map<PostResponse>(post);
+        return http.User.HasScope(Scopes.PeopleRead) ? response : response with { HolderReference = null };
+    }
+}

@@ -1,0 +1,87 @@
+using System.Data;
+using IntegrationGovernance.Domain.People;
+using IntegrationGovernance.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
+
+namespace IntegrationGovernance.Infrastructure.People;
+
+/// <summary>One step up a chain of accountability: the line, and the post (or body) it leads to.</summary>
+public sealed record ChainStep(int Depth, Guid LineId, Guid FromPostId, Guid? ToPostId, string? ToPostTitle, Guid ToOrganisationId, string ToOrganisationName);
+
+/// <summary>The accountability graph in SQL: whole chains in one recursive query, and the rules that need all of it.</summary>
+public sealed class AccountabilityGraph(RegisterDbContext db)
+{
+    private const string ChainSql = """
+        WITH RECURSIVE chain AS (
+            SELECT l.id, l.post_id, l.to_post_id, l.to_body_id, 1 AS depth, ARRAY[l.post_id] AS path
+            FROM accountability_lines l
+            WHERE l.post_id = @post AND l.kind = @kind AND l.starts_on <= @on AND (l.ends_on IS NULL OR l.ends_on >= @on)
+          UNION ALL
+            SELECT l.id, l.post_id, l.to_post_id, l.to_body_id, c.depth + 1, c.path || l.post_id
+            FROM chain c
+            JOIN accountability_lines l ON l.post_id = c.to_post_id AND l.kind = @kind AND l.starts_on <= @on AND (l.ends_on IS NULL OR l.ends_on >= @on)
+            WHERE NOT l.post_id = ANY(c.path)
+        )
+        SELECT c.depth, c.id, c.post_id, c.to_post_id, p.title, o.id, o.name
+        FROM chain c
+        LEFT JOIN posts p ON p.id = c.to_post_id
+        JOIN organisations o ON o.id = coalesce(p.organisation_id, c.to_body_id)
+        ORDER BY c.depth
+        """;
+
+    // walks up from the proposed manager over lines of the same kind that overlap the new line's period
+    private const string CycleSql = """
+        WITH RECURSIVE up AS (
+            SELECT @to::uuid AS post_id, ARRAY[@to::uuid] AS path
+          UNION ALL
+            SELECT l.to_post_id, up.path || l.to_post_id
+            FROM up
+            JOIN accountability_lines l ON l.post_id = up.post_id AND l.kind = @kind AND l.to_post_id IS NOT NULL
+                AND l.starts_on <= coalesce(@ends, 'infinity'::date) AND coalesce(l.ends_on, 'infinity'::date) >= @starts
+            WHERE NOT l.to_post_id = ANY(up.path)
+        )
+        SELECT EXISTS (SELECT 1 FROM up WHERE post_id = @post)
+        """;
+
+    /// <summary>Serialises changes to the graph across API instances until the transaction ends.</summary>
+    public Task LockAsync(CancellationToken cancellationToken) =>
+        db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(hashtext('accountability'))", cancellationToken);
+
+    public async Task<IReadOnlyList<ChainStep>> ChainAsync(Guid postId, AccountabilityKind kind, DateOnly on, CancellationToken cancellationToken)
+    {
+        var steps = new List<ChainStep>();
+        await using var command = await CommandAsync(ChainSql, cancellationToken);
+        command.Parameters.AddWithValue("post", postId);
+        command.Parameters.AddWithValue("kind", kind.ToString());
+        command.Parameters.AddWithValue("on", on);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            steps.Add(new ChainStep(reader.GetInt32(0), reader.GetGuid(1), reader.GetGuid(2),
+                reader.IsDBNull(3) ? null : reader.GetGuid(3), reader.IsDBNull(4) ? null : reader.GetString(4), reader.GetGuid(5), reader.GetString(6)));
+        }
+        return steps;
+    }
+
+    /// <summary>True when a line from <paramref name="postId"/> to <paramref name="toPostId"/> would close a circle on some day of its period.</summary>
+    public async Task<bool> WouldCloseCycleAsync(Guid postId, Guid toPostId, AccountabilityKind kind, DateOnly startsOn, DateOnly? endsOn, CancellationToken cancellationToken)
+    {
+        await using var command = await CommandAsync(CycleSql, cancellationToken);
+        command.Parameters.AddWithValue("post", postId);
+        command.Parameters.AddWithValue("to", toPostId);
+        command.Parameters.AddWithValue("kind", kind.ToString());
+        command.Parameters.AddWithValue("starts", startsOn);
+        command.Parameters.Add(new NpgsqlParameter("ends", NpgsqlTypes.NpgsqlDbType.Date) { Value = (object?)endsOn ?? DBNull.Value });
+        return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    private async Task<NpgsqlCommand> CommandAsync(string sql, CancellationToken cancellationToken)
+    {
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        if (connection.State != ConnectionState.Open)
+            await db.Database.OpenConnectionAsync(cancellationToken);
+        return new NpgsqlCommand(sql, connection) { Transaction = (NpgsqlTransaction?)db.Database.CurrentTransaction?.GetDbTransaction() };
+    }
+}

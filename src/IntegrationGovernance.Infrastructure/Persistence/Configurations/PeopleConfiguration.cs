@@ -1,0 +1,70 @@
+using IntegrationGovernance.Domain.Agreements;
+using IntegrationGovernance.Domain.Organisations;
+using IntegrationGovernance.Domain.People;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace IntegrationGovernance.Infrastructure.Persistence.Configurations;
+
+internal sealed class PostConfiguration : IEntityTypeConfiguration<Post>
+{
+    public void Configure(EntityTypeBuilder<Post> builder)
+    {
+        builder.ToTable("posts", t => t.HasCheckConstraint("ck_posts_dates", "ends_on IS NULL OR ends_on >= starts_on"));
+        builder.HasKey(p => p.Id);
+        builder.Property(p => p.Id).ValueGeneratedNever();
+        builder.Property(p => p.Title).HasMaxLength(200);
+        builder.Property(p => p.Team).HasMaxLength(200);
+        builder.Property(p => p.HolderReference).HasMaxLength(200);
+        builder.Property(p => p.Version).IsRowVersion();
+        builder.Ignore(p => p.Period);
+        builder.HasOne<Organisation>().WithMany().HasForeignKey(p => p.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(p => p.OrganisationId);
+    }
+}
+
+internal sealed class AccountabilityLineConfiguration : IEntityTypeConfiguration<AccountabilityLine>
+{
+    public void Configure(EntityTypeBuilder<AccountabilityLine> builder)
+    {
+        builder.ToTable("accountability_lines", t =>
+        {
+            t.HasCheckConstraint("ck_accountability_lines_dates", "ends_on IS NULL OR ends_on >= starts_on");
+            t.HasCheckConstraint("ck_accountability_lines_target", "(to_post_id IS NULL) <> (to_body_id IS NULL)");
+        });
+        builder.HasKey(l => l.Id);
+        builder.Property(l => l.Id).ValueGeneratedNever();
+        builder.Property(l => l.Kind).HasConversion<string>().HasMaxLength(40);
+        builder.HasOne<Post>().WithMany().HasForeignKey(l => l.PostId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Post>().WithMany().HasForeignKey(l => l.ToPostId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Organisation>().WithMany().HasForeignKey(l => l.ToBodyId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Agreement>().WithMany().HasForeignKey(l => l.BasisAgreementId).OnDelete(DeleteBehavior.Restrict);
+        // chains are walked upwards from a post, reports downwards to one
+        builder.HasIndex(l => new { l.PostId, l.Kind });
+        builder.HasIndex(l => new { l.ToPostId, l.Kind });
+    }
+}
+
+internal sealed class SecondmentConfiguration : IEntityTypeConfiguration<Secondment>
+{
+    public void Configure(EntityTypeBuilder<Secondment> builder)
+    {
+        builder.ToTable("secondments", t => t.HasCheckConstraint("ck_secondments_dates", "ends_on IS NULL OR ends_on >= starts_on"));
+        builder.HasKey(s => s.Id);
+        builder.Property(s => s.Id).ValueGeneratedNever();
+        builder.Property(s => s.HolderReference).HasMaxLength(200);
+        builder.Property(s => s.Fte).HasPrecision(3, 2);
+        builder.Property(s => s.RechargePerYear).HasPrecision(19, 2);
+        builder.Property(s => s.RechargePercent).HasPrecision(5, 2);
+        builder.Property(s => s.TermsAndConditionsKeptBy).HasConversion<string>().HasMaxLength(20);
+        builder.Property(s => s.ProfessionalSupervisionKeptBy).HasConversion<string>().HasMaxLength(20);
+        builder.Property(s => s.Version).IsRowVersion();
+        builder.HasOne<Organisation>().WithMany().HasForeignKey(s => s.EmployerId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Organisation>().WithMany().HasForeignKey(s => s.HostId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Agreement>().WithMany().HasForeignKey(s => s.AgreementId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Post>().WithMany().HasForeignKey(s => s.HostPostId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(s => s.EmployerId);
+        builder.HasIndex(s => s.HostId);
+        builder.HasIndex(s => s.AgreementId);
+    }
+}
