@@ -44,6 +44,7 @@ public sealed class AccessMatrixTests(RegisterApiFactory api) : IClassFixture<Re
         Assert.True(scopes.Count == 1, $"{operationId} declares no single required scope (x-required-scopes)");
         var required = scopes[0];
         var partyRule = operation["x-party-rule"] is not null;
+        var visibilityRule = operation["x-visibility-rule"] is not null;
         Assert.True(Recipes.TryGetValue(operationId, out var prepare), $"{operationId} has no recipe in the access matrix: add one");
         var recipe = await prepare!(_admin);
         using (var probe = recipe.Request())
@@ -59,6 +60,8 @@ public sealed class AccessMatrixTests(RegisterApiFactory api) : IClassFixture<Re
         var outsider = api.CreateClientAs("not-a-party", otherOrganisation.GssCode, required);
         if (partyRule)
             await ExpectAsync(outsider, recipe, HttpStatusCode.Forbidden);
+        else if (visibilityRule && path.Contains("{id}", StringComparison.Ordinal))
+            await ExpectAsync(outsider, recipe, HttpStatusCode.NotFound); // not 403: its existence is not revealed
         else if (required != Scopes.Admin && method == "GET")
         {
             // the register's own records are public to any reader, whatever organisation it acts for
@@ -187,6 +190,36 @@ public sealed class AccessMatrixTests(RegisterApiFactory api) : IClassFixture<Re
                 Content = new StringContent("date,amount,category,description,external_reference\n2015-05-01,1.00,Care,,M-1\n", System.Text.Encoding.UTF8, "text/csv"),
             }, parties.Council.GssCode);
         },
+        ["CreatePost"] = async admin =>
+        {
+            var bodies = await admin.CouncilCcgAndSection113Async($"Matrix {Guid.NewGuid():N}");
+            var post = new Api.People.PostRequest { OrganisationId = bodies.Council.Id, Title = "Matrix post", StartsOn = new DateOnly(2013, 4, 1) };
+            return new Recipe(() => Json(HttpMethod.Post, "/api/v1/posts", post), bodies.Council.GssCode);
+        },
+        ["GetPost"] = async admin => new Recipe(Request(HttpMethod.Get, $"/api/v1/posts/{(await MatrixPost(admin)).Id}")),
+        ["ListPostLines"] = async admin => new Recipe(Request(HttpMethod.Get, $"/api/v1/posts/{(await MatrixPost(admin)).Id}/lines")),
+        ["GetAccountabilityChain"] = async admin => new Recipe(Request(HttpMethod.Get, $"/api/v1/posts/{(await MatrixPost(admin)).Id}/chain")),
+        ["ListReports"] = async admin => new Recipe(Request(HttpMethod.Get, $"/api/v1/posts/{(await MatrixPost(admin)).Id}/reports")),
+        ["GetStructure"] = async admin => new Recipe(Request(HttpMethod.Get, $"{Register.Organisations}/{(await Target(admin)).Organisation.Id}/structure")),
+        ["CreateAccountabilityLine"] = async admin =>
+        {
+            var bodies = await admin.CouncilCcgAndSection113Async($"Matrix {Guid.NewGuid():N}");
+            var (manager, report) = (await admin.PostAsync(bodies.Council.Id, "Manager"), await admin.PostAsync(bodies.Council.Id, "Report"));
+            return new Recipe(() => Json(HttpMethod.Post, "/api/v1/accountability-lines", Support.People.Line(report, manager)), bodies.Council.GssCode);
+        },
+        ["CreateSecondment"] = async admin =>
+        {
+            var bodies = await admin.CouncilCcgAndSection113Async($"Matrix {Guid.NewGuid():N}");
+            var secondment = Support.People.Secondment(bodies);
+            return new Recipe(() => Json(HttpMethod.Post, "/api/v1/secondments", secondment), bodies.Council.GssCode);
+        },
+        ["GetSecondment"] = async admin =>
+        {
+            var bodies = await admin.CouncilCcgAndSection113Async($"Matrix {Guid.NewGuid():N}");
+            var created = await (await admin.PostJsonAsync("/api/v1/secondments", Support.People.Secondment(bodies))).ReadAsync<Api.People.SecondmentResponse>(HttpStatusCode.Created);
+            return new Recipe(Request(HttpMethod.Get, $"/api/v1/secondments/{created.Id}"), bodies.Council.GssCode);
+        },
+        ["ListSecondments"] = _ => Get("/api/v1/secondments"),
         ["ListChanges"] = _ => Get("/api/v1/changes"),
         ["ListAudit"] = _ => Get("/api/v1/audit"),
     };
@@ -207,6 +240,12 @@ public sealed class AccessMatrixTests(RegisterApiFactory api) : IClassFixture<Re
         admin.CreateAsync(Register.Organisation($"Matrix target {Guid.NewGuid():N}", OrganisationType.UnitaryAuthority, gss: UniqueGss()));
 
     private static string UniqueGss() => Support.Agreements.UniqueGss();
+
+    private static async Task<Api.People.PostResponse> MatrixPost(HttpClient admin)
+    {
+        var (organisation, _) = await Target(admin);
+        return await admin.PostAsync(organisation.Id, "Matrix post");
+    }
 
     private static async Task<(AgreementResponse Agreement, string ETag, AgreementRequest Request, string? Party)> Draft(HttpClient admin)
     {
