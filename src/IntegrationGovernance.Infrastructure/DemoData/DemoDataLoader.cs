@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using IntegrationGovernance.Domain.Agreements;
 using IntegrationGovernance.Domain.Organisations;
+using IntegrationGovernance.Domain.People;
 using IntegrationGovernance.Domain.PooledFunds;
 using IntegrationGovernance.Domain.Successions;
 using IntegrationGovernance.Infrastructure.Persistence;
@@ -30,12 +31,14 @@ public sealed class DemoDataLoader(RegisterDbContext db, TimeProvider clock, ILo
         var organisations = await ReadAsync<OrganisationSet>("organisations.json", cancellationToken);
         var agreements = await ReadAsync<AgreementSet>("agreements.json", cancellationToken);
         var funds = await ReadAsync<FundSet>("funds.json", cancellationToken);
+        var people = await ReadAsync<PeopleSet>("people.json", cancellationToken);
         var added = await db.InTransactionAsync(async token =>
         {
             var byKey = await OrganisationsAsync(organisations.Organisations, token);
             var successions = await SuccessionsAsync(organisations.Successions, byKey, token);
             var byReference = await AgreementsAsync(agreements.Agreements, byKey, token);
             var fundsAdded = await FundsAsync(funds.Funds, byKey, byReference, token);
+            await PeopleAsync(people, byKey, byReference, token);
             await db.SaveChangesAsync(token);
             return (successions, byReference.Count, fundsAdded);
         }, cancellationToken);
@@ -157,6 +160,40 @@ public sealed class DemoDataLoader(RegisterDbContext db, TimeProvider clock, ILo
         return added;
     }
 
+    /// <summary>Posts, lines and secondments, loaded once: when the first demo post is already there, they all are.</summary>
+    private async Task PeopleAsync(PeopleSet set, Dictionary<string, Organisation> byKey, Dictionary<string, Agreement> byReference, CancellationToken cancellationToken)
+    {
+        var first = set.Posts[0];
+        if (await db.Posts.AnyAsync(p => p.OrganisationId == byKey[first.Organisation].Id && p.Title == first.Title, cancellationToken))
+            return;
+        var now = clock.GetUtcNow();
+        var posts = new Dictionary<string, Post>();
+        foreach (var entry in set.Posts)
+        {
+            Require(Post.Check(entry.Title, null, entry.HolderReference, entry.StartsOn, entry.EndsOn), entry.Key);
+            posts[entry.Key] = Post.Create(byKey[entry.Organisation].Id, entry.Title, null, entry.HolderReference, entry.StartsOn, entry.EndsOn, now);
+            db.Posts.Add(posts[entry.Key]);
+        }
+        foreach (var line in set.Lines)
+        {
+            var (from, to) = (posts[line.Post], posts[line.ToPost]);
+            var basis = line.Basis is null ? null : byReference[line.Basis];
+            if (from.OrganisationId != to.OrganisationId
+                && AccountabilityLine.BasisProblem(basis, from.OrganisationId, to.OrganisationId, line.StartsOn, line.EndsOn) is { } missing)
+                throw new InvalidOperationException($"Demo line {line.Post} → {line.ToPost}: {missing}");
+            db.AccountabilityLines.Add(AccountabilityLine.Create(from.Id, to.Id, null, line.Kind, line.StartsOn, line.EndsOn, basis?.Id, now));
+        }
+        foreach (var entry in set.Secondments)
+        {
+            var (employer, host, agreement) = (byKey[entry.Employer].Id, byKey[entry.Host].Id, byReference[entry.Agreement]);
+            Require(Secondment.Check(entry.HolderReference, employer, host, entry.StartsOn, entry.EndsOn, entry.Fte, null, null), entry.HolderReference);
+            if (AccountabilityLine.BasisProblem(agreement, employer, host, entry.StartsOn, entry.EndsOn) is { } missing)
+                throw new InvalidOperationException($"Demo secondment {entry.HolderReference}: {missing}");
+            db.Secondments.Add(Secondment.Create(entry.HolderReference, employer, host, agreement.Id, entry.StartsOn, entry.EndsOn, entry.Fte,
+                KeptBy.Employer, KeptBy.Employer, entry.HostPost is null ? null : posts[entry.HostPost].Id, null, null, now));
+        }
+    }
+
     private static void Require(IReadOnlyList<Domain.Common.RuleViolation> problems, string record)
     {
         if (problems is [var first, ..])
@@ -191,6 +228,15 @@ public sealed class DemoDataLoader(RegisterDbContext db, TimeProvider clock, ILo
         IReadOnlyList<DemoApproval> Approvals, IReadOnlyList<DemoTransition> Transitions, IReadOnlyList<DemoVariation> Variations);
 
     private sealed record DemoParty(string Organisation, PartyRole Role);
+
+    private sealed record PeopleSet(IReadOnlyList<DemoPost> Posts, IReadOnlyList<DemoLine> Lines, IReadOnlyList<DemoSecondment> Secondments);
+
+    private sealed record DemoPost(string Key, string Organisation, string Title, DateOnly StartsOn, DateOnly? EndsOn, string? HolderReference);
+
+    private sealed record DemoLine(string Post, string ToPost, AccountabilityKind Kind, DateOnly StartsOn, DateOnly? EndsOn, string? Basis);
+
+    private sealed record DemoSecondment(
+        string HolderReference, string Employer, string Host, string Agreement, DateOnly StartsOn, DateOnly? EndsOn, decimal Fte, string? HostPost);
 
     private sealed record FundSet(IReadOnlyList<DemoFund> Funds);
 

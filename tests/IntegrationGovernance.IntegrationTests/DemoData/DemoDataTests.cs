@@ -59,6 +59,23 @@ public sealed class DemoDataTests(DemoDataTests.SeededApiFactory api) : IClassFi
     }
 
     [Fact]
+    public async Task The_seed_papers_structures_and_a_section_113_secondment_are_in_the_register()
+    {
+        var stockton = Assert.Single((await (await _client.GetAsync($"{Register.Organisations}?code=E06000004")).ReadAsync<Page>(HttpStatusCode.OK)).Items);
+        var structure = await (await _client.GetAsync($"{Register.Organisations}/{stockton.Id}/structure?on=2010-01-01"))
+            .ReadAsync<Api.People.StructureResponse>(HttpStatusCode.OK);
+        var secondments = await (await _client.GetAsync("/api/v1/secondments?activeOn=2015-01-01"))
+            .ReadAsync<List<Api.People.SecondmentResponse>>(HttpStatusCode.OK);
+
+        var director = Assert.Single(structure.Roots);
+        Assert.Equal("Head of Operations", Assert.Single(director.Reports).Title);
+        Assert.Equal("Integrated Service Area Manager", Assert.Single(Assert.Single(director.Reports).Reports).Title);
+        var bnes = Assert.Single(secondments);
+        var basis = await (await _client.GetAsync($"{Support.Agreements.Url}/{bnes.AgreementId}")).ReadAsync<AgreementResponse>(HttpStatusCode.OK);
+        Assert.Equal(StatutoryBasis.Section113LocalGovernmentAct1972, basis.Basis);
+    }
+
+    [Fact]
     public async Task Loading_the_demo_data_again_adds_nothing()
     {
         var before = await CountAsync();
