@@ -1,0 +1,62 @@
+using IntegrationGovernance.Domain.Agreements;
+using IntegrationGovernance.Domain.People;
+
+namespace IntegrationGovernance.UnitTests.People;
+
+public sealed class PeopleRulesTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 23, 12, 0, 0, TimeSpan.Zero);
+    private static readonly Guid Council = Guid.NewGuid();
+    private static readonly Guid Ccg = Guid.NewGuid();
+
+    [Fact]
+    public void A_basis_agreement_must_exist_name_both_and_cover_the_whole_period()
+    {
+        var agreement = Section113(new DateOnly(2013, 4, 1), new DateOnly(2016, 3, 31));
+
+        Assert.Contains("none was given", AccountabilityLine.BasisProblem(null, Council, Ccg, new DateOnly(2014, 1, 1), null));
+        Assert.Contains("does not name both", AccountabilityLine.BasisProblem(agreement, Council, Guid.NewGuid(), new DateOnly(2014, 1, 1), null));
+        Assert.Contains("is not active on 2013-03-31", AccountabilityLine.BasisProblem(agreement, Council, Ccg, new DateOnly(2013, 3, 31), null));
+        Assert.Contains("whole period", AccountabilityLine.BasisProblem(agreement, Council, Ccg, new DateOnly(2014, 1, 1), null));
+        Assert.Contains("whole period", AccountabilityLine.BasisProblem(agreement, Council, Ccg, new DateOnly(2014, 1, 1), new DateOnly(2016, 4, 1)));
+        Assert.Null(AccountabilityLine.BasisProblem(agreement, Council, Ccg, new DateOnly(2013, 4, 1), new DateOnly(2016, 3, 31)));
+    }
+
+    [Fact]
+    public void A_suspension_within_the_period_breaks_the_basis()
+    {
+        var agreement = Section113(new DateOnly(2013, 4, 1), null);
+        agreement.Transition(AgreementStatus.Suspended, new DateOnly(2014, 6, 1), null, Now);
+        agreement.Transition(AgreementStatus.Active, new DateOnly(2014, 7, 1), null, Now);
+
+        Assert.Contains("became Suspended on 2014-06-01", AccountabilityLine.BasisProblem(agreement, Council, Ccg, new DateOnly(2014, 1, 1), new DateOnly(2015, 1, 1)));
+        Assert.Null(AccountabilityLine.BasisProblem(agreement, Council, Ccg, new DateOnly(2014, 7, 1), new DateOnly(2015, 1, 1)));
+    }
+
+    [Theory]
+    [InlineData(AccountabilityKind.LineManagement, true)]
+    [InlineData(AccountabilityKind.ProfessionalAccountability, true)]
+    [InlineData(AccountabilityKind.ClinicalSupervision, true)]
+    [InlineData(AccountabilityKind.DottedLine, false)]
+    [InlineData(AccountabilityKind.GovernanceReporting, false)]
+    public void Only_hierarchies_are_kept_free_of_circles(AccountabilityKind kind, bool hierarchy) =>
+        Assert.Equal(hierarchy, AccountabilityLine.IsHierarchy(kind));
+
+    [Fact]
+    public void A_secondment_names_the_field_of_each_broken_rule()
+    {
+        var fields = Secondment.Check(" ", Council, Council, new DateOnly(2014, 1, 1), new DateOnly(2013, 1, 1), 1.5m, 100m, 50m).Select(p => p.Field);
+
+        Assert.Equal(["$.holderReference", "$.hostId", "$.endsOn", "$.fte", "$.rechargePercent"], fields);
+    }
+
+    private static Agreement Section113(DateOnly commences, DateOnly? ends)
+    {
+        var agreement = Agreement.Draft(new AgreementDetails("S113-UNIT", "Section 113", null, StatutoryBasis.Section113LocalGovernmentAct1972, [], [], [],
+            [new AgreementParty(Council, PartyRole.Host), new AgreementParty(Ccg, PartyRole.Provider)], null, commences, ends, null, null, null, [], false), Now);
+        agreement.RecordApproval(new Approval(Council, commences, null, ApprovalOutcome.Approved), Now);
+        agreement.Transition(AgreementStatus.Approved, commences, null, Now);
+        agreement.Transition(AgreementStatus.Active, commences, null, Now);
+        return agreement;
+    }
+}
