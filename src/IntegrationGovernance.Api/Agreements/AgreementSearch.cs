@@ -56,7 +56,7 @@ public static class AgreementSearch
             return Problems.Validation(problems);
 
         var today = on ?? RegisterCalendar.Today(clock);
-        var query = asOf is { } moment ? history.AsOf<Agreement>(moment) : db.Agreements.AsNoTracking();
+        var query = asOf is { } moment ? await history.AsOfAsync<Agreement>(moment, cancellationToken) : db.Agreements.AsNoTracking();
         if (activeOn is { } day)
             query = query.ActiveOn(day);
         if (organisationId is { } organisation)

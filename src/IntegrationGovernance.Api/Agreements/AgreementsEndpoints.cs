@@ -90,7 +90,7 @@ public static class AgreementsEndpoints
         Guid id, DateOnly? activeOn, DateTimeOffset? asOf, RegisterDbContext db, Infrastructure.RecordKeeping.RecordHistory history,
         IMapper mapper, HttpResponse response, CancellationToken cancellationToken)
     {
-        var source = asOf is { } moment ? history.AsOf<Agreement>(moment) : db.Agreements.AsNoTracking();
+        var source = asOf is { } moment ? await history.AsOfAsync<Agreement>(moment, cancellationToken) : db.Agreements.AsNoTracking();
         var agreement = await source.FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
         if (agreement is null)
             return Problems.NotFound(Resource, id);

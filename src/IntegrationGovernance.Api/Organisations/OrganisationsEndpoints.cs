@@ -101,7 +101,7 @@ public static class OrganisationsEndpoints
         if (!page.TryReadKey<OrganisationCursor>(out var after))
             return Problems.Validation([PageRequest.BadCursor]);
 
-        var query = asOf is { } moment ? history.AsOf<Organisation>(moment) : db.Organisations.AsNoTracking();
+        var query = asOf is { } moment ? await history.AsOfAsync<Organisation>(moment, cancellationToken) : db.Organisations.AsNoTracking();
         if (type is { } t)
             query = query.Where(o => o.Type == t);
         if (OrganisationCodes.Normalise(code) is { } c)
@@ -131,7 +131,7 @@ public static class OrganisationsEndpoints
     public static async Task<Results<Ok<OrganisationResponse>, ProblemHttpResult>> GetOrganisation(
         Guid id, DateTimeOffset? asOf, RegisterDbContext db, RecordHistory history, IMapper mapper, HttpResponse response, CancellationToken cancellationToken)
     {
-        var source = asOf is { } moment ? history.AsOf<Organisation>(moment) : db.Organisations.AsNoTracking();
+        var source = asOf is { } moment ? await history.AsOfAsync<Organisation>(moment, cancellationToken) : db.Organisations.AsNoTracking();
         var organisation = await source.FirstOrDefaultAsync(o => o.Id == id, cancellationToken);
         if (organisation is null)
             return Problems.NotFound(Resource, id);

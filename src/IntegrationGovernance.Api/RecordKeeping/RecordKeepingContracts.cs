@@ -17,9 +17,13 @@ public sealed record RevisionResponse<T>
     /// <example>CloseOrganisation</example>
     public string? Action { get; init; }
 
-    /// <summary>When the register recorded the change (UTC, the database's clock).</summary>
+    /// <summary>When the change was made: the start of its transaction (UTC, the database's clock).</summary>
     /// <example>2026-11-23T12:00:00.123456+00:00</example>
     public required DateTimeOffset RecordedAt { get; init; }
+
+    /// <summary>When the change became visible, just after its transaction committed: <c>asOf</c> reads from this moment show it.</summary>
+    /// <example>2026-11-23T12:00:00.125001+00:00</example>
+    public DateTimeOffset? CommittedAt { get; init; }
 
     public required ActorResponse Actor { get; init; }
 

@@ -12,6 +12,7 @@ public static class Revisions
         Kind = stored.Revision.Kind,
         Action = stored.Revision.Action,
         RecordedAt = stored.Revision.RecordedAt,
+        CommittedAt = stored.Revision.CommittedAt,
         Actor = new ActorResponse { Subject = stored.Revision.ActorSubject, Organisation = stored.Revision.ActorOrganisation },
         CorrelationId = stored.Revision.CorrelationId,
         ChangedFields = stored.Revision.ChangedFields.Select(ToJsonName).ToList(),

@@ -857,6 +857,10 @@ namespace IntegrationGovernance.Infrastructure.Migrations
                         .HasColumnType("text[]")
                         .HasColumnName("changed_fields");
 
+                    b.Property<DateTimeOffset?>("CommittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("committed_at");
+
                     b.Property<string>("CorrelationId")
                         .HasMaxLength(128)
                         .HasColumnType("character varying(128)")

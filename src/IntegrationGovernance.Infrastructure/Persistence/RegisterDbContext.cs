@@ -51,15 +51,33 @@ public sealed class RegisterDbContext(DbContextOptions<RegisterDbContext> option
     /// Runs <paramref name="work"/> in one transaction under the retrying execution strategy: a transient fault
     /// replays the whole unit from a clean change tracker, so <paramref name="work"/> must read what it changes.
     /// </summary>
-    public Task<T> InTransactionAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken) =>
-        Database.CreateExecutionStrategy().ExecuteAsync(async token =>
+    public async Task<T> InTransactionAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken)
+    {
+        var result = await Database.CreateExecutionStrategy().ExecuteAsync(async token =>
         {
             ChangeTracker.Clear();
             await using var transaction = await Database.BeginTransactionAsync(token);
-            var result = await work(token);
+            var outcome = await work(token);
             await transaction.CommitAsync(token);
-            return result;
+            return outcome;
         }, cancellationToken);
+        // the change is committed: give it its feed position and visible time now, not when someone next reads
+        await PositionCommittedChangesAsync(CancellationToken.None);
+        return result;
+    }
+
+    /// <summary>Gives committed revisions without one their change-feed position and the time they became visible.</summary>
+    public async Task PositionCommittedChangesAsync(CancellationToken cancellationToken)
+    {
+        if (!await Revisions.AnyAsync(r => r.Position == null, cancellationToken))
+            return;
+        await Database.CreateExecutionStrategy().ExecuteAsync(async token =>
+        {
+            await using var transaction = await Database.BeginTransactionAsync(token);
+            await Database.ExecuteSqlRawAsync(ChangeFeed.PositionSql, token);
+            await transaction.CommitAsync(token);
+        }, cancellationToken);
+    }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(RegisterDbContext).Assembly);

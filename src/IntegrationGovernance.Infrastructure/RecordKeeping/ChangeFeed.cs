@@ -1,6 +1,5 @@
 using IntegrationGovernance.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 
 namespace IntegrationGovernance.Infrastructure.RecordKeeping;
 
@@ -15,19 +14,20 @@ public sealed record Change(long Position, string Resource, Guid RecordId, int R
 /// A sequence number taken inside the writing transaction is not enough: a transaction that took 10 can
 /// commit after one that took 11, and a reader that saw 11 would never see 10. So writers take no number at
 /// all. Positions are handed out afterwards, under a lock, to revisions whose transactions have committed
-/// (the only ones a query can see), continuing from the highest position given. Every reader does this
-/// first, so the feed is always up to date, and a later commit always lands after everything already read.
+/// (the only ones a query can see), continuing from the highest position given. Every write does this just
+/// after it commits, and every reader first, so the feed is always up to date, and a later commit always
+/// lands after everything already read. The same step stamps when each change became visible (<c>committed_at</c>).
 /// </remarks>
-public sealed class ChangeFeed(RegisterDbContext db, NpgsqlDataSource dataSource)
+public sealed class ChangeFeed(RegisterDbContext db)
 {
-    private const string PositionSql = """
+    internal const string PositionSql = """
         SELECT pg_advisory_xact_lock(hashtext('change-feed'));
         WITH numbered AS (
             SELECT id, (SELECT coalesce(max(position), 0) FROM revisions) + row_number() OVER (ORDER BY id) AS position
             FROM revisions
             WHERE position IS NULL
         )
-        UPDATE revisions AS r SET position = n.position FROM numbered AS n WHERE r.id = n.id;
+        UPDATE revisions AS r SET position = n.position, committed_at = clock_timestamp() FROM numbered AS n WHERE r.id = n.id;
         """;
 
     public async Task<IReadOnlyList<Change>> ReadAsync(long after, int limit, CancellationToken cancellationToken)
@@ -42,14 +42,5 @@ public sealed class ChangeFeed(RegisterDbContext db, NpgsqlDataSource dataSource
     }
 
     /// <summary>Gives every committed revision that has none its position in the feed.</summary>
-    public async Task PositionCommittedAsync(CancellationToken cancellationToken)
-    {
-        if (!await db.Revisions.AnyAsync(r => r.Position == null, cancellationToken))
-            return;
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await using (var command = new NpgsqlCommand(PositionSql, connection, transaction))
-            await command.ExecuteNonQueryAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-    }
+    public Task PositionCommittedAsync(CancellationToken cancellationToken) => db.PositionCommittedChangesAsync(cancellationToken);
 }

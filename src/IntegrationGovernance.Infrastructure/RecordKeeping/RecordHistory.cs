@@ -14,16 +14,21 @@ public sealed class RecordHistory(RegisterDbContext db)
     public string ResourceOf<T>() where T : class =>
         db.Model.FindEntityType(typeof(T))?.GetTableName() ?? throw new InvalidOperationException($"{typeof(T).Name} is not a register table.");
 
-    /// <summary>Every record of <typeparamref name="T"/> as the register held it at <paramref name="moment"/>.</summary>
-    public IQueryable<T> AsOf<T>(DateTimeOffset moment) where T : class
+    /// <summary>
+    /// Every record of <typeparamref name="T"/> as the register held it at <paramref name="moment"/>: the latest
+    /// revision of each that had become visible by then (see <see cref="Revision.CommittedAt"/>).
+    /// </summary>
+    public async Task<IQueryable<T>> AsOfAsync<T>(DateTimeOffset moment, CancellationToken cancellationToken) where T : class
     {
+        // a change committed outside the API's own writes (or just before a crash) is stamped now, before reading
+        await db.PositionCommittedChangesAsync(cancellationToken);
         var table = ResourceOf<T>();
         // the table name comes from the EF model, never from input; values are parameters
         var sql = $$"""
             SELECT r.*{{VersionColumn<T>()}}
             FROM (SELECT DISTINCT ON (record_id) data
                   FROM revisions
-                  WHERE resource = {0} AND recorded_at <= {1}
+                  WHERE resource = {0} AND committed_at <= {1}
                   ORDER BY record_id, revision DESC) AS rev
             CROSS JOIN LATERAL jsonb_populate_record(NULL::{{table}}, rev.data) AS r
             """;

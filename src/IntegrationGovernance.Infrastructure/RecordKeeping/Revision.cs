@@ -36,6 +36,12 @@ public sealed class Revision
     public string Data { get; private set; } = "{}";
 
     public long? Position { get; private set; }
+
+    /// <summary>
+    /// When the change became visible: stamped with the position, just after its transaction committed.
+    /// <c>asOf</c> reads use it, so the register as it stood at a moment never changes afterwards.
+    /// </summary>
+    public DateTimeOffset? CommittedAt { get; private set; }
 }
 
 /// <summary>One row of the append-only audit trail: who did what to which record, and the before and after.</summary>

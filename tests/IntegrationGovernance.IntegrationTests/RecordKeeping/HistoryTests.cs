@@ -42,19 +42,20 @@ public sealed class HistoryTests(RegisterApiFactory api) : IClassFixture<Registe
 
         foreach (var revision in history.Items)
         {
-            var asOf = await (await _client.GetAsync($"{url}?asOf={Moment(revision.RecordedAt)}")).ReadAsync<OrganisationResponse>(HttpStatusCode.OK);
+            var asOf = await (await _client.GetAsync($"{url}?asOf={Moment(revision.CommittedAt!.Value)}")).ReadAsync<OrganisationResponse>(HttpStatusCode.OK);
             Assert.Equal(revision.Record, asOf);
         }
-        var beforeCreation = await _client.GetAsync($"{url}?asOf={Moment(history.Items[0].RecordedAt.AddTicks(-10))}");
+        var beforeCreation = await _client.GetAsync($"{url}?asOf={Moment(history.Items[0].CommittedAt!.Value.AddTicks(-10))}");
         await beforeCreation.ReadProblemAsync(HttpStatusCode.NotFound);
-        Assert.Null((await _client.GetAsync($"{url}?asOf={Moment(history.Items[0].RecordedAt)}")).Headers.ETag);
+        Assert.Null((await _client.GetAsync($"{url}?asOf={Moment(history.Items[0].CommittedAt!.Value)}")).Headers.ETag);
+        Assert.All(history.Items, r => Assert.True(r.CommittedAt >= r.RecordedAt));
     }
 
     [Fact]
     public async Task A_list_asOf_a_moment_shows_the_register_as_it_then_stood()
     {
         var first = await _client.CreateOrganisationAsync(Register.Organisation("Stockton-on-Tees Borough Council", OrganisationType.UnitaryAuthority));
-        var moment = (await HistoryAsync($"{Register.Organisations}/{first.Id}/history")).Items[0].RecordedAt;
+        var moment = (await HistoryAsync($"{Register.Organisations}/{first.Id}/history")).Items[0].CommittedAt!.Value;
         var later = await _client.CreateOrganisationAsync(Register.Organisation("Stockton-on-Tees Children's Trust Board", OrganisationType.PartnershipBoard));
 
         var then = await (await _client.GetAsync($"{Register.Organisations}?nameContains=stockton&asOf={Moment(moment)}")).ReadAsync<Page>(HttpStatusCode.OK);
