@@ -17,7 +17,7 @@ builder.Services.AddSerilog((services, logger) => logger
     .ReadFrom.Configuration(builder.Configuration)
     .ReadFrom.Services(services)
     .Enrich.FromLogContext());
-builder.Services.AddRegisterHttp(builder.Configuration);
+builder.Services.AddRegisterHttp();
 builder.Services.AddRegisterSecurity(builder.Configuration, builder.Environment);
 builder.Services.AddRegisterOpenApi();
 builder.Services.AddRegisterMapping(builder.Configuration);

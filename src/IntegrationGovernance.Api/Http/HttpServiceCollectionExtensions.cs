@@ -2,7 +2,6 @@ using System.Text.Json.Serialization;
 using Asp.Versioning;
 using Microsoft.AspNetCore.Http.Json;
 using IntegrationGovernance.Api.RecordKeeping;
-using IntegrationGovernance.Api.Security;
 using IntegrationGovernance.Infrastructure.RecordKeeping;
 using Serilog;
 
@@ -11,7 +10,7 @@ namespace IntegrationGovernance.Api.Http;
 /// <summary>The HTTP contract every resource shares: JSON rules, problem details, versioning, request logging.</summary>
 public static class HttpServiceCollectionExtensions
 {
-    public static IServiceCollection AddRegisterHttp(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddRegisterHttp(this IServiceCollection services)
     {
         services.Configure<JsonOptions>(options =>
         {
@@ -48,8 +47,6 @@ public static class HttpServiceCollectionExtensions
         services.AddOptions<IdempotencyOptions>().BindConfiguration(IdempotencyOptions.Section);
         services.AddHostedService<IdempotencyCleanup>();
         services.AddRequestBodyLimit();
-        services.AddRegisterRateLimiting(configuration);
-        services.AddRecordParties();
         return services;
     }
 

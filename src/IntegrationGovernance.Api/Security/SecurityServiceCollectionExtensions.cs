@@ -44,6 +44,8 @@ public static class SecurityServiceCollectionExtensions
             .AddScopePolicies();
         services.AddSingleton(new DevelopmentTokens(developmentKey));
         services.AddScoped<CallerOrganisation>();
+        services.AddRecordParties();
+        services.AddRegisterRateLimiting(configuration);
         return services;
     }
 
