@@ -1,5 +1,6 @@
 using IntegrationGovernance.Api.Agreements;
 using IntegrationGovernance.Api.Health;
+using IntegrationGovernance.Api.Imports;
 using IntegrationGovernance.Api.Hosting;
 using IntegrationGovernance.Api.Http;
 using IntegrationGovernance.Api.OpenApi;
@@ -39,6 +40,7 @@ app.MapVersionedApi()
     .MapPostsEndpoints()
     .MapAccountabilityEndpoints()
     .MapSecondmentsEndpoints()
+    .MapImportsEndpoints()
     .MapChangesEndpoints()
     .MapAuditEndpoints();
 

@@ -27,6 +27,8 @@ public static partial class AgreementRules
             problems.Add(new("$.purpose", $"The purpose is at most {MaxPurposeLength} characters."));
         if (!Enum.IsDefined(details.Basis))
             problems.Add(new("$.basis", "Unknown statutory basis."));
+        if (details.Flexibilities.Any(f => !Enum.IsDefined(f)))
+            problems.Add(new("$.flexibilities", $"Flexibilities are: {string.Join(", ", Enum.GetNames<Flexibility>())}."));
         CheckTerms(details.Services, "$.services", problems);
         CheckTerms(details.ClientGroups, "$.clientGroups", problems);
         CheckDates(details, problems);

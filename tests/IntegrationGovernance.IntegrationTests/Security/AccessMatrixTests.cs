@@ -220,9 +220,20 @@ public sealed class AccessMatrixTests(RegisterApiFactory api) : IClassFixture<Re
             return new Recipe(Request(HttpMethod.Get, $"/api/v1/secondments/{created.Id}"), bodies.Council.GssCode);
         },
         ["ListSecondments"] = _ => Get("/api/v1/secondments"),
+        ["ImportOrganisations"] = _ => Task.FromResult(new Recipe(() => Csv("/api/v1/imports/organisations",
+            $"name,type,gss_code\nMatrix import {Guid.NewGuid():N},DistrictCouncil,{UniqueGss()}\n"))),
+        ["ImportAgreements"] = async admin =>
+        {
+            var parties = await admin.CouncilAndPctAsync($"Matrix {Guid.NewGuid():N}");
+            var csv = $"reference,title,basis,parties,commences_on\n{$"MATRIX-{Guid.NewGuid():N}"[..30]},Matrix,MemorandumOfAgreement,{parties.Council.GssCode}:Partner;{parties.Pct.Id}:Partner,2012-04-01\n";
+            return new Recipe(() => Csv("/api/v1/imports/agreements", csv), parties.Council.GssCode);
+        },
         ["ListChanges"] = _ => Get("/api/v1/changes"),
         ["ListAudit"] = _ => Get("/api/v1/audit"),
     };
+
+    private static HttpRequestMessage Csv(string url, string csv) =>
+        new(HttpMethod.Post, url) { Content = new StringContent(csv, System.Text.Encoding.UTF8, "text/csv") };
 
     private static Task<Recipe> Get(string url) => Task.FromResult(new Recipe(Request(HttpMethod.Get, url)));
 

@@ -1,0 +1,104 @@
+using System.Globalization;
+using System.Text.Json;
+using CsvHelper;
+using CsvHelper.Configuration;
+using Microsoft.Extensions.Options;
+
+namespace IntegrationGovernance.Api.Imports;
+
+/// <summary>One row of an import file: its number (data rows from 1), what it says, and fields that could not be read.</summary>
+public sealed record ImportRow<T>(int Row, T Value, IReadOnlyDictionary<string, string[]> Unreadable);
+
+/// <summary>Reads an import body: CSV with a header row, or a JSON array.</summary>
+public static class ImportFile
+{
+    private static readonly CsvConfiguration Csv = new(CultureInfo.InvariantCulture)
+    {
+        PrepareHeaderForMatch = args => args.Header.Trim().ToLowerInvariant(),
+        MissingFieldFound = null,
+        HeaderValidated = null,
+        BadDataFound = null,
+    };
+
+    /// <returns>The rows, or a problem saying why the body could not be read at all.</returns>
+    public static async Task<(IReadOnlyList<ImportRow<T>> Rows, string? Problem)> ReadAsync<T>(
+        HttpRequest request, Func<CsvFields, T> fromCsv, CancellationToken cancellationToken)
+    {
+        var type = request.ContentType ?? string.Empty;
+        if (type.StartsWith("text/csv", StringComparison.OrdinalIgnoreCase))
+        {
+            using var reader = new StreamReader(request.Body);
+            using var csv = new CsvReader(reader, Csv);
+            var rows = new List<ImportRow<T>>();
+            if (!await csv.ReadAsync() || !csv.ReadHeader())
+                return (rows, null);
+            while (await csv.ReadAsync())
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var fields = new CsvFields(csv);
+                rows.Add(new ImportRow<T>(rows.Count + 1, fromCsv(fields), fields.Unreadable));
+            }
+            return (rows, null);
+        }
+        if (type.StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
+        {
+            var options = request.HttpContext.RequestServices.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
+            try
+            {
+                var values = await JsonSerializer.DeserializeAsync<List<T>>(request.Body, options, cancellationToken) ?? [];
+                return (values.Select((v, i) => new ImportRow<T>(i + 1, v, new Dictionary<string, string[]>())).ToList(), null);
+            }
+            catch (JsonException json)
+            {
+                return ([], $"The JSON array could not be read at {json.Path}: {json.Message}");
+            }
+        }
+        return ([], "Send the file as text/csv or as an application/json array.");
+    }
+}
+
+/// <summary>The fields of one CSV row, read leniently: a value that does not parse is noted against its column.</summary>
+public sealed class CsvFields(CsvReader csv)
+{
+    private readonly Dictionary<string, string[]> _unreadable = [];
+
+    public IReadOnlyDictionary<string, string[]> Unreadable => _unreadable;
+
+    public string? Text(string column) => csv.GetField(column) is { Length: > 0 } value ? value.Trim() : null;
+
+    public IReadOnlyList<string> List(string column) =>
+        Text(column)?.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
+
+    public DateOnly? Date(string column)
+    {
+        var text = Text(column);
+        if (text is null)
+            return null;
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+            return day;
+        _unreadable[column] = [$"'{text}' is not a date (yyyy-mm-dd)."];
+        return null;
+    }
+
+    public int? Number(string column)
+    {
+        var text = Text(column);
+        if (text is null)
+            return null;
+        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var number))
+            return number;
+        _unreadable[column] = [$"'{text}' is not a whole number."];
+        return null;
+    }
+
+    public TEnum? Enum<TEnum>(string column) where TEnum : struct, System.Enum
+    {
+        var text = Text(column);
+        if (text is null)
+            return null;
+        if (System.Enum.TryParse<TEnum>(text, ignoreCase: true, out var value) && System.Enum.IsDefined(value))
+            return value;
+        _unreadable[column] = [$"'{text}' is not one of: {string.Join(", ", System.Enum.GetNames<TEnum>())}."];
+        return null;
+    }
+}
