@@ -9,9 +9,17 @@ namespace IntegrationGovernance.Api.Imports;
 /// <summary>One row of an import file: its number (data rows from 1), what it says, and fields that could not be read.</summary>
 public sealed record ImportRow<T>(int Row, T Value, IReadOnlyDictionary<string, string[]> Unreadable);
 
-/// <summary>Reads an import body: CSV with a header row, or a JSON array.</summary>
+/// <summary>Reads an import body: CSV with a header row, or a JSON array; and answers a file with rejected rows.</summary>
 public static class ImportFile
 {
+    /// <summary>400: rows were rejected, so nothing was recorded; errors keyed <c>rows[n].field</c>.</summary>
+    public static Microsoft.AspNetCore.Http.HttpResults.ValidationProblem Rejected(IReadOnlyDictionary<string, string[]> errors, int rows, string code) =>
+        TypedResults.ValidationProblem(errors,
+            detail: $"{errors.Keys.Select(k => k[..k.IndexOf(']')]).Distinct().Count()} of {rows} rows were rejected, so nothing was recorded. "
+                + "Errors are keyed rows[<row number>].<field>, counting data rows from 1 (after the CSV header).",
+            title: "The import was rejected.",
+            type: Http.ProblemTypes.ForRule(code));
+
     private static readonly CsvConfiguration Csv = new(CultureInfo.InvariantCulture)
     {
         PrepareHeaderForMatch = args => args.Header.Trim().ToLowerInvariant(),
@@ -77,6 +85,17 @@ public sealed class CsvFields(CsvReader csv)
         if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
             return day;
         _unreadable[column] = [$"'{text}' is not a date (yyyy-mm-dd)."];
+        return null;
+    }
+
+    public decimal? Decimal(string column)
+    {
+        var text = Text(column);
+        if (text is null)
+            return null;
+        if (decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var amount))
+            return amount;
+        _unreadable[column] = [$"'{text}' is not an amount in pounds (e.g. 1234.56)."];
         return null;
     }
 

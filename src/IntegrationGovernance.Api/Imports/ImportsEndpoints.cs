@@ -81,7 +81,7 @@ public static class ImportsEndpoints
                 errors[$"rows[{row.Row}].{field}"] = messages;
         }
         if (errors.Count > 0)
-            return Rejected(errors, rows.Count);
+            return ImportFile.Rejected(errors, rows.Count, "import-rejected");
 
         if (dryRun != true && toAdd.Count > 0)
         {
@@ -157,7 +157,7 @@ public static class ImportsEndpoints
                 errors[$"rows[{row.Row}].{field}"] = messages;
         }
         if (errors.Count > 0)
-            return Rejected(errors, rows.Count);
+            return ImportFile.Rejected(errors, rows.Count, "import-rejected");
 
         if (dryRun != true && toAdd.Count > 0)
         {
@@ -211,10 +211,4 @@ public static class ImportsEndpoints
     };
 
     private static Dictionary<string, string[]> Errors<T>(ImportRow<T> row) => row.Unreadable.ToDictionary(e => e.Key, e => e.Value);
-
-    private static ValidationProblem Rejected(Dictionary<string, string[]> errors, int rows) => TypedResults.ValidationProblem(errors,
-        detail: $"{errors.Keys.Select(k => k[..k.IndexOf(']')]).Distinct().Count()} of {rows} rows were rejected, so nothing was recorded. "
-            + "Errors are keyed rows[<row number>].<field>, counting data rows from 1 (after the CSV header).",
-        title: "The import was rejected.",
-        type: ProblemTypes.ForRule("import-rejected"));
 }

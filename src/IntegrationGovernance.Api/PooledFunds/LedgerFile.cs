@@ -1,7 +1,5 @@
 using System.Globalization;
-using System.Text.Json;
 using CsvHelper;
-using CsvHelper.Configuration;
 
 namespace IntegrationGovernance.Api.PooledFunds;
 
@@ -14,36 +12,16 @@ public static class LedgerFile
 {
     public static readonly string[] Columns = ["date", "amount", "category", "description", "external_reference"];
 
-    private static readonly CsvConfiguration Csv = new(CultureInfo.InvariantCulture)
-    {
-        PrepareHeaderForMatch = args => args.Header.Trim().ToLowerInvariant(),
-        MissingFieldFound = null,
-        HeaderValidated = null,
-        BadDataFound = null,
-    };
-
     /// <summary>Reads every row; a value that cannot be read is left null, so the row is rejected with its field named.</summary>
-    public static async Task<(IReadOnlyList<(int Row, LedgerLineRequest Line, IReadOnlyDictionary<string, string[]> Unreadable)> Rows, string? Problem)> ReadAsync(
-        HttpRequest request, CancellationToken cancellationToken)
-    {
-        var type = request.ContentType ?? string.Empty;
-        if (type.StartsWith("text/csv", StringComparison.OrdinalIgnoreCase))
-            return (await ReadCsvAsync(request.Body, cancellationToken), null);
-        if (type.StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
+    public static Task<(IReadOnlyList<Imports.ImportRow<LedgerLineRequest>> Rows, string? Problem)> ReadAsync(HttpRequest request, CancellationToken cancellationToken) =>
+        Imports.ImportFile.ReadAsync(request, fields => new LedgerLineRequest
         {
-            var options = request.HttpContext.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
-            try
-            {
-                var lines = await JsonSerializer.DeserializeAsync<List<LedgerLineRequest>>(request.Body, options, cancellationToken) ?? [];
-                return (lines.Select((line, i) => (i + 1, line, (IReadOnlyDictionary<string, string[]>)new Dictionary<string, string[]>())).ToList(), null);
-            }
-            catch (JsonException json)
-            {
-                return ([], $"The JSON array could not be read at {json.Path}: {json.Message}");
-            }
-        }
-        return ([], "Send the ledger as text/csv or as an application/json array.");
-    }
+            Date = fields.Date("date"),
+            Amount = fields.Decimal("amount"),
+            Category = fields.Text("category"),
+            Description = fields.Text("description"),
+            ExternalReference = fields.Text("external_reference"),
+        }, cancellationToken);
 
     public static async Task WriteCsvAsync(HttpResponse response, IAsyncEnumerable<LedgerLineResponse> lines, CancellationToken cancellationToken)
     {
@@ -65,39 +43,4 @@ public static class LedgerFile
             await csv.NextRecordAsync();
         }
     }
-
-    private static async Task<List<(int, LedgerLineRequest, IReadOnlyDictionary<string, string[]>)>> ReadCsvAsync(Stream body, CancellationToken cancellationToken)
-    {
-        using var reader = new StreamReader(body);
-        using var csv = new CsvReader(reader, Csv);
-        var rows = new List<(int, LedgerLineRequest, IReadOnlyDictionary<string, string[]>)>();
-        if (!await csv.ReadAsync() || !csv.ReadHeader())
-            return rows;
-        var row = 0;
-        while (await csv.ReadAsync())
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            row++;
-            var unreadable = new Dictionary<string, string[]>();
-            var date = csv.GetField("date");
-            var amount = csv.GetField("amount");
-            DateOnly? day = DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
-            decimal? money = decimal.TryParse(amount, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var m) ? m : null;
-            if (day is null && !string.IsNullOrEmpty(date))
-                unreadable["date"] = [$"'{date}' is not a date (yyyy-mm-dd)."];
-            if (money is null && !string.IsNullOrEmpty(amount))
-                unreadable["amount"] = [$"'{amount}' is not an amount in pounds (e.g. 1234.56)."];
-            rows.Add((row, new LedgerLineRequest
-            {
-                Date = day,
-                Amount = money,
-                Category = csv.GetField("category"),
-                Description = NullIfEmpty(csv.GetField("description")),
-                ExternalReference = csv.GetField("external_reference"),
-            }, unreadable));
-        }
-        return rows;
-    }
-
-    private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 }

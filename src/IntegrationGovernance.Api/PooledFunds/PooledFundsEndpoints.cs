@@ -195,7 +195,9 @@ public static class PooledFundsEndpoints
                 lines.Add(LedgerLine.Book(fund.Id, line.Date!.Value, line.Amount!.Value, line.Category!, line.Description, line.ExternalReference!, now));
         }
         if (rejected.Count > 0)
-            return Rejected(rejected, rows.Count);
+            return Imports.ImportFile.Rejected(
+                rejected.SelectMany(r => r.Problems.Select(p => (Key: $"rows[{r.Row}].{p.Key}", p.Value))).ToDictionary(e => e.Key, e => e.Value),
+                rows.Count, "ledger-import-rejected");
         if (lines.Count == 0)
             return Problems.Validation("$", "The file holds no ledger lines.");
 
@@ -204,17 +206,6 @@ public static class PooledFundsEndpoints
         {
             DryRun = dryRun == true, Rows = lines.Count, Added = result.Added, AlreadyRecorded = result.AlreadyRecorded, AddedTotal = result.AddedTotal,
         });
-    }
-
-    private static ValidationProblem Rejected(List<RejectedRow> rejected, int rows)
-    {
-        var errors = rejected.SelectMany(r => r.Problems.Select(p => (Key: $"rows[{r.Row}].{p.Key}", p.Value)))
-            .ToDictionary(e => e.Key, e => e.Value);
-        return TypedResults.ValidationProblem(errors,
-            detail: $"{rejected.Count} of {rows} rows were rejected, so nothing was booked. Errors are keyed rows[<row number>].<field>, "
-                + "counting data rows from 1 (after the CSV header).",
-            title: "The import was rejected.",
-            type: ProblemTypes.ForRule("ledger-import-rejected"));
     }
 
     public static async Task<IReadOnlyCollection<Guid>> PartiesAsync(RegisterDbContext db, Guid agreementId, CancellationToken cancellationToken) =>
