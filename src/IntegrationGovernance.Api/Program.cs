@@ -8,6 +8,7 @@ using IntegrationGovernance.Api.Organisations;
 using IntegrationGovernance.Api.People;
 using IntegrationGovernance.Api.PooledFunds;
 using IntegrationGovernance.Api.RecordKeeping;
+using IntegrationGovernance.Api.Webhooks;
 using IntegrationGovernance.Api.Security;
 using IntegrationGovernance.Infrastructure.Persistence;
 using Serilog;
@@ -41,6 +42,7 @@ app.MapVersionedApi()
     .MapAccountabilityEndpoints()
     .MapSecondmentsEndpoints()
     .MapImportsEndpoints()
+    .MapWebhooksEndpoints()
     .MapChangesEndpoints()
     .MapAuditEndpoints();
 

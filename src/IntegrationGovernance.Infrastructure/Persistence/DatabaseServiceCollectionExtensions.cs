@@ -30,6 +30,11 @@ public static class DatabaseServiceCollectionExtensions
         services.AddSingleton<RecordKeeping.IdempotencyStore>();
         services.AddScoped<PooledFunds.LedgerImporter>();
         services.AddScoped<People.AccountabilityGraph>();
+        services.AddOptions<Webhooks.WebhookOptions>().Bind(configuration.GetSection(Webhooks.WebhookOptions.Section));
+        services.AddHttpClient(Webhooks.WebhookSender.ClientName);
+        services.AddSingleton<Webhooks.WebhookSender>();
+        services.AddScoped<Webhooks.WebhookDispatcher>();
+        services.AddHostedService<Webhooks.WebhookWorker>();
         services.AddScoped<Organisations.SuccessionChains>();
         services.AddTransient<DatabaseMigrator>();
         services.AddTransient<DemoData.DemoDataLoader>();

@@ -28,6 +28,10 @@ public sealed class RegisterDbContext(DbContextOptions<RegisterDbContext> option
 
     public DbSet<Domain.People.Secondment> Secondments => Set<Domain.People.Secondment>();
 
+    public DbSet<Webhooks.WebhookSubscription> WebhookSubscriptions => Set<Webhooks.WebhookSubscription>();
+
+    public DbSet<Webhooks.WebhookDelivery> WebhookDeliveries => Set<Webhooks.WebhookDelivery>();
+
     public DbSet<Revision> Revisions => Set<Revision>();
 
     public DbSet<AuditEntry> Audit => Set<AuditEntry>();

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using IntegrationGovernance.Api.Agreements;
+using Microsoft.Extensions.DependencyInjection;
 using IntegrationGovernance.Api.Organisations;
 using IntegrationGovernance.Api.PooledFunds;
 using IntegrationGovernance.Api.Security;
@@ -18,9 +19,18 @@ namespace IntegrationGovernance.IntegrationTests.Security;
 /// for an organisation that is not a party (where the operation has a party rule) → 403; the right token → 2xx.
 /// The operations come from openapi/v1.json, so a new endpoint without a rule and a recipe here fails.
 /// </summary>
-public sealed class AccessMatrixTests(RegisterApiFactory api) : IClassFixture<RegisterApiFactory>
+public sealed class AccessMatrixTests : IClassFixture<RegisterApiFactory>
 {
-    private readonly HttpClient _admin = api.CreateClient();
+    // the recipes below need the host to act as an organisation of their own making; tests in a class run one at a time
+    private static RegisterApiFactory _host = null!;
+    private readonly RegisterApiFactory api;
+    private readonly HttpClient _admin;
+
+    public AccessMatrixTests(RegisterApiFactory factory)
+    {
+        api = _host = factory;
+        _admin = factory.CreateClient();
+    }
 
     /// <summary>A way to make a valid call to an operation, and the organisation a party to its record.</summary>
     private sealed record Recipe(Func<HttpRequestMessage> Request, string? PartyCode = null);
@@ -228,9 +238,64 @@ public sealed class AccessMatrixTests(RegisterApiFactory api) : IClassFixture<Re
             var csv = $"reference,title,basis,parties,commences_on\n{$"MATRIX-{Guid.NewGuid():N}"[..30]},Matrix,MemorandumOfAgreement,{parties.Council.GssCode}:Partner;{parties.Pct.Id}:Partner,2012-04-01\n";
             return new Recipe(() => Csv("/api/v1/imports/agreements", csv), parties.Council.GssCode);
         },
+        ["ListWebhookSubscriptions"] = _ => Get("/api/v1/webhook-subscriptions"),
+        ["CreateWebhookSubscription"] = async admin =>
+        {
+            var (owner, _) = await Target(admin);
+            var subscription = new Api.Webhooks.WebhookSubscriptionRequest { TargetUrl = "http://127.0.0.1:9/hook" };
+            return new Recipe(() => Json(HttpMethod.Post, "/api/v1/webhook-subscriptions", subscription), owner.GssCode);
+        },
+        ["GetWebhookSubscription"] = async admin =>
+        {
+            var (subscription, owner, _) = await Subscription(admin);
+            return new Recipe(Request(HttpMethod.Get, $"/api/v1/webhook-subscriptions/{subscription}"), owner);
+        },
+        ["ListWebhookDeliveries"] = async admin =>
+        {
+            var (subscription, owner, _) = await Subscription(admin);
+            return new Recipe(Request(HttpMethod.Get, $"/api/v1/webhook-subscriptions/{subscription}/deliveries"), owner);
+        },
+        ["DeleteWebhookSubscription"] = async admin =>
+        {
+            var (subscription, owner, etag) = await Subscription(admin);
+            return new Recipe(() => WithIfMatch(new HttpRequestMessage(HttpMethod.Delete, $"/api/v1/webhook-subscriptions/{subscription}"), etag), owner);
+        },
+        ["ResumeWebhookSubscription"] = async admin =>
+        {
+            var (subscription, owner, etag) = await Subscription(admin);
+            return new Recipe(() => WithIfMatch(new HttpRequestMessage(HttpMethod.Post, $"/api/v1/webhook-subscriptions/{subscription}/resume"), etag), owner);
+        },
+        ["RedeliverWebhook"] = async admin =>
+        {
+            var (subscription, owner, _) = await Subscription(admin);
+            await admin.CreateOrganisationAsync(Register.Organisation($"Matrix redelivery {Guid.NewGuid():N}"));
+            await using (var scope = _host.Services.CreateAsyncScope())
+                await scope.ServiceProvider.GetRequiredService<IntegrationGovernance.Infrastructure.Webhooks.WebhookDispatcher>().RunOnceAsync(CancellationToken.None);
+            var subscriber = _host.CreateClientAs("subscriber", owner, Scopes.RegisterRead);
+            var delivery = (await (await subscriber.GetAsync($"/api/v1/webhook-subscriptions/{subscription}/deliveries"))
+                .ReadAsync<List<Api.Webhooks.WebhookDeliveryResponse>>(HttpStatusCode.OK))[0];
+            return new Recipe(() => new HttpRequestMessage(HttpMethod.Post, $"/api/v1/webhook-subscriptions/{subscription}/deliveries/{delivery.Id}/redeliver"), owner);
+        },
         ["ListChanges"] = _ => Get("/api/v1/changes"),
         ["ListAudit"] = _ => Get("/api/v1/audit"),
     };
+
+    private static HttpRequestMessage WithIfMatch(HttpRequestMessage request, string etag)
+    {
+        request.Headers.TryAddWithoutValidation("If-Match", etag);
+        return request;
+    }
+
+    /// <summary>A subscription owned by a new organisation: its id, the owner's code, and its ETag.</summary>
+    private static async Task<(Guid Id, string? Owner, string ETag)> Subscription(HttpClient admin)
+    {
+        var (owner, _) = await Target(admin);
+        var subscriber = _host.CreateClientAs("subscriber", owner.GssCode, Scopes.RegisterRead);
+        var created = await (await subscriber.PostJsonAsync("/api/v1/webhook-subscriptions", new Api.Webhooks.WebhookSubscriptionRequest { TargetUrl = "http://127.0.0.1:9/hook" }))
+            .ReadAsync<Api.Webhooks.CreatedWebhookSubscriptionResponse>(HttpStatusCode.Created);
+        var etag = (await subscriber.GetAsync($"/api/v1/webhook-subscriptions/{created.Subscription.Id}")).Headers.ETag!.ToString();
+        return (created.Subscription.Id, owner.GssCode, etag);
+    }
 
     private static HttpRequestMessage Csv(string url, string csv) =>
         new(HttpMethod.Post, url) { Content = new StringContent(csv, System.Text.Encoding.UTF8, "text/csv") };

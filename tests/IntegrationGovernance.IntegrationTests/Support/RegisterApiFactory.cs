@@ -45,5 +45,8 @@ public class RegisterApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("ConnectionStrings:Register", TestDatabases.AsApiRole(ConnectionString));
         builder.UseSetting("ConnectionStrings:RegisterMigrations", ConnectionString);
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        // tests run webhook deliveries themselves (WebhookDispatcher.RunOnceAsync), quickly
+        builder.UseSetting("Webhooks:WorkerEnabled", "false");
+        builder.UseSetting("Webhooks:RetryBaseDelay", "00:00:00.010");
     }
 }

@@ -1,0 +1,98 @@
+using IntegrationGovernance.Infrastructure.Webhooks;
+
+namespace IntegrationGovernance.Api.Webhooks;
+
+public sealed record WebhookSubscriptionRequest
+{
+    /// <summary>Where deliveries are POSTed: https, and not an address on a private network.</summary>
+    /// <example>https://case-system.example.gov.uk/hooks/register</example>
+    public required string TargetUrl { get; init; }
+
+    /// <summary>The resources wanted (organisations, agreements, pooled_funds, contributions, posts...); empty for all.</summary>
+    /// <example>["agreements"]</example>
+    public IReadOnlyList<string> Resources { get; init; } = [];
+
+    /// <summary>Start after this change-feed position (default: from now on).</summary>
+    /// <example>1042</example>
+    public long? AfterPosition { get; init; }
+}
+
+public sealed record WebhookSubscriptionResponse
+{
+    /// <example>0193a6b2-7c1e-7d4f-9a51-2f3c4d5e6ff0</example>
+    public required Guid Id { get; init; }
+
+    /// <example>0193a6b2-7c1e-7d4f-9a51-2f3c4d5e6f70</example>
+    public Guid? OrganisationId { get; init; }
+
+    /// <example>https://case-system.example.gov.uk/hooks/register</example>
+    public required string TargetUrl { get; init; }
+
+    /// <example>["agreements"]</example>
+    public required IReadOnlyList<string> Resources { get; init; }
+
+    /// <example>Active</example>
+    public required SubscriptionStatus Status { get; init; }
+
+    /// <example>Paused after 5 failed deliveries in a row. Fix the receiver, then resume.</example>
+    public string? PausedReason { get; init; }
+
+    /// <example>0</example>
+    public required int ConsecutiveFailures { get; init; }
+
+    /// <summary>The last change-feed position delivered.</summary>
+    /// <example>1042</example>
+    public required long LastPosition { get; init; }
+
+    /// <example>2026-11-23T12:00:00+00:00</example>
+    public required DateTimeOffset CreatedAt { get; init; }
+}
+
+/// <summary>A new subscription, with its signing secret: shown this once, keep it.</summary>
+public sealed record CreatedWebhookSubscriptionResponse
+{
+    public required WebhookSubscriptionResponse Subscription { get; init; }
+
+    /// <summary>Verify each delivery's <c>webhook-signature</c> with it (Standard Webhooks).</summary>
+    /// <example>whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw</example>
+    public required string Secret { get; init; }
+}
+
+public sealed record WebhookDeliveryResponse
+{
+    /// <example>77</example>
+    public required long Id { get; init; }
+
+    /// <example>1042</example>
+    public required long Position { get; init; }
+
+    /// <example>agreements</example>
+    public required string Resource { get; init; }
+
+    /// <example>0193a6b2-7c1e-7d4f-9a51-2f3c4d5e6f90</example>
+    public required Guid RecordId { get; init; }
+
+    /// <example>3</example>
+    public required int Revision { get; init; }
+
+    /// <example>Delivered</example>
+    public required DeliveryStatus Status { get; init; }
+
+    /// <summary>Every attempt, retries included.</summary>
+    public required IReadOnlyList<DeliveryAttemptResponse> Attempts { get; init; }
+
+    /// <example>2026-11-23T12:00:00+00:00</example>
+    public required DateTimeOffset CreatedAt { get; init; }
+}
+
+public sealed record DeliveryAttemptResponse
+{
+    /// <example>2026-11-23T12:00:00+00:00</example>
+    public required DateTimeOffset At { get; init; }
+
+    /// <example>503</example>
+    public int? StatusCode { get; init; }
+
+    /// <example>timed out</example>
+    public string? Error { get; init; }
+}

@@ -1,0 +1,181 @@
+using AutoMapper;
+using IntegrationGovernance.Api.Http;
+using IntegrationGovernance.Api.OpenApi;
+using IntegrationGovernance.Api.Security;
+using IntegrationGovernance.Infrastructure.Persistence;
+using IntegrationGovernance.Infrastructure.RecordKeeping;
+using IntegrationGovernance.Infrastructure.Webhooks;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace IntegrationGovernance.Api.Webhooks;
+
+/// <summary>
+/// Webhook subscriptions: an organisation (or an admin) asks to be told of changes. A subscription belongs to
+/// its organisation: to anyone else it does not exist (404).
+/// </summary>
+public static class WebhooksEndpoints
+{
+    private const string Resource = "webhook subscription";
+
+    public static RouteGroupBuilder MapWebhooksEndpoints(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/webhook-subscriptions").WithTags("Webhooks");
+        group.MapPost("/", CreateWebhookSubscription)
+            .WithSummary("Subscribe to changes")
+            .WithDescription("Deliveries are POSTed in change-feed order, at least once, signed per the Standard Webhooks specification "
+                + "(webhook-id, webhook-timestamp, webhook-signature: v1,base64(HMAC-SHA256(secret, id.timestamp.body))). The secret is returned once.")
+            .RequireScope(Scopes.RegisterRead);
+        group.MapGet("/", ListWebhookSubscriptions)
+            .WithSummary("The caller's organisation's subscriptions (all, for an admin)")
+            .RequireScope(Scopes.RegisterRead)
+            .WithMetadata(new VisibilityRule(Resource));
+        group.MapGet("/{id:guid}", GetWebhookSubscription)
+            .WithSummary("Read one subscription")
+            .ReturnsETag()
+            .RequireScope(Scopes.RegisterRead)
+            .WithMetadata(new VisibilityRule(Resource));
+        group.MapDelete("/{id:guid}", DeleteWebhookSubscription)
+            .WithSummary("Unsubscribe")
+            .RequiresIfMatch()
+            .RequireScope(Scopes.RegisterRead)
+            .WithMetadata(new VisibilityRule(Resource));
+        group.MapPost("/{id:guid}/resume", ResumeWebhookSubscription)
+            .WithSummary("Resume a paused subscription")
+            .RequiresIfMatch()
+            .RequireScope(Scopes.RegisterRead)
+            .WithMetadata(new VisibilityRule(Resource));
+        group.MapGet("/{id:guid}/deliveries", ListWebhookDeliveries)
+            .WithSummary("The delivery log, newest first, with every attempt")
+            .RequireScope(Scopes.RegisterRead)
+            .WithMetadata(new VisibilityRule(Resource));
+        group.MapPost("/{id:guid}/deliveries/{deliveryId:long}/redeliver", RedeliverWebhook)
+            .WithSummary("Send a logged delivery again now")
+            .RequireScope(Scopes.RegisterRead)
+            .WithMetadata(new VisibilityRule(Resource));
+        return api;
+    }
+
+    public static async Task<Results<Created<CreatedWebhookSubscriptionResponse>, ValidationProblem>> CreateWebhookSubscription(
+        WebhookSubscriptionRequest body, RegisterDbContext db, CallerOrganisation caller, IOptions<WebhookOptions> options, IMapper mapper,
+        TimeProvider clock, HttpContext http, CancellationToken cancellationToken)
+    {
+        var organisation = await caller.IdAsync(cancellationToken);
+        if (organisation is null && !http.User.HasScope(Scopes.Admin))
+            return Problems.Validation("org", "A subscription belongs to the organisation the token acts for; this token names none the register knows.");
+        if (await WebhookTargetGuard.ProblemAsync(body.TargetUrl, options.Value, cancellationToken) is { } refused)
+            return Problems.Validation("$.targetUrl", refused);
+        var known = db.Model.GetEntityTypes().Select(t => t.GetTableName()).OfType<string>().ToHashSet();
+        var problems = body.Resources.Select((r, i) => (r, i)).Where(x => !known.Contains(x.r))
+            .Select(x => new Domain.Common.RuleViolation($"$.resources[{x.i}]", "Not a resource of the register.")).ToList();
+        if (problems.Count > 0)
+            return Problems.Validation(problems);
+
+        await db.PositionCommittedChangesAsync(cancellationToken);
+        var from = body.AfterPosition ?? await db.Revisions.MaxAsync(r => r.Position, cancellationToken) ?? 0;
+        var subscription = await db.InTransactionAsync(async token =>
+        {
+            var created = WebhookSubscription.Create(organisation, body.TargetUrl, body.Resources, from, clock.GetUtcNow());
+            db.WebhookSubscriptions.Add(created);
+            await db.SaveChangesAsync(token);
+            return created;
+        }, cancellationToken);
+        return TypedResults.Created($"{http.Request.PathBase}/api/v1/webhook-subscriptions/{subscription.Id}", new CreatedWebhookSubscriptionResponse
+        {
+            Subscription = mapper.Map<WebhookSubscriptionResponse>(subscription),
+            Secret = subscription.Secret,
+        });
+    }
+
+    public static async Task<Ok<List<WebhookSubscriptionResponse>>> ListWebhookSubscriptions(
+        RegisterDbContext db, CallerOrganisation caller, IMapper mapper, HttpContext http, CancellationToken cancellationToken)
+    {
+        var query = db.WebhookSubscriptions.AsNoTracking();
+        if (!http.User.HasScope(Scopes.Admin))
+        {
+            var mine = await caller.IdAsync(cancellationToken);
+            query = query.Where(s => s.OrganisationId == mine && mine != null);
+        }
+        return TypedResults.Ok(mapper.Map<List<WebhookSubscriptionResponse>>(await query.OrderBy(s => s.CreatedAt).ToListAsync(cancellationToken)));
+    }
+
+    public static async Task<Results<Ok<WebhookSubscriptionResponse>, ProblemHttpResult>> GetWebhookSubscription(
+        Guid id, RegisterDbContext db, IMapper mapper, HttpContext http, CancellationToken cancellationToken)
+    {
+        var subscription = await VisibleAsync(db.WebhookSubscriptions.AsNoTracking(), id, http, cancellationToken);
+        if (subscription is null)
+            return Problems.NotFound(Resource, id);
+        ETags.Set(http.Response, subscription.Version);
+        return TypedResults.Ok(mapper.Map<WebhookSubscriptionResponse>(subscription));
+    }
+
+    public static Task<Results<NoContent, ProblemHttpResult>> DeleteWebhookSubscription(
+        Guid id, RegisterDbContext db, HttpContext http, CancellationToken cancellationToken) =>
+        db.InTransactionAsync<Results<NoContent, ProblemHttpResult>>(async token =>
+        {
+            var subscription = await VisibleAsync(db.WebhookSubscriptions, id, http, token);
+            if (subscription is null)
+                return Problems.NotFound(Resource, id);
+            switch (ETags.CheckIfMatch(http.Request, subscription.Version))
+            {
+                case IfMatchResult.Missing: return Problems.PreconditionRequired();
+                case IfMatchResult.Stale: return Problems.PreconditionFailed();
+            }
+            db.WebhookSubscriptions.Remove(subscription);
+            await db.SaveChangesAsync(token);
+            return TypedResults.NoContent();
+        }, cancellationToken);
+
+    public static async Task<Results<Ok<WebhookSubscriptionResponse>, ValidationProblem, ProblemHttpResult>> ResumeWebhookSubscription(
+        Guid id, RegisterDbContext db, IMapper mapper, TimeProvider clock, HttpContext http, CancellationToken cancellationToken)
+    {
+        if (await VisibleAsync(db.WebhookSubscriptions.AsNoTracking(), id, http, cancellationToken) is null)
+            return Problems.NotFound(Resource, id);
+        return await RecordChanges.ChangeAsync<WebhookSubscription, WebhookSubscriptionResponse>(db, id, Resource, http, mapper, (subscription, _) =>
+        {
+            subscription.Resume(clock.GetUtcNow());
+            return Task.FromResult<IReadOnlyList<Domain.Common.RuleViolation>>([]);
+        }, cancellationToken);
+    }
+
+    public static async Task<Results<Ok<List<WebhookDeliveryResponse>>, ProblemHttpResult>> ListWebhookDeliveries(
+        Guid id, RegisterDbContext db, IMapper mapper, HttpContext http, CancellationToken cancellationToken)
+    {
+        if (await VisibleAsync(db.WebhookSubscriptions.AsNoTracking(), id, http, cancellationToken) is null)
+            return Problems.NotFound(Resource, id);
+        var deliveries = await db.WebhookDeliveries.AsNoTracking().Where(d => d.SubscriptionId == id)
+            .OrderByDescending(d => d.Id).Take(PageRequest.MaxLimit).ToListAsync(cancellationToken);
+        return TypedResults.Ok(mapper.Map<List<WebhookDeliveryResponse>>(deliveries));
+    }
+
+    public static async Task<Results<Ok<WebhookDeliveryResponse>, ProblemHttpResult>> RedeliverWebhook(
+        Guid id, long deliveryId, RegisterDbContext db, WebhookSender sender, IMapper mapper, HttpContext http, CancellationToken cancellationToken)
+    {
+        var subscription = await VisibleAsync(db.WebhookSubscriptions.AsNoTracking(), id, http, cancellationToken);
+        var logged = subscription is null ? null
+            : await db.WebhookDeliveries.AsNoTracking().FirstOrDefaultAsync(d => d.Id == deliveryId && d.SubscriptionId == id, cancellationToken);
+        if (subscription is null || logged is null)
+            return Problems.NotFound("delivery", id);
+        var change = await db.Revisions.AsNoTracking().Where(r => r.Position == logged.Position)
+            .Select(r => new Change(r.Position!.Value, r.Resource, r.RecordId, r.Number, r.Kind, r.RecordedAt)).FirstAsync(cancellationToken);
+        var outcome = await sender.SendAsync(subscription, change, cancellationToken);
+        var delivery = await db.InTransactionAsync(async token =>
+        {
+            var again = WebhookDelivery.Record(subscription.Id, change, outcome.Attempts, outcome.Delivered, DateTimeOffset.UtcNow);
+            db.WebhookDeliveries.Add(again);
+            await db.SaveChangesAsync(token);
+            return again;
+        }, cancellationToken);
+        return TypedResults.Ok(mapper.Map<WebhookDeliveryResponse>(delivery));
+    }
+
+    /// <summary>The subscription, if the caller's organisation owns it (or the caller is admin); otherwise null, answered as 404.</summary>
+    private static async Task<WebhookSubscription?> VisibleAsync(IQueryable<WebhookSubscription> subscriptions, Guid id, HttpContext http, CancellationToken cancellationToken)
+    {
+        var subscription = await subscriptions.FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
+        if (subscription is null || http.User.HasScope(Scopes.Admin))
+            return subscription;
+        return subscription.OrganisationId is { } owner && await AccessRuleExtensions.ActsForAnyAsync(http, [owner], cancellationToken) ? subscription : null;
+    }
+}

@@ -1,0 +1,133 @@
+using IntegrationGovernance.Domain.Common;
+
+namespace IntegrationGovernance.Infrastructure.Webhooks;
+
+public enum SubscriptionStatus
+{
+    Active,
+    Paused,
+}
+
+/// <summary>A system that wants to be told of changes: where to, which resources, the secret deliveries are signed with, and how far it has got.</summary>
+public sealed class WebhookSubscription : IVersionedRecord
+{
+    private WebhookSubscription()
+    {
+    }
+
+    public Guid Id { get; private set; }
+
+    /// <summary>The organisation that subscribed (null for an admin's subscription).</summary>
+    public Guid? OrganisationId { get; private set; }
+
+    public string TargetUrl { get; private set; } = string.Empty;
+
+    /// <summary>Standard Webhooks secret, <c>whsec_</c> and base64; shown to the subscriber once.</summary>
+    public string Secret { get; private set; } = string.Empty;
+
+    /// <summary>Resources wanted (e.g. organisations, agreements); empty for all.</summary>
+    public List<string> Resources { get; private set; } = [];
+
+    public SubscriptionStatus Status { get; private set; }
+
+    public string? PausedReason { get; private set; }
+
+    public int ConsecutiveFailures { get; private set; }
+
+    /// <summary>The change-feed position delivered last; deliveries go on from the next, in order.</summary>
+    public long LastPosition { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public DateTimeOffset UpdatedAt { get; private set; }
+
+    public uint Version { get; private set; }
+
+    public static WebhookSubscription Create(Guid? organisationId, string targetUrl, IEnumerable<string> resources, long fromPosition, DateTimeOffset now) => new()
+    {
+        Id = Guid.CreateVersion7(now),
+        OrganisationId = organisationId,
+        TargetUrl = targetUrl,
+        Secret = "whsec_" + Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
+        Resources = resources.Distinct().ToList(),
+        Status = SubscriptionStatus.Active,
+        LastPosition = fromPosition,
+        CreatedAt = now,
+        UpdatedAt = now,
+    };
+
+    public void Delivered(long position, DateTimeOffset now)
+    {
+        LastPosition = position;
+        ConsecutiveFailures = 0;
+        UpdatedAt = now;
+    }
+
+    public void Failed(int pauseAfter, bool circuitOpen, DateTimeOffset now)
+    {
+        ConsecutiveFailures++;
+        UpdatedAt = now;
+        if (circuitOpen || ConsecutiveFailures >= pauseAfter)
+        {
+            Status = SubscriptionStatus.Paused;
+            PausedReason = circuitOpen
+                ? $"Paused: the circuit opened after repeated failures ({ConsecutiveFailures} in a row). Fix the receiver, then resume."
+                : $"Paused after {ConsecutiveFailures} failed deliveries in a row. Fix the receiver, then resume.";
+        }
+    }
+
+    public void Resume(DateTimeOffset now)
+    {
+        Status = SubscriptionStatus.Active;
+        PausedReason = null;
+        ConsecutiveFailures = 0;
+        UpdatedAt = now;
+    }
+}
+
+public enum DeliveryStatus
+{
+    Delivered,
+    Failed,
+}
+
+/// <summary>One attempt to deliver: when, and what came back.</summary>
+public sealed record DeliveryAttempt(DateTimeOffset At, int? StatusCode, string? Error);
+
+/// <summary>The log of one change sent to one subscription, with every attempt (retries included).</summary>
+public sealed class WebhookDelivery
+{
+    private WebhookDelivery()
+    {
+    }
+
+    public long Id { get; private set; }
+
+    public Guid SubscriptionId { get; private set; }
+
+    public long Position { get; private set; }
+
+    public string Resource { get; private set; } = string.Empty;
+
+    public Guid RecordId { get; private set; }
+
+    public int Revision { get; private set; }
+
+    public DeliveryStatus Status { get; private set; }
+
+    public List<DeliveryAttempt> Attempts { get; private set; } = [];
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public static WebhookDelivery Record(Guid subscriptionId, RecordKeeping.Change change, IEnumerable<DeliveryAttempt> attempts, bool delivered, DateTimeOffset now) => new()
+    {
+        SubscriptionId = subscriptionId,
+        Position = change.Position,
+        Resource = change.Resource,
+        RecordId = change.RecordId,
+        Revision = change.Revision,
+        Status = delivered ? DeliveryStatus.Delivered : DeliveryStatus.Failed,
+        Attempts = attempts.ToList(),
+        CreatedAt = now,
+    };
+}

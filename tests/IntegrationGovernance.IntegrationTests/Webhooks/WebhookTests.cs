@@ -1,0 +1,167 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json.Nodes;
+using IntegrationGovernance.Api.Webhooks;
+using IntegrationGovernance.Infrastructure.Webhooks;
+using IntegrationGovernance.IntegrationTests.Support;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace IntegrationGovernance.IntegrationTests.Webhooks;
+
+public sealed class WebhookTests(WebhookTests.WebhookFactory api) : IClassFixture<WebhookTests.WebhookFactory>
+{
+    private readonly HttpClient _client = api.CreateClient();
+
+    [Fact]
+    public async Task A_receiver_gets_every_change_once_in_order_with_a_signature_that_verifies()
+    {
+        await using var receiver = await Receiver.StartAsync();
+        var created = await SubscribeAsync(receiver.Url, ["organisations"]);
+        var (first, etag) = await _client.CreateAsync(Register.Organisation("Hooked Council A"));
+        await _client.CreateOrganisationAsync(Register.Organisation("Hooked Council B"));
+        await _client.SendWithIfMatchAsync(HttpMethod.Put, $"{Register.Organisations}/{first.Id}", Register.Organisation("Hooked Council A renamed"), etag);
+
+        await RunWorkerAsync();
+        await RunWorkerAsync();
+
+        var received = receiver.Requests.ToList();
+        Assert.Equal(3, received.Count);
+        var positions = received.Select(r => (long)JsonNode.Parse(r.Body)!["data"]!["position"]!).ToList();
+        Assert.Equal(positions.Order(), positions);
+        Assert.Equal(received.Count, received.Select(r => r.Id).Distinct().Count());
+        Assert.Equal(["organisations.created", "organisations.created", "organisations.updated"], received.Select(r => (string)JsonNode.Parse(r.Body)!["type"]!));
+        Assert.All(received, r => Assert.Equal(Expected(created.Secret, r), r.Signature));
+    }
+
+    [Fact]
+    public async Task A_receiver_that_fails_twice_then_succeeds_shows_the_retries_in_the_delivery_log()
+    {
+        await using var receiver = await Receiver.StartAsync();
+        receiver.FailFirst = 2;
+        var created = await SubscribeAsync(receiver.Url, ["organisations"]);
+        await _client.CreateOrganisationAsync(Register.Organisation("Flaky receiver's council"));
+
+        await RunWorkerAsync();
+
+        var log = await (await _client.GetAsync($"/api/v1/webhook-subscriptions/{created.Subscription.Id}/deliveries"))
+            .ReadAsync<List<WebhookDeliveryResponse>>(HttpStatusCode.OK);
+        var delivery = Assert.Single(log);
+        Assert.Equal(DeliveryStatus.Delivered, delivery.Status);
+        Assert.Equal([500, 500, 200], delivery.Attempts.Select(a => a.StatusCode));
+    }
+
+    [Fact]
+    public async Task A_receiver_that_always_fails_opens_the_circuit_and_pauses_the_subscription()
+    {
+        await using var receiver = await Receiver.StartAsync();
+        receiver.FailFirst = -1;
+        var created = await SubscribeAsync(receiver.Url, ["organisations"]);
+        await _client.CreateOrganisationAsync(Register.Organisation("Unreachable receiver's council"));
+
+        var subscription = created.Subscription;
+        for (var round = 0; round < 5 && subscription.Status == SubscriptionStatus.Active; round++)
+        {
+            await RunWorkerAsync();
+            subscription = await (await _client.GetAsync($"/api/v1/webhook-subscriptions/{subscription.Id}")).ReadAsync<WebhookSubscriptionResponse>(HttpStatusCode.OK);
+        }
+
+        Assert.Equal(SubscriptionStatus.Paused, subscription.Status);
+        Assert.Contains("circuit", subscription.PausedReason, StringComparison.Ordinal);
+        var log = await (await _client.GetAsync($"/api/v1/webhook-subscriptions/{subscription.Id}/deliveries")).ReadAsync<List<WebhookDeliveryResponse>>(HttpStatusCode.OK);
+        Assert.Contains(log, d => d.Attempts.Any(a => a.Error?.Contains("circuit open", StringComparison.Ordinal) == true));
+        Assert.All(log, d => Assert.Equal(DeliveryStatus.Failed, d.Status));
+    }
+
+    [Fact]
+    public async Task Two_workers_never_send_the_same_delivery_at_once()
+    {
+        await using var receiver = await Receiver.StartAsync();
+        receiver.Delay = TimeSpan.FromMilliseconds(20);
+        await SubscribeAsync(receiver.Url, ["organisations"]);
+        for (var i = 0; i < 10; i++)
+            await _client.CreateOrganisationAsync(Register.Organisation($"Contended council {i}"));
+
+        await Task.WhenAll(RunWorkerAsync(), RunWorkerAsync());
+        await RunWorkerAsync();
+
+        Assert.Equal(10, receiver.Requests.Count);
+        Assert.Equal(10, receiver.Requests.Select(r => r.Id).Distinct().Count());
+        Assert.Equal(1, receiver.MaxInFlight);
+    }
+
+    [Fact]
+    public async Task A_subscription_belongs_to_its_organisation_and_is_invisible_to_others()
+    {
+        await using var receiver = await Receiver.StartAsync();
+        var mine = await _client.CouncilAndPctAsync("Subscriber");
+        var other = await _client.CouncilAndPctAsync("Other subscriber");
+        var owner = api.CreateClientAs("owner", mine.Council.GssCode, "register:read");
+        var created = await (await owner.PostJsonAsync("/api/v1/webhook-subscriptions", new WebhookSubscriptionRequest { TargetUrl = receiver.Url }))
+            .ReadAsync<CreatedWebhookSubscriptionResponse>(HttpStatusCode.Created);
+
+        var outsider = api.CreateClientAs("outsider", other.Council.GssCode, "register:read");
+
+        await (await outsider.GetAsync($"/api/v1/webhook-subscriptions/{created.Subscription.Id}")).ReadProblemAsync(HttpStatusCode.NotFound);
+        Assert.Equal(mine.Council.Id, created.Subscription.OrganisationId);
+    }
+
+    private async Task<CreatedWebhookSubscriptionResponse> SubscribeAsync(string url, string[] resources) =>
+        await (await _client.PostJsonAsync("/api/v1/webhook-subscriptions", new WebhookSubscriptionRequest { TargetUrl = url, Resources = resources }))
+            .ReadAsync<CreatedWebhookSubscriptionResponse>(HttpStatusCode.Created);
+
+    private async Task RunWorkerAsync()
+    {
+        await using var scope = api.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<WebhookDispatcher>().RunOnceAsync(CancellationToken.None);
+    }
+
+    /// <summary>The Standard Webhooks signature, computed here independently of the API's code.</summary>
+    private static string Expected(string secret, Received received)
+    {
+        var key = Convert.FromBase64String(secret["whsec_".Length..]);
+        var mac = HMACSHA256.HashData(key, Encoding.UTF8.GetBytes($"{received.Id}.{received.Timestamp}.{received.Body}"));
+        return "v1," + Convert.ToBase64String(mac);
+    }
+
+    public sealed class WebhookFactory : RegisterApiFactory
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.UseSetting("Webhooks:Retries", "2");
+            builder.UseSetting("Webhooks:CircuitBreakAfter", "2");
+            builder.UseSetting("Webhooks:PauseAfterFailures", "5");
+        }
+    }
+}
+
+public sealed class WebhookTargetTests(WebhookTargetTests.ProductionRulesFactory api) : IClassFixture<WebhookTargetTests.ProductionRulesFactory>
+{
+    [Theory]
+    [InlineData("https://10.1.2.3/hook")]
+    [InlineData("https://127.0.0.1/hook")]
+    [InlineData("https://[::1]/hook")]
+    [InlineData("https://169.254.169.254/latest/meta-data")]
+    [InlineData("https://192.168.0.10/hook")]
+    [InlineData("http://example.org/hook")]
+    public async Task Outside_development_private_and_plain_http_targets_are_refused(string url)
+    {
+        var problem = await (await api.CreateClient().PostJsonAsync("/api/v1/webhook-subscriptions", new WebhookSubscriptionRequest { TargetUrl = url }))
+            .ReadProblemAsync(HttpStatusCode.BadRequest);
+
+        Assert.NotEmpty(problem.ErrorsFor("$.targetUrl"));
+    }
+
+    /// <summary>The production rules for targets, in a host the tests can sign tokens for.</summary>
+    public sealed class ProductionRulesFactory : RegisterApiFactory
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.UseSetting("Webhooks:RequireHttps", "true");
+            builder.UseSetting("Webhooks:AllowPrivateNetworks", "false");
+        }
+    }
+}
