@@ -72,7 +72,7 @@ public sealed class ClientWalkthroughTests(RegisterApiFactory api) : IClassFixtu
             Manager = "Director of Adult Services", StartsOn = new DateOnly(2012, 4, 1),
         })).Result;
         var contributionIds = new List<Guid>();
-        foreach (var (organisation, amount) in new[] { (council.Id, 1_250_000.50), (pct.Id, 2_453_000.00) })
+        foreach (var (organisation, amount) in new[] { (council.Id, 1_250_000.50m), (pct.Id, 2_453_000.00m) })
         {
             var contribution = await _register.RecordContributionAsync(fund.Id, new ContributionRequest
             {
