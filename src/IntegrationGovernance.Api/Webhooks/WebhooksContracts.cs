@@ -12,6 +12,10 @@ public sealed record WebhookSubscriptionRequest
     /// <example>["agreements"]</example>
     public IReadOnlyList<string> Resources { get; init; } = [];
 
+    /// <summary>Only records the subscribing organisation is a party to (secondments are always so limited).</summary>
+    /// <example>true</example>
+    public bool OnlyPartyRecords { get; init; }
+
     /// <summary>Start after this change-feed position (default: from now on).</summary>
     /// <example>1042</example>
     public long? AfterPosition { get; init; }
@@ -30,6 +34,9 @@ public sealed record WebhookSubscriptionResponse
 
     /// <example>["agreements"]</example>
     public required IReadOnlyList<string> Resources { get; init; }
+
+    /// <example>true</example>
+    public required bool OnlyPartyRecords { get; init; }
 
     /// <example>Active</example>
     public required SubscriptionStatus Status { get; init; }

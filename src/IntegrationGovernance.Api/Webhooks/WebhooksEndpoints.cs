@@ -76,7 +76,7 @@ public static class WebhooksEndpoints
         var from = body.AfterPosition ?? await db.Revisions.MaxAsync(r => r.Position, cancellationToken) ?? 0;
         var subscription = await db.InTransactionAsync(async token =>
         {
-            var created = WebhookSubscription.Create(organisation, body.TargetUrl, body.Resources, from, clock.GetUtcNow());
+            var created = WebhookSubscription.Create(organisation, body.TargetUrl, body.Resources, body.OnlyPartyRecords, from, clock.GetUtcNow());
             db.WebhookSubscriptions.Add(created);
             await db.SaveChangesAsync(token);
             return created;

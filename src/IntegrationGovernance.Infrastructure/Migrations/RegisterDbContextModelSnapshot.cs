@@ -985,6 +985,10 @@ namespace IntegrationGovernance.Infrastructure.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("last_position");
 
+                    b.Property<bool>("OnlyPartyRecords")
+                        .HasColumnType("boolean")
+                        .HasColumnName("only_party_records");
+
                     b.Property<Guid?>("OrganisationId")
                         .HasColumnType("uuid")
                         .HasColumnName("organisation_id");

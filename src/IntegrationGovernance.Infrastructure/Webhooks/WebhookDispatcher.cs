@@ -12,16 +12,29 @@ namespace IntegrationGovernance.Infrastructure.Webhooks;
 /// </summary>
 public sealed class WebhookDispatcher(RegisterDbContext db, WebhookSender sender, IOptions<WebhookOptions> options, TimeProvider clock)
 {
-    private const int Batch = 50;
+    // what a subscription may receive: the resources it asked for; and, for an organisation's subscription that
+    // asked for its own records only, or for secondments (personal data) always, records it is a party to
+    private const string Due = """
+        r.position > s.last_position
+        AND (cardinality(s.resources) = 0 OR r.resource = ANY(s.resources))
+        AND (s.organisation_id IS NULL OR NOT (s.only_party_records OR r.resource = 'secondments')
+             OR s.organisation_id = ANY(record_parties(r.resource, r.record_id)))
+        """;
 
-    private const string ClaimSql = """
+    private const string ClaimSql = $$"""
         SELECT s.*, s.xmin FROM webhook_subscriptions s
         WHERE s.status = 'Active' AND NOT (s.id = ANY({0}))
-          AND EXISTS (SELECT 1 FROM revisions r
-                      WHERE r.position > s.last_position AND (cardinality(s.resources) = 0 OR r.resource = ANY(s.resources)))
+          AND EXISTS (SELECT 1 FROM revisions r WHERE {{Due}})
         ORDER BY s.id
         LIMIT 1
         FOR UPDATE SKIP LOCKED
+        """;
+
+    private const string ChangesSql = $$"""
+        SELECT r.* FROM revisions r JOIN webhook_subscriptions s ON s.id = {0}
+        WHERE {{Due}}
+        ORDER BY r.position
+        LIMIT 50
         """;
 
     /// <summary>Sends what is due to every subscription no other worker holds; returns how many changes were delivered.</summary>
@@ -38,12 +51,9 @@ public sealed class WebhookDispatcher(RegisterDbContext db, WebhookSender sender
                 if (subscription is null)
                     return false;
                 visited.Add(subscription.Id);
-                var resources = subscription.Resources;
-                var changes = await db.Revisions.AsNoTracking()
-                    .Where(r => r.Position > subscription.LastPosition && (resources.Count == 0 || resources.Contains(r.Resource)))
-                    .OrderBy(r => r.Position).Take(Batch)
+                var changes = (await db.Revisions.FromSqlRaw(ChangesSql, subscription.Id).AsNoTracking().ToListAsync(token))
                     .Select(r => new Change(r.Position!.Value, r.Resource, r.RecordId, r.Number, r.Kind, r.RecordedAt))
-                    .ToListAsync(token);
+                    .ToList();
                 foreach (var change in changes)
                 {
                     var outcome = await sender.SendAsync(subscription, change, token);

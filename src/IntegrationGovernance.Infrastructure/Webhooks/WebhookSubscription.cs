@@ -28,6 +28,9 @@ public sealed class WebhookSubscription : IVersionedRecord
     /// <summary>Resources wanted (e.g. organisations, agreements); empty for all.</summary>
     public List<string> Resources { get; private set; } = [];
 
+    /// <summary>Only changes to records the subscribing organisation is a party to (always so for secondments, which are personal data).</summary>
+    public bool OnlyPartyRecords { get; private set; }
+
     public SubscriptionStatus Status { get; private set; }
 
     public string? PausedReason { get; private set; }
@@ -43,8 +46,9 @@ public sealed class WebhookSubscription : IVersionedRecord
 
     public uint Version { get; private set; }
 
-    public static WebhookSubscription Create(Guid? organisationId, string targetUrl, IEnumerable<string> resources, long fromPosition, DateTimeOffset now) => new()
+    public static WebhookSubscription Create(Guid? organisationId, string targetUrl, IEnumerable<string> resources, bool onlyPartyRecords, long fromPosition, DateTimeOffset now) => new()
     {
+        OnlyPartyRecords = onlyPartyRecords,
         Id = Guid.CreateVersion7(now),
         OrganisationId = organisationId,
         TargetUrl = targetUrl,

@@ -107,6 +107,41 @@ public sealed class WebhookTests(WebhookTests.WebhookFactory api) : IClassFixtur
         Assert.Equal(mine.Council.Id, created.Subscription.OrganisationId);
     }
 
+    [Fact]
+    public async Task An_organisation_can_ask_for_its_own_records_only_and_never_hears_of_others_secondments()
+    {
+        await using var own = await Receiver.StartAsync();
+        await using var everything = await Receiver.StartAsync();
+        var mine = await _client.CouncilCcgAndSection113Async("Own records");
+        var other = await _client.CouncilCcgAndSection113Async("Other records");
+        var subscriber = api.CreateClientAs("subscriber", mine.Council.GssCode, "register:read");
+        await (await subscriber.PostJsonAsync("/api/v1/webhook-subscriptions", new WebhookSubscriptionRequest
+        {
+            TargetUrl = own.Url, Resources = ["agreements", "secondments"], OnlyPartyRecords = true,
+        })).ReadAsync<CreatedWebhookSubscriptionResponse>(HttpStatusCode.Created);
+        await (await subscriber.PostJsonAsync("/api/v1/webhook-subscriptions", new WebhookSubscriptionRequest
+        {
+            TargetUrl = everything.Url, Resources = ["agreements", "secondments"],
+        })).ReadAsync<CreatedWebhookSubscriptionResponse>(HttpStatusCode.Created);
+        var (agreement, _) = await _client.CreateAgreementAsync(Support.Agreements.Section75("OWN-1", new(mine.Council, await _client.CreateOrganisationAsync(
+            Register.Organisation("Own records PCT", Domain.Organisations.OrganisationType.PrimaryCareTrust, from: "2002-04-01")))));
+        await _client.CreateAgreementAsync(Support.Agreements.Section75("OTHER-1", new(other.Council, await _client.CreateOrganisationAsync(
+            Register.Organisation("Other records PCT", Domain.Organisations.OrganisationType.PrimaryCareTrust, from: "2002-04-01")))));
+        await _client.PostJsonAsync("/api/v1/secondments", Support.People.Secondment(mine));
+        await _client.PostJsonAsync("/api/v1/secondments", Support.People.Secondment(other));
+
+        await RunWorkerAsync();
+
+        var ownIds = own.Requests.Select(r => (string)JsonNode.Parse(r.Body)!["data"]!["resource"]! + ":" + (string)JsonNode.Parse(r.Body)!["data"]!["id"]!).ToList();
+        Assert.Equal(2, ownIds.Count);
+        Assert.Contains($"agreements:{agreement.Id}", ownIds);
+        Assert.Single(ownIds, i => i.StartsWith("secondments:", StringComparison.Ordinal));
+        // without the option it hears of every agreement, but still only of its own secondments (personal data)
+        var all = everything.Requests.Select(r => (string)JsonNode.Parse(r.Body)!["data"]!["resource"]!).ToList();
+        Assert.Equal(2, all.Count(r => r == "agreements"));
+        Assert.Equal(1, all.Count(r => r == "secondments"));
+    }
+
     private async Task<CreatedWebhookSubscriptionResponse> SubscribeAsync(string url, string[] resources) =>
         await (await _client.PostJsonAsync("/api/v1/webhook-subscriptions", new WebhookSubscriptionRequest { TargetUrl = url, Resources = resources }))
             .ReadAsync<CreatedWebhookSubscriptionResponse>(HttpStatusCode.Created);
