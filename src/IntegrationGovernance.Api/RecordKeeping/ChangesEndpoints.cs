@@ -18,7 +18,8 @@ public static class ChangesEndpoints
             .WithTags("Record keeping")
             .WithSummary("Read the change feed")
             .WithDescription("Every committed change to a register record, in commit order, from the position after `after`. "
-                + "Positions are never skipped nor reordered: poll with the `lastPosition` of the previous page and you see each change once.")
+                + "Positions are never skipped nor reordered: poll with the `lastPosition` of the previous page and you see each change once. "
+                + "Changes to secondments (personal data) appear only to callers with people:read whose organisation employs or hosts them, and to admins.")
             .RequireScope(Scopes.RegisterRead);
         return api;
     }
@@ -27,10 +28,11 @@ public static class ChangesEndpoints
     /// <param name="limit">At most this many changes, 1 to 500 (default 50).</param>
     /// <param name="feed"></param>
     /// <param name="mapper"></param>
+    /// <param name="caller"></param>
     /// <param name="request"></param>
     /// <param name="cancellationToken"></param>
     public static async Task<Results<Ok<ChangesPage>, ValidationProblem>> ListChanges(
-        long? after, int? limit, ChangeFeed feed, IMapper mapper, HttpRequest request, CancellationToken cancellationToken)
+        long? after, int? limit, ChangeFeed feed, IMapper mapper, CallerOrganisation caller, HttpRequest request, CancellationToken cancellationToken)
     {
         var problems = PageRequest.Validate(limit).ToList();
         if (after is < 0)
@@ -40,7 +42,11 @@ public static class ChangesEndpoints
 
         var from = after ?? 0;
         var take = limit ?? PageRequest.DefaultLimit;
-        var changes = await feed.ReadAsync(from, take, cancellationToken);
+        // secondments are personal data: a reader sees those its organisation employs or hosts, an admin all
+        Guid? secondmentsOf = request.HttpContext.User.HasScope(Scopes.Admin) ? null
+            : request.HttpContext.User.HasScope(Scopes.PeopleRead) ? await caller.IdAsync(cancellationToken) ?? Guid.Empty
+            : Guid.Empty;
+        var changes = await feed.ReadAsync(from, take, secondmentsOf, cancellationToken);
         var last = changes.Count > 0 ? changes[^1].Position : from;
         var next = UriHelper.BuildAbsolute(request.Scheme, request.Host, request.PathBase, request.Path,
             QueryString.Create(new Dictionary<string, string?>

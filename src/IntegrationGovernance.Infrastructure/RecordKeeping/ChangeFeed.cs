@@ -30,11 +30,20 @@ public sealed class ChangeFeed(RegisterDbContext db)
         UPDATE revisions AS r SET position = n.position, committed_at = clock_timestamp() FROM numbered AS n WHERE r.id = n.id;
         """;
 
-    public async Task<IReadOnlyList<Change>> ReadAsync(long after, int limit, CancellationToken cancellationToken)
+    /// <param name="after">The last position the reader has.</param>
+    /// <param name="limit">At most this many changes.</param>
+    /// <param name="secondmentsOf">
+    /// Secondments are personal data: null shows all of them (an admin); otherwise only those this organisation
+    /// employs or hosts, and <see cref="Guid.Empty"/> none. Their positions are then simply not in the reader's feed.
+    /// </param>
+    /// <param name="cancellationToken"></param>
+    public async Task<IReadOnlyList<Change>> ReadAsync(long after, int limit, Guid? secondmentsOf, CancellationToken cancellationToken)
     {
         await PositionCommittedAsync(cancellationToken);
         return await db.Revisions.AsNoTracking()
             .Where(r => r.Position > after)
+            .Where(r => r.Resource != "secondments" || secondmentsOf == null
+                || db.Secondments.Any(s => s.Id == r.RecordId && (s.EmployerId == secondmentsOf || s.HostId == secondmentsOf)))
             .OrderBy(r => r.Position)
             .Take(limit)
             .Select(r => new Change(r.Position!.Value, r.Resource, r.RecordId, r.Number, r.Kind, r.RecordedAt))

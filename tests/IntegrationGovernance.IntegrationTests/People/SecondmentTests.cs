@@ -71,7 +71,17 @@ public sealed class SecondmentTests(RegisterApiFactory api) : IClassFixture<Regi
         await (await outsider.GetAsync($"/api/v1/secondments/{secondment.Id}")).ReadProblemAsync(HttpStatusCode.NotFound);
         Assert.DoesNotContain(secondment.Id, (await (await outsider.GetAsync("/api/v1/secondments")).ReadAsync<List<SecondmentResponse>>(HttpStatusCode.OK)).Select(s => s.Id));
         Assert.Contains(secondment.Id, (await (await host.GetAsync("/api/v1/secondments")).ReadAsync<List<SecondmentResponse>>(HttpStatusCode.OK)).Select(s => s.Id));
+
+        // nor does the change feed reveal it: only the host (with people:read) sees its change
+        var hostFeed = api.CreateClientAs("host-feed", bodies.Council.GssCode, "register:read", "people:read");
+        var registerReader = api.CreateClientAs("reader", bodies.Council.GssCode, "register:read");
+        Assert.Contains(secondment.Id, await FeedIdsAsync(hostFeed));
+        Assert.DoesNotContain(secondment.Id, await FeedIdsAsync(registerReader));
+        Assert.DoesNotContain(secondment.Id, await FeedIdsAsync(api.CreateClientAs("nosy-feed", other.Council.GssCode, "register:read", "people:read")));
     }
+
+    private static async Task<List<Guid>> FeedIdsAsync(HttpClient client) =>
+        (await (await client.GetAsync("/api/v1/changes?limit=500")).ReadAsync<Api.RecordKeeping.ChangesPage>(HttpStatusCode.OK)).Items.Select(c => c.Id).ToList();
 
     private async Task<SecondmentResponse> Create(SecondmentRequest request) =>
         await (await _client.PostJsonAsync("/api/v1/secondments", request)).ReadAsync<SecondmentResponse>(HttpStatusCode.Created);
