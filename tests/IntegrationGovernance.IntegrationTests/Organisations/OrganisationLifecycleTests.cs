@@ -81,6 +81,21 @@ public sealed class OrganisationLifecycleTests(RegisterApiFactory api) : IClassF
     }
 
     [Fact]
+    public async Task Of_two_concurrent_updates_with_the_same_etag_exactly_one_wins_and_the_other_gets_412()
+    {
+        var (created, etag) = await _client.CreateAsync(Register.Organisation("Contested Council"));
+        var url = $"{Register.Organisations}/{created.Id}";
+
+        var responses = await Task.WhenAll(
+            _client.SendWithIfMatchAsync(HttpMethod.Put, url, Register.Organisation("Contested Council (first)"), etag),
+            _client.SendWithIfMatchAsync(HttpMethod.Put, url, Register.Organisation("Contested Council (second)"), etag));
+
+        var winner = Assert.Single(responses, r => r.StatusCode == HttpStatusCode.OK);
+        await Assert.Single(responses, r => r != winner).ReadProblemAsync(HttpStatusCode.PreconditionFailed);
+        Assert.Equal((await winner.ReadAsync<OrganisationResponse>(HttpStatusCode.OK)).Name, (await ReadAsync(created.Id)).Name);
+    }
+
+    [Fact]
     public async Task Closing_records_the_last_day_and_a_second_close_is_a_conflict()
     {
         var (created, etag) = await _client.CreateAsync(Register.Organisation("Harrow PCT", OrganisationType.PrimaryCareTrust, from: "2002-04-01"));
