@@ -109,13 +109,7 @@ public static class AgreementsEndpoints
         if (await CheckAsync(details, db, cancellationToken) is [_, ..] problems)
             return Problems.Validation(problems);
 
-        var agreement = await db.InTransactionAsync(async token =>
-        {
-            var created = Agreement.Draft(details, clock.GetUtcNow());
-            db.Agreements.Add(created);
-            await db.SaveChangesAsync(token);
-            return created;
-        }, cancellationToken);
+        var agreement = await db.InsertAsync(Agreement.Draft(details, clock.GetUtcNow()), cancellationToken);
         ETags.Set(http.Response, agreement.Version);
         return TypedResults.Created($"{http.Request.PathBase}/api/v1/agreements/{agreement.Id}", ToResponse(agreement, null, mapper));
     }

@@ -147,13 +147,7 @@ public static class OrganisationsEndpoints
         if (details.Validate() is [_, ..] problems)
             return Problems.Validation(problems);
 
-        var organisation = await db.InTransactionAsync(async token =>
-        {
-            var created = Organisation.Create(details, clock.GetUtcNow());
-            db.Organisations.Add(created);
-            await db.SaveChangesAsync(token);
-            return created;
-        }, cancellationToken);
+        var organisation = await db.InsertAsync(Organisation.Create(details, clock.GetUtcNow()), cancellationToken);
 
         ETags.Set(http.Response, organisation.Version);
         return TypedResults.Created($"{http.Request.PathBase}/api/v1/organisations/{organisation.Id}", mapper.Map<OrganisationResponse>(organisation));

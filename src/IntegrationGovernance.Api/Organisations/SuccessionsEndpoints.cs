@@ -1,5 +1,6 @@
 using AutoMapper;
 using IntegrationGovernance.Api.Http;
+using IntegrationGovernance.Api.RecordKeeping;
 using IntegrationGovernance.Api.Security;
 using IntegrationGovernance.Domain.Successions;
 using IntegrationGovernance.Infrastructure.Organisations;
@@ -22,6 +23,8 @@ public static class SuccessionsEndpoints
             .RequireScope(Scopes.Admin);
         group.MapGet("/{id:guid}", GetSuccession)
             .WithSummary("Read one succession")
+            .RequireScope(Scopes.RegisterRead);
+        group.MapHistory<Succession, SuccessionResponse>("succession")
             .RequireScope(Scopes.RegisterRead);
         return api;
     }

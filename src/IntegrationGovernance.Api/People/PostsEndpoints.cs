@@ -38,13 +38,7 @@ public static class PostsEndpoints
             return AccessRuleExtensions.NotAParty("organisation");
         if (Post.Check(body.Title, body.Team, body.HolderReference, body.StartsOn, body.EndsOn) is [_, ..] problems)
             return Problems.Validation(problems);
-        var post = await db.InTransactionAsync(async token =>
-        {
-            var created = Post.Create(organisation.Id, body.Title, body.Team, body.HolderReference, body.StartsOn, body.EndsOn, clock.GetUtcNow());
-            db.Posts.Add(created);
-            await db.SaveChangesAsync(token);
-            return created;
-        }, cancellationToken);
+        var post = await db.InsertAsync(Post.Create(organisation.Id, body.Title, body.Team, body.HolderReference, body.StartsOn, body.EndsOn, clock.GetUtcNow()), cancellationToken);
         return TypedResults.Created($"{http.Request.PathBase}/api/v1/posts/{post.Id}", ToResponse(post, http, mapper));
     }
 

@@ -62,14 +62,8 @@ public static class SecondmentsEndpoints
         if (AccountabilityLine.BasisProblem(agreement, body.EmployerId, body.HostId, body.StartsOn, body.EndsOn) is { } missing)
             throw new RegisterRuleException("authorising-agreement-required", missing, "$.agreementId");
 
-        var secondment = await db.InTransactionAsync(async token =>
-        {
-            var created = Secondment.Create(body.HolderReference, body.EmployerId, body.HostId, body.AgreementId, body.StartsOn, body.EndsOn, body.Fte,
-                body.TermsAndConditionsKeptBy, body.ProfessionalSupervisionKeptBy, body.HostPostId, body.RechargePerYear, body.RechargePercent, clock.GetUtcNow());
-            db.Secondments.Add(created);
-            await db.SaveChangesAsync(token);
-            return created;
-        }, cancellationToken);
+        var secondment = await db.InsertAsync(Secondment.Create(body.HolderReference, body.EmployerId, body.HostId, body.AgreementId, body.StartsOn, body.EndsOn, body.Fte,
+                body.TermsAndConditionsKeptBy, body.ProfessionalSupervisionKeptBy, body.HostPostId, body.RechargePerYear, body.RechargePercent, clock.GetUtcNow()), cancellationToken);
         return TypedResults.Created($"{http.Request.PathBase}/api/v1/secondments/{secondment.Id}", mapper.Map<SecondmentResponse>(secondment));
     }
 

@@ -213,13 +213,3 @@ public sealed record LedgerImportReport
     /// <example>1234567.89</example>
     public required decimal AddedTotal { get; init; }
 }
-
-/// <summary>A rejected row of an import, numbered from 1 (the first data row after any header).</summary>
-public sealed record RejectedRow
-{
-    /// <example>42</example>
-    public required int Row { get; init; }
-
-    /// <example>{"amount": ["A non-zero amount in pounds with at most two decimal places (spend positive, income negative)."]}</example>
-    public required IReadOnlyDictionary<string, string[]> Problems { get; init; }
-}

@@ -1,6 +1,7 @@
 using AutoMapper;
 using IntegrationGovernance.Api.Http;
 using IntegrationGovernance.Api.OpenApi;
+using IntegrationGovernance.Api.RecordKeeping;
 using IntegrationGovernance.Api.Security;
 using IntegrationGovernance.Domain.Agreements;
 using IntegrationGovernance.Domain.Common;
@@ -29,6 +30,8 @@ public static class PooledFundsEndpoints
         group.MapGet("/{id:guid}", GetPooledFund)
             .WithSummary("Read one pooled fund")
             .ReturnsETag()
+            .RequireScope(Scopes.FinanceRead);
+        group.MapHistory<PooledFund, PooledFundResponse>(Resource)
             .RequireScope(Scopes.FinanceRead);
         group.MapPut("/{id:guid}/risk-shares/{financialYear}", SetRiskShare)
             .WithSummary("Set how a year's overspend or underspend is shared")
@@ -68,13 +71,7 @@ public static class PooledFundsEndpoints
         if (PooledFundRules.CheckFund(agreement, body.Name, body.HostOrganisationId, body.StartsOn, body.EndsOn) is [_, ..] problems)
             return Problems.Validation(problems);
 
-        var fund = await db.InTransactionAsync(async token =>
-        {
-            var created = PooledFund.Create(agreement.Id, body.Name, body.HostOrganisationId, body.Manager, body.StartsOn, body.EndsOn, clock.GetUtcNow());
-            db.PooledFunds.Add(created);
-            await db.SaveChangesAsync(token);
-            return created;
-        }, cancellationToken);
+        var fund = await db.InsertAsync(PooledFund.Create(agreement.Id, body.Name, body.HostOrganisationId, body.Manager, body.StartsOn, body.EndsOn, clock.GetUtcNow()), cancellationToken);
         ETags.Set(http.Response, fund.Version);
         return TypedResults.Created($"{http.Request.PathBase}/api/v1/pooled-funds/{fund.Id}", mapper.Map<PooledFundResponse>(fund));
     }
@@ -127,13 +124,7 @@ public static class PooledFundsEndpoints
             return Problems.Validation(problems);
         FinancialYear.TryParse(body.FinancialYear, out var year);
 
-        var contribution = await db.InTransactionAsync(async token =>
-        {
-            var recorded = Contribution.Record(fund.Id, body.OrganisationId, year!.Value, body.Kind, body.Form, body.Amount, body.Note, clock.GetUtcNow());
-            db.Contributions.Add(recorded);
-            await db.SaveChangesAsync(token);
-            return recorded;
-        }, cancellationToken);
+        var contribution = await db.InsertAsync(Contribution.Record(fund.Id, body.OrganisationId, year!.Value, body.Kind, body.Form, body.Amount, body.Note, clock.GetUtcNow()), cancellationToken);
         return TypedResults.Created($"{request.PathBase}/api/v1/pooled-funds/{fund.Id}/contributions/{contribution.Id}", mapper.Map<ContributionResponse>(contribution));
     }
 
@@ -148,13 +139,7 @@ public static class PooledFundsEndpoints
         if (problems.Count > 0)
             return Problems.Validation(problems);
 
-        var line = await db.InTransactionAsync(async token =>
-        {
-            var booked = LedgerLine.Book(fund.Id, body.Date!.Value, body.Amount!.Value, body.Category!, body.Description, body.ExternalReference!, clock.GetUtcNow());
-            db.LedgerLines.Add(booked);
-            await db.SaveChangesAsync(token);
-            return booked;
-        }, cancellationToken);
+        var line = await db.InsertAsync(LedgerLine.Book(fund.Id, body.Date!.Value, body.Amount!.Value, body.Category!, body.Description, body.ExternalReference!, clock.GetUtcNow()), cancellationToken);
         return TypedResults.Created($"{request.PathBase}/api/v1/pooled-funds/{fund.Id}/ledger", mapper.Map<LedgerLineResponse>(line));
     }
 
@@ -176,28 +161,23 @@ public static class PooledFundsEndpoints
             return Problems.Validation("$", unreadable);
 
         var now = clock.GetUtcNow();
-        var rejected = new List<RejectedRow>();
+        var errors = new Dictionary<string, string[]>();
         var lines = new List<LedgerLine>(rows.Count);
         var references = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (row, line, cannotRead) in rows)
         {
-            var problems = cannotRead.ToDictionary(p => p.Key, p => p.Value.ToList());
+            var problems = cannotRead.ToDictionary(p => p.Key, p => p.Value);
             foreach (var (field, message) in LedgerLine.Problems(line.Date, line.Amount, line.Category, line.Description, line.ExternalReference, fund.StartsOn, fund.EndsOn))
-            {
-                if (!problems.ContainsKey(field))
-                    problems[field] = [message];
-            }
+                problems.TryAdd(field, [message]);
             if (line.ExternalReference is { } reference && !references.Add(reference.Trim()))
                 problems.TryAdd("externalReference", ["This external reference appears earlier in the file."]);
-            if (problems.Count > 0)
-                rejected.Add(new RejectedRow { Row = row, Problems = problems.ToDictionary(p => p.Key, p => p.Value.ToArray()) });
-            else
+            foreach (var (field, messages) in problems)
+                errors[$"rows[{row}].{field}"] = messages;
+            if (problems.Count == 0)
                 lines.Add(LedgerLine.Book(fund.Id, line.Date!.Value, line.Amount!.Value, line.Category!, line.Description, line.ExternalReference!, now));
         }
-        if (rejected.Count > 0)
-            return Imports.ImportFile.Rejected(
-                rejected.SelectMany(r => r.Problems.Select(p => (Key: $"rows[{r.Row}].{p.Key}", p.Value))).ToDictionary(e => e.Key, e => e.Value),
-                rows.Count, "ledger-import-rejected");
+        if (errors.Count > 0)
+            return Imports.ImportFile.Rejected(errors, rows.Count, "ledger-import-rejected");
         if (lines.Count == 0)
             return Problems.Validation("$", "The file holds no ledger lines.");
 

@@ -26,7 +26,7 @@ public static class HistoryEndpoints
                 var items = revisions.Select(stored => Revisions.ToResponse<TEntity, TResponse>(stored, mapper)).ToList();
                 return TypedResults.Ok(page.ToPage(items, r => r.Revision, request));
             })
-            .WithName($"Get{char.ToUpperInvariant(resource[0])}{resource[1..]}History")
+            .WithName($"Get{string.Concat(resource.Split(' ').Select(w => char.ToUpperInvariant(w[0]) + w[1..]))}History")
             .WithSummary($"List the revisions of one {resource}")
             .WithDescription("Every change the register recorded, oldest first: who, when, through which operation, "
                 + "which fields changed, and the whole record as it then stood. Paged like every list.");

@@ -74,13 +74,7 @@ public static class WebhooksEndpoints
 
         await db.PositionCommittedChangesAsync(cancellationToken);
         var from = body.AfterPosition ?? await db.Revisions.MaxAsync(r => r.Position, cancellationToken) ?? 0;
-        var subscription = await db.InTransactionAsync(async token =>
-        {
-            var created = WebhookSubscription.Create(organisation, body.TargetUrl, body.Resources, body.OnlyPartyRecords, from, clock.GetUtcNow());
-            db.WebhookSubscriptions.Add(created);
-            await db.SaveChangesAsync(token);
-            return created;
-        }, cancellationToken);
+        var subscription = await db.InsertAsync(WebhookSubscription.Create(organisation, body.TargetUrl, body.Resources, body.OnlyPartyRecords, from, clock.GetUtcNow()), cancellationToken);
         return TypedResults.Created($"{http.Request.PathBase}/api/v1/webhook-subscriptions/{subscription.Id}", new CreatedWebhookSubscriptionResponse
         {
             Subscription = mapper.Map<WebhookSubscriptionResponse>(subscription),
@@ -150,7 +144,7 @@ public static class WebhooksEndpoints
     }
 
     public static async Task<Results<Ok<WebhookDeliveryResponse>, ProblemHttpResult>> RedeliverWebhook(
-        Guid id, long deliveryId, RegisterDbContext db, WebhookSender sender, IMapper mapper, HttpContext http, CancellationToken cancellationToken)
+        Guid id, long deliveryId, RegisterDbContext db, WebhookSender sender, IMapper mapper, TimeProvider clock, HttpContext http, CancellationToken cancellationToken)
     {
         var subscription = await VisibleAsync(db.WebhookSubscriptions.AsNoTracking(), id, http, cancellationToken);
         var logged = subscription is null ? null
@@ -160,13 +154,7 @@ public static class WebhooksEndpoints
         var change = await db.Revisions.AsNoTracking().Where(r => r.Position == logged.Position)
             .Select(r => new Change(r.Position!.Value, r.Resource, r.RecordId, r.Number, r.Kind, r.RecordedAt)).FirstAsync(cancellationToken);
         var outcome = await sender.SendAsync(subscription, change, cancellationToken);
-        var delivery = await db.InTransactionAsync(async token =>
-        {
-            var again = WebhookDelivery.Record(subscription.Id, change, outcome.Attempts, outcome.Delivered, DateTimeOffset.UtcNow);
-            db.WebhookDeliveries.Add(again);
-            await db.SaveChangesAsync(token);
-            return again;
-        }, cancellationToken);
+        var delivery = await db.InsertAsync(WebhookDelivery.Record(subscription.Id, change, outcome.Attempts, outcome.Delivered, clock.GetUtcNow()), cancellationToken);
         return TypedResults.Ok(mapper.Map<WebhookDeliveryResponse>(delivery));
     }
 

@@ -70,6 +70,15 @@ public sealed class RegisterDbContext(DbContextOptions<RegisterDbContext> option
         return result;
     }
 
+    /// <summary>Records one new entity in its own transaction (see <see cref="InTransactionAsync{T}"/>) and returns it.</summary>
+    public Task<T> InsertAsync<T>(T entity, CancellationToken cancellationToken) where T : class =>
+        InTransactionAsync(async token =>
+        {
+            Add(entity);
+            await SaveChangesAsync(token);
+            return entity;
+        }, cancellationToken);
+
     /// <summary>Gives committed revisions without one their change-feed position and the time they became visible.</summary>
     public async Task PositionCommittedChangesAsync(CancellationToken cancellationToken)
     {

@@ -39,6 +39,9 @@ public sealed class AuditTrailTests(RegisterApiFactory api) : IClassFixture<Regi
 
         var entry = Assert.Single(audit.Items);
         Assert.Equal("CreateSuccession", entry.Action);
+        var history = await (await _client.GetAsync($"{Register.Successions}/{succession.Id}/history"))
+            .ReadAsync<Page<Api.RecordKeeping.RevisionResponse<Api.Organisations.SuccessionResponse>>>(HttpStatusCode.OK);
+        Assert.Equal([before.Id], Assert.Single(history.Items).Record.PredecessorIds);
         Assert.Equal(before.Id, entry.After.GetProperty("predecessor_ids")[0].GetGuid());
         Assert.Equal(after.Id, entry.After.GetProperty("successor_ids")[0].GetGuid());
     }

@@ -276,6 +276,14 @@ public sealed class AccessMatrixTests : IClassFixture<RegisterApiFactory>
                 .ReadAsync<List<Api.Webhooks.WebhookDeliveryResponse>>(HttpStatusCode.OK))[0];
             return new Recipe(() => new HttpRequestMessage(HttpMethod.Post, $"/api/v1/webhook-subscriptions/{subscription}/deliveries/{delivery.Id}/redeliver"), owner);
         },
+        ["GetSuccessionHistory"] = async admin =>
+        {
+            var before = await admin.CreateOrganisationAsync(Register.Organisation($"Matrix predecessor {Guid.NewGuid():N}"));
+            var after = await admin.CreateOrganisationAsync(Register.Organisation($"Matrix successor {Guid.NewGuid():N}"));
+            var succession = await admin.RecordSuccessionAsync(Register.Succession([before], [after], "2020-04-01", Domain.Successions.SuccessionKind.Rename));
+            return new Recipe(Request(HttpMethod.Get, $"{Register.Successions}/{succession.Id}/history"));
+        },
+        ["GetPooledFundHistory"] = async admin => new Recipe(Request(HttpMethod.Get, $"{Funds.Url}/{(await admin.FundAsync("Matrix")).Fund.Id}/history")),
         ["ListChanges"] = _ => Get("/api/v1/changes"),
         ["ListAudit"] = _ => Get("/api/v1/audit"),
     };
