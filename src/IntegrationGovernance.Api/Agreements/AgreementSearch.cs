@@ -76,12 +76,12 @@ public static class AgreementSearch
             query = query.Where(a => a.ParentId == parent);
         if (expiringWithinDays is { } expiring)
         {
-            var until = today.AddDays(expiring);
+            var until = RegisterCalendar.DaysAfter(today, expiring);
             query = query.Where(a => Running.Contains(a.Status) && a.LatestEndsOn >= today && a.LatestEndsOn <= until);
         }
         if (reviewWithinDays is { } review)
         {
-            var until = today.AddDays(review);
+            var until = RegisterCalendar.DaysAfter(today, review);
             query = query.Where(a => a.Status != AgreementStatus.Terminated && a.Status != AgreementStatus.Expired
                 && a.LatestReviewOn >= today && a.LatestReviewOn <= until);
         }

@@ -29,6 +29,8 @@ public static class HttpServiceCollectionExtensions
             context.ProblemDetails.Instance ??= context.HttpContext.Request.Path;
             context.ProblemDetails.Extensions["correlationId"] = CorrelationId.Of(context.HttpContext);
         });
+        // after the framework's writer: a problem is JSON even for a caller that accepts only something else
+        services.AddSingleton<IProblemDetailsWriter, ProblemJsonWriter>();
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.AddApiVersioning(options =>
             {

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using IntegrationGovernance.Api.RecordKeeping;
+using IntegrationGovernance.Infrastructure.Persistence;
 using IntegrationGovernance.Infrastructure.RecordKeeping;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
@@ -23,6 +24,7 @@ public sealed class IdempotencyOptions
 /// <c>Idempotency-Key</c> on any POST: the first response (status, body, Location, ETag) is kept with a hash
 /// of the request; a repeat with the same request gets it again (marked <c>Idempotent-Replayed: true</c>),
 /// a repeat with another request gets 422, and one that cannot wait for the first to finish gets 409.
+/// The request's writes and its stored response commit in one transaction (see <see cref="IdempotencyStore"/>).
 /// A request that fails with an exception or a 5xx keeps nothing, so its retry runs afresh.
 /// </summary>
 public sealed class IdempotencyMiddleware(RequestDelegate next, IOptions<IdempotencyOptions> options, IProblemDetailsService problems)
@@ -48,8 +50,9 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IOptions<Idempot
 
         // resolved only here, so requests without a key (the OpenAPI document among them) need no database
         var store = context.RequestServices.GetRequiredService<IdempotencyStore>();
+        var db = context.RequestServices.GetRequiredService<RegisterDbContext>();
         var scope = ScopeOf(context.User);
-        await using var claim = await store.ClaimAsync(scope, key, await HashAsync(context.Request), options.Value.Wait, context.RequestAborted);
+        await using var claim = await store.ClaimAsync(db, scope, key, await HashAsync(context.Request), options.Value.Wait, context.RequestAborted);
         switch (claim.Outcome)
         {
             case IdempotencyOutcome.Replay:
@@ -67,6 +70,9 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IOptions<Idempot
                 return;
         }
 
+        // the key is this request's now: it runs to the end even if the client goes, so the response a retry
+        // will replay is whole (a write cancelled half-way would leave an empty body to replay)
+        context.RequestAborted = CancellationToken.None;
         var original = context.Response.Body;
         using var buffer = new MemoryStream();
         context.Response.Body = buffer;
@@ -79,12 +85,14 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IOptions<Idempot
             context.Response.Body = original;
         }
 
-        // the change has committed: keep its response even if the client has gone, so its retry is a replay
+        // commit the change with its response, even if the client has gone, so its retry is a replay;
+        // a refused request keeps its answer but none of its writes
         var response = context.Response;
         if (response.StatusCode < StatusCodes.Status500InternalServerError)
         {
             await claim.CompleteAsync(
                 new StoredResponse(response.StatusCode, response.ContentType, response.Headers.Location, response.Headers.ETag, buffer.ToArray()),
+                keepChanges: response.StatusCode < StatusCodes.Status400BadRequest,
                 CancellationToken.None);
         }
         buffer.Position = 0;

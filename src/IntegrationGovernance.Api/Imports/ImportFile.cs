@@ -54,6 +54,9 @@ public static class ImportFile
             try
             {
                 var values = await JsonSerializer.DeserializeAsync<List<T>>(request.Body, options, cancellationToken) ?? [];
+                // null in the array reads as a null row: RespectNullableAnnotations does not reach collection elements
+                if (values.FindIndex(value => value is null) is >= 0 and var nullRow)
+                    return ([], $"The JSON array could not be read at $[{nullRow}]: a row is an object, not null.");
                 return (values.Select((v, i) => new ImportRow<T>(i + 1, v, new Dictionary<string, string[]>())).ToList(), null);
             }
             catch (JsonException json)

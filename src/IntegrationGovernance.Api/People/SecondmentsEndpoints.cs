@@ -115,7 +115,7 @@ public static class SecondmentsEndpoints
         if (endingWithinDays is { } within)
         {
             var from = on ?? RegisterCalendar.Today(clock);
-            var until = from.AddDays(within);
+            var until = RegisterCalendar.DaysAfter(from, within);
             query = query.Where(s => s.EndsOn >= from && s.EndsOn <= until);
         }
         if (agreementEndsFirst == true)

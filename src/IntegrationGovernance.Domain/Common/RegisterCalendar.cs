@@ -7,4 +7,11 @@ public static class RegisterCalendar
 
     public static DateOnly Today(TimeProvider clock) =>
         DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), London).DateTime);
+
+    /// <summary>
+    /// The day <paramref name="days"/> days after <paramref name="day"/>; a window that would run past the end of the
+    /// calendar (from 9999-12-31, say) ends with it rather than failing.
+    /// </summary>
+    public static DateOnly DaysAfter(DateOnly day, int days) =>
+        DateOnly.FromDayNumber((int)Math.Clamp((long)day.DayNumber + days, DateOnly.MinValue.DayNumber, DateOnly.MaxValue.DayNumber));
 }

@@ -57,7 +57,7 @@ public static class DatabaseServiceCollectionExtensions
 
     private static void Configure(DbContextOptionsBuilder options, NpgsqlDataSource dataSource, int maxRetryCount) =>
         options
-            .UseNpgsql(dataSource, npgsql => Npgsql(npgsql.EnableRetryOnFailure(maxRetryCount, TimeSpan.FromMilliseconds(500), errorCodesToAdd: null)))
+            .UseNpgsql(dataSource, npgsql => Npgsql(npgsql.ExecutionStrategy(dependencies => new RegisterExecutionStrategy(dependencies, maxRetryCount))))
             .UseSnakeCaseNamingConvention();
 
     private static void Npgsql(NpgsqlDbContextOptionsBuilder npgsql) => npgsql.MigrationsHistoryTable("__ef_migrations_history");

@@ -1,7 +1,9 @@
 using IntegrationGovernance.Domain.Organisations;
 using IntegrationGovernance.Domain.Successions;
 using IntegrationGovernance.Infrastructure.RecordKeeping;
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace IntegrationGovernance.Infrastructure.Persistence;
 
@@ -54,9 +56,13 @@ public sealed class RegisterDbContext(DbContextOptions<RegisterDbContext> option
     /// <summary>
     /// Runs <paramref name="work"/> in one transaction under the retrying execution strategy: a transient fault
     /// replays the whole unit from a clean change tracker, so <paramref name="work"/> must read what it changes.
+    /// Inside a transaction already open (an idempotent request's, see IdempotencyStore) the work joins it, and
+    /// commits with the request's stored response.
     /// </summary>
     public async Task<T> InTransactionAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken)
     {
+        if (Database.CurrentTransaction is not null)
+            return await work(cancellationToken);
         var result = await Database.CreateExecutionStrategy().ExecuteAsync(async token =>
         {
             ChangeTracker.Clear();
@@ -65,8 +71,7 @@ public sealed class RegisterDbContext(DbContextOptions<RegisterDbContext> option
             await transaction.CommitAsync(token);
             return outcome;
         }, cancellationToken);
-        // the change is committed: give it its feed position and visible time now, not when someone next reads
-        await PositionCommittedChangesAsync(CancellationToken.None);
+        await PositionCommittedChangesAfterCommitAsync();
         return result;
     }
 
@@ -82,7 +87,8 @@ public sealed class RegisterDbContext(DbContextOptions<RegisterDbContext> option
     /// <summary>Gives committed revisions without one their change-feed position and the time they became visible.</summary>
     public async Task PositionCommittedChangesAsync(CancellationToken cancellationToken)
     {
-        if (!await Revisions.AnyAsync(r => r.Position == null, cancellationToken))
+        // an open transaction's own changes are not committed yet: they are positioned after it commits
+        if (Database.CurrentTransaction is not null || !await Revisions.AnyAsync(r => r.Position == null, cancellationToken))
             return;
         await Database.CreateExecutionStrategy().ExecuteAsync(async token =>
         {
@@ -90,6 +96,23 @@ public sealed class RegisterDbContext(DbContextOptions<RegisterDbContext> option
             await Database.ExecuteSqlRawAsync(ChangeFeed.PositionSql, token);
             await transaction.CommitAsync(token);
         }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Positions a change that has just committed. The change stands whatever happens here, so a fault (the database
+    /// going away between the two) must not turn it into an error the caller would retry: any later write, feed or
+    /// history read positions it instead.
+    /// </summary>
+    public async Task PositionCommittedChangesAfterCommitAsync()
+    {
+        try
+        {
+            await PositionCommittedChangesAsync(CancellationToken.None);
+        }
+        catch (Exception exception) when (exception is DbException or RetryLimitExceededException or TimeoutException)
+        {
+            ChangeTracker.Clear();
+        }
     }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>

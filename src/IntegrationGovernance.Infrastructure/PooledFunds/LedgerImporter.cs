@@ -1,6 +1,9 @@
 using System.Text.Json;
 using IntegrationGovernance.Domain.PooledFunds;
+using IntegrationGovernance.Infrastructure.Persistence;
 using IntegrationGovernance.Infrastructure.RecordKeeping;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -11,10 +14,13 @@ public sealed record LedgerImportResult(int Added, int AlreadyRecorded, decimal 
 
 /// <summary>
 /// Books many ledger lines at once: binary COPY into a temporary table, then one INSERT that skips lines the
-/// ledger already holds (by external reference), and one audit row for the import, all in one transaction.
+/// ledger already holds (by external reference), and one audit row for the import, all in one transaction
+/// (an idempotent request's, when there is one, so the lines commit with its stored response).
 /// </summary>
-public sealed class LedgerImporter(NpgsqlDataSource dataSource, IChangeContextSource changes)
+public sealed class LedgerImporter(RegisterDbContext db, IChangeContextSource changes)
 {
+    private const string BeforeImport = "ledger_import";
+
     private const string Stage = """
         CREATE TEMP TABLE ledger_import (
             fund_id uuid, booked_on date, amount numeric(19,2), category text, description text,
@@ -35,8 +41,35 @@ public sealed class LedgerImporter(NpgsqlDataSource dataSource, IChangeContextSo
 
     public async Task<LedgerImportResult> ImportAsync(Guid fundId, IReadOnlyList<LedgerLine> lines, bool dryRun, CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var joined = db.Database.CurrentTransaction;
+        var own = joined is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+        try
+        {
+            var transaction = (joined ?? own)!;
+            await transaction.CreateSavepointAsync(BeforeImport, cancellationToken);
+            var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+            var npgsqlTransaction = (NpgsqlTransaction)transaction.GetDbTransaction();
+            var result = await StageAndMergeAsync(connection, npgsqlTransaction, lines, cancellationToken);
+            if (dryRun)
+            {
+                await transaction.RollbackToSavepointAsync(BeforeImport, cancellationToken);
+                return result;
+            }
+            await AuditAsync(connection, npgsqlTransaction, fundId, result, cancellationToken);
+            if (own is not null)
+                await own.CommitAsync(cancellationToken);
+            return result;
+        }
+        finally
+        {
+            if (own is not null)
+                await own.DisposeAsync();
+        }
+    }
+
+    private static async Task<LedgerImportResult> StageAndMergeAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<LedgerLine> lines, CancellationToken cancellationToken)
+    {
         await using (var stage = new NpgsqlCommand(Stage, connection, transaction))
             await stage.ExecuteNonQueryAsync(cancellationToken);
 
@@ -71,16 +104,7 @@ public sealed class LedgerImporter(NpgsqlDataSource dataSource, IChangeContextSo
             await reader.ReadAsync(cancellationToken);
             (added, total) = (reader.GetInt32(0), reader.GetDecimal(1));
         }
-        var result = new LedgerImportResult(added, lines.Count - added, total);
-        if (dryRun)
-        {
-            await transaction.RollbackAsync(cancellationToken);
-            return result;
-        }
-
-        await AuditAsync(connection, transaction, fundId, result, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return result;
+        return new LedgerImportResult(added, lines.Count - added, total);
     }
 
     private async Task AuditAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Guid fundId, LedgerImportResult result, CancellationToken cancellationToken)

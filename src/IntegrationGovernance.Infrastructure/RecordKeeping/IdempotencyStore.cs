@@ -1,3 +1,6 @@
+using IntegrationGovernance.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 
 namespace IntegrationGovernance.Infrastructure.RecordKeeping;
@@ -6,20 +9,23 @@ namespace IntegrationGovernance.Infrastructure.RecordKeeping;
 public sealed record StoredResponse(int Status, string? ContentType, string? Location, string? ETag, byte[] Body);
 
 /// <summary>
-/// Idempotency keys in PostgreSQL. The first request with a key inserts its row in a transaction held open
-/// while the request runs: a concurrent repeat's insert waits on that row (PostgreSQL's own unique-index
-/// wait), then sees the stored response. A repeat that waits longer than allowed is told the first is in flight.
+/// Idempotency keys in PostgreSQL. The first request with a key inserts its row in the request's own transaction,
+/// which its writes join and which commits only with its response stored: the change and the response a retry
+/// will replay are kept together or not at all. A concurrent repeat's insert waits on that row (PostgreSQL's own
+/// unique-index wait), then sees the stored response; one that waits longer than allowed is told the first is in flight.
 /// </summary>
 public sealed class IdempotencyStore(NpgsqlDataSource dataSource)
 {
-    public async Task<IdempotencyClaim> ClaimAsync(string scope, string key, string requestHash, TimeSpan wait, CancellationToken cancellationToken)
+    public async Task<IdempotencyClaim> ClaimAsync(
+        RegisterDbContext db, string scope, string key, string requestHash, TimeSpan wait, CancellationToken cancellationToken)
     {
-        var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        NpgsqlTransaction? transaction = null;
+        // the change context interceptor declares the request's actor on this transaction, as for any write
+        var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         try
         {
-            transaction = await connection.BeginTransactionAsync(cancellationToken);
-            await using (var timeout = new NpgsqlCommand("SELECT set_config('lock_timeout', @wait, true)", connection, transaction))
+            var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+            var npgsqlTransaction = (NpgsqlTransaction)transaction.GetDbTransaction();
+            await using (var timeout = new NpgsqlCommand("SELECT set_config('lock_timeout', @wait, true)", connection, npgsqlTransaction))
             {
                 timeout.Parameters.AddWithValue("wait", $"{(int)wait.TotalMilliseconds}ms");
                 await timeout.ExecuteNonQueryAsync(cancellationToken);
@@ -27,16 +33,20 @@ public sealed class IdempotencyStore(NpgsqlDataSource dataSource)
             await using var insert = new NpgsqlCommand("""
                 INSERT INTO idempotency_keys (scope, key, request_hash, created_at) VALUES (@scope, @key, @hash, now())
                 ON CONFLICT (scope, key) DO NOTHING
-                """, connection, transaction);
+                """, connection, npgsqlTransaction);
             insert.Parameters.AddWithValue("scope", scope);
             insert.Parameters.AddWithValue("key", key);
             insert.Parameters.AddWithValue("hash", requestHash);
             if (await insert.ExecuteNonQueryAsync(cancellationToken) == 1)
-                return IdempotencyClaim.Owned(connection, transaction, scope, key);
+            {
+                await using (var reset = new NpgsqlCommand("SET LOCAL lock_timeout TO DEFAULT", connection, npgsqlTransaction))
+                    await reset.ExecuteNonQueryAsync(cancellationToken);
+                await transaction.CreateSavepointAsync(IdempotencyClaim.RequestSavepoint, cancellationToken);
+                return IdempotencyClaim.Owned(db, transaction, scope, key);
+            }
 
-            var earlier = await ReadAsync(connection, transaction, scope, key, cancellationToken);
+            var earlier = await ReadAsync(connection, npgsqlTransaction, scope, key, cancellationToken);
             await transaction.DisposeAsync();
-            await connection.DisposeAsync();
             return earlier switch
             {
                 null => IdempotencyClaim.InFlight(),
@@ -47,12 +57,12 @@ public sealed class IdempotencyStore(NpgsqlDataSource dataSource)
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.LockNotAvailable)
         {
-            await DisposeAsync(connection, transaction);
+            await transaction.DisposeAsync();
             return IdempotencyClaim.InFlight();
         }
         catch
         {
-            await DisposeAsync(connection, transaction);
+            await transaction.DisposeAsync();
             throw;
         }
     }
@@ -86,20 +96,16 @@ public sealed class IdempotencyStore(NpgsqlDataSource dataSource)
                 reader.IsDBNull(5) ? [] : reader.GetFieldValue<byte[]>(5));
         return (reader.GetString(0), response);
     }
-
-    private static async Task DisposeAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction)
-    {
-        if (transaction is not null)
-            await transaction.DisposeAsync();
-        await connection.DisposeAsync();
-    }
 }
 
 /// <summary>The outcome of presenting a key: this request owns it, or replays, mismatches, or waits on another.</summary>
 public sealed class IdempotencyClaim : IAsyncDisposable
 {
-    private readonly NpgsqlConnection? _connection;
-    private readonly NpgsqlTransaction? _transaction;
+    /// <summary>Taken just after the key's row: a refused request rolls back to it, keeping only its response.</summary>
+    internal const string RequestSavepoint = "idempotent_request";
+
+    private readonly RegisterDbContext? _db;
+    private readonly IDbContextTransaction? _transaction;
     private readonly string _scope = string.Empty;
     private readonly string _key = string.Empty;
 
@@ -109,10 +115,10 @@ public sealed class IdempotencyClaim : IAsyncDisposable
         Response = response;
     }
 
-    private IdempotencyClaim(NpgsqlConnection connection, NpgsqlTransaction transaction, string scope, string key)
+    private IdempotencyClaim(RegisterDbContext db, IDbContextTransaction transaction, string scope, string key)
         : this(IdempotencyOutcome.Owned)
     {
-        (_connection, _transaction, _scope, _key) = (connection, transaction, scope, key);
+        (_db, _transaction, _scope, _key) = (db, transaction, scope, key);
     }
 
     public IdempotencyOutcome Outcome { get; }
@@ -120,8 +126,8 @@ public sealed class IdempotencyClaim : IAsyncDisposable
     /// <summary>The first response, when <see cref="Outcome"/> is <see cref="IdempotencyOutcome.Replay"/>.</summary>
     public StoredResponse? Response { get; }
 
-    internal static IdempotencyClaim Owned(NpgsqlConnection connection, NpgsqlTransaction transaction, string scope, string key) =>
-        new(connection, transaction, scope, key);
+    internal static IdempotencyClaim Owned(RegisterDbContext db, IDbContextTransaction transaction, string scope, string key) =>
+        new(db, transaction, scope, key);
 
     internal static IdempotencyClaim Replay(StoredResponse response) => new(IdempotencyOutcome.Replay, response);
 
@@ -129,33 +135,43 @@ public sealed class IdempotencyClaim : IAsyncDisposable
 
     internal static IdempotencyClaim InFlight() => new(IdempotencyOutcome.InFlight);
 
-    /// <summary>Keeps the response for repeats of the key, and releases anyone waiting on it.</summary>
-    public async Task CompleteAsync(StoredResponse response, CancellationToken cancellationToken)
+    /// <summary>
+    /// Stores the response for repeats of the key and commits it with the request's changes (or, when
+    /// <paramref name="keepChanges"/> is false, with none of them), releasing anyone waiting on the key.
+    /// </summary>
+    public async Task CompleteAsync(StoredResponse response, bool keepChanges, CancellationToken cancellationToken)
     {
-        if (_transaction is null)
+        if (_db is null || _transaction is null)
             throw new InvalidOperationException("Only the owner of a key completes it.");
-        await using var update = new NpgsqlCommand("""
+        // a connection lost mid-request (the server restarting, say) has already ended the transaction: nothing was kept
+        if (_transaction.GetDbTransaction().Connection is null)
+            throw new NpgsqlException("The connection to the database was lost before the request could commit.");
+        if (!keepChanges)
+            await _transaction.RollbackToSavepointAsync(RequestSavepoint, cancellationToken);
+        await using (var update = new NpgsqlCommand("""
             UPDATE idempotency_keys SET status = @status, content_type = @type, location = @location, e_tag = @etag, body = @body
             WHERE scope = @scope AND key = @key
-            """, _connection, _transaction);
-        update.Parameters.AddWithValue("status", response.Status);
-        update.Parameters.AddWithValue("type", (object?)response.ContentType ?? DBNull.Value);
-        update.Parameters.AddWithValue("location", (object?)response.Location ?? DBNull.Value);
-        update.Parameters.AddWithValue("etag", (object?)response.ETag ?? DBNull.Value);
-        update.Parameters.AddWithValue("body", response.Body);
-        update.Parameters.AddWithValue("scope", _scope);
-        update.Parameters.AddWithValue("key", _key);
-        await update.ExecuteNonQueryAsync(cancellationToken);
+            """, (NpgsqlConnection)_db.Database.GetDbConnection(), (NpgsqlTransaction)_transaction.GetDbTransaction()))
+        {
+            update.Parameters.AddWithValue("status", response.Status);
+            update.Parameters.AddWithValue("type", (object?)response.ContentType ?? DBNull.Value);
+            update.Parameters.AddWithValue("location", (object?)response.Location ?? DBNull.Value);
+            update.Parameters.AddWithValue("etag", (object?)response.ETag ?? DBNull.Value);
+            update.Parameters.AddWithValue("body", response.Body);
+            update.Parameters.AddWithValue("scope", _scope);
+            update.Parameters.AddWithValue("key", _key);
+            await update.ExecuteNonQueryAsync(cancellationToken);
+        }
         await _transaction.CommitAsync(cancellationToken);
+        await _transaction.DisposeAsync();
+        await _db.PositionCommittedChangesAfterCommitAsync();
     }
 
-    /// <summary>Ending without <see cref="CompleteAsync"/> rolls the key back: a retry runs the request afresh.</summary>
+    /// <summary>Ending without <see cref="CompleteAsync"/> rolls back the key and the request's changes: a retry runs afresh.</summary>
     public async ValueTask DisposeAsync()
     {
         if (_transaction is not null)
             await _transaction.DisposeAsync();
-        if (_connection is not null)
-            await _connection.DisposeAsync();
     }
 }
 

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using DotNet.Testcontainers.Builders;
 using Testcontainers.PostgreSql;
 
@@ -37,30 +36,14 @@ public static class PostgresServer
 
     private static async Task<string> StartLocalClusterAsync()
     {
-        var root = Repository.Root;
-        var script = Path.Combine(root, "scripts", "postgres");
-        var folder = Path.Combine(root, ".local", $"test-postgres-{Environment.ProcessId}");
-        var (exitCode, output, error) = await RunAsync(script, "start", folder);
+        var folder = Path.Combine(Repository.Root, ".local", $"test-postgres-{Environment.ProcessId}");
+        var (exitCode, output, error) = await Scripts.PostgresAsync("start", folder);
         if (exitCode != 0)
             throw new InvalidOperationException(
                 "No PostgreSQL for the integration tests: INTEGRATION_TESTS_POSTGRES is not set, no Docker engine answers, "
                 + $"and scripts/postgres could not start a local cluster ({error.Trim()}). "
                 + "Install the server binaries (apt-get install -y postgresql), or set INTEGRATION_TESTS_POSTGRES to a server you own.");
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => RunAsync(script, "destroy", folder).GetAwaiter().GetResult();
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => Scripts.PostgresAsync("destroy", folder).GetAwaiter().GetResult();
         return output.Trim().Split('\n')[^1];
-    }
-
-    private static async Task<(int ExitCode, string Output, string Error)> RunAsync(string file, params string[] arguments)
-    {
-        var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
-            start.ArgumentList.Add(argument);
-        // a test cluster need not survive a power cut
-        start.Environment["PGLOCAL_FSYNC"] = "off";
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not run {file}");
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await output, await error);
     }
 }

@@ -18,6 +18,11 @@ public class RegisterApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     async Task IAsyncLifetime.DisposeAsync()
     {
         await DisposeAsync();
+        await DropDatabaseAsync();
+    }
+
+    protected virtual async Task DropDatabaseAsync()
+    {
         if (ConnectionString.Length > 0)
             await TestDatabases.DropAsync(ConnectionString);
     }

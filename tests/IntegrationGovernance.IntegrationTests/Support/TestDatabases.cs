@@ -55,26 +55,26 @@ public static class TestDatabases
         await ExecuteAsync($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
     }
 
+    /// <summary>
+    /// A migrated database on a server of the test's own (one it may restart, say), with the API's role;
+    /// returns its superuser connection string.
+    /// </summary>
+    public static async Task<string> CreateOnServerAsync(string serverConnectionString)
+    {
+        var database = new NpgsqlConnectionStringBuilder(serverConnectionString) { Database = $"ig_test_{Guid.NewGuid():N}" }.ConnectionString;
+        await ExecuteAsync(serverConnectionString, $"CREATE DATABASE \"{new NpgsqlConnectionStringBuilder(database).Database}\"");
+        await MigrateAsync(database);
+        await EnsureApiRoleAsync(serverConnectionString);
+        return database;
+    }
+
     private static async Task CreateTemplateAsync()
     {
+        var server = await PostgresServer.AdminConnectionStringAsync();
         await ExecuteAsync($"DROP DATABASE IF EXISTS \"{TemplateName}\" WITH (FORCE)");
         await ExecuteAsync($"CREATE DATABASE \"{TemplateName}\"");
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                [$"ConnectionStrings:{DatabaseOptions.RegisterConnection}"] = await ConnectionStringForAsync(TemplateName),
-            })
-            .Build();
-        await new DatabaseMigrator(configuration, NullLogger<DatabaseMigrator>.Instance).MigrateAsync(CancellationToken.None);
-        await ExecuteAsync($"""
-            DO $$
-            BEGIN
-                IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '{ApiRole}') THEN
-                    CREATE ROLE {ApiRole} LOGIN PASSWORD '{ApiRole}' IN ROLE register_writer;
-                END IF;
-            END
-            $$
-            """);
+        await MigrateAsync(await ConnectionStringForAsync(TemplateName));
+        await EnsureApiRoleAsync(server);
         // a template must have no open connections when it is copied
         NpgsqlConnection.ClearAllPools();
         AppDomain.CurrentDomain.ProcessExit += (_, _) =>
@@ -85,12 +85,32 @@ public static class TestDatabases
         };
     }
 
+    private static async Task MigrateAsync(string connectionString)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { [$"ConnectionStrings:{DatabaseOptions.RegisterConnection}"] = connectionString })
+            .Build();
+        await new DatabaseMigrator(configuration, NullLogger<DatabaseMigrator>.Instance).MigrateAsync(CancellationToken.None);
+    }
+
+    private static Task EnsureApiRoleAsync(string serverConnectionString) => ExecuteAsync(serverConnectionString, $"""
+        DO $$
+        BEGIN
+            IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '{ApiRole}') THEN
+                CREATE ROLE {ApiRole} LOGIN PASSWORD '{ApiRole}' IN ROLE register_writer;
+            END IF;
+        END
+        $$
+        """);
+
     private static async Task<string> ConnectionStringForAsync(string database) =>
         new NpgsqlConnectionStringBuilder(await PostgresServer.AdminConnectionStringAsync()) { Database = database }.ConnectionString;
 
-    private static async Task ExecuteAsync(string sql)
+    private static async Task ExecuteAsync(string sql) => await ExecuteAsync(await PostgresServer.AdminConnectionStringAsync(), sql);
+
+    private static async Task ExecuteAsync(string serverConnectionString, string sql)
     {
-        await using var connection = new NpgsqlConnection(await PostgresServer.AdminConnectionStringAsync());
+        await using var connection = new NpgsqlConnection(serverConnectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection);
         await command.ExecuteNonQueryAsync();
