@@ -27,10 +27,12 @@ public static class FundFigures
             .GroupBy(l => new { l.FundId, l.Period })
             .Select(g => new { g.Key.FundId, g.Key.Period, Amount = g.Sum(l => l.Amount) })
             .ToListAsync(cancellationToken);
+        var contributionsByFund = contributions.ToLookup(c => c.FundId);
+        var spendByFund = spend.ToLookup(s => s.FundId);
         return ids.Select(id => new FundYearFigures(id, year,
-                contributions.Where(c => c.FundId == id).OrderBy(c => c.OrganisationId).ThenBy(c => c.Kind)
+                contributionsByFund[id].OrderBy(c => c.OrganisationId).ThenBy(c => c.Kind)
                     .Select(c => new ContributionTotal(c.OrganisationId, c.Kind, c.Amount)).ToList(),
-                spend.Where(s => s.FundId == id).OrderBy(s => s.Period).Select(s => new PeriodSpend(s.Period, s.Amount)).ToList()))
+                spendByFund[id].OrderBy(s => s.Period).Select(s => new PeriodSpend(s.Period, s.Amount)).ToList()))
             .ToList();
     }
 }
