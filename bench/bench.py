@@ -25,7 +25,7 @@ PG = os.environ["BENCH_PG"].split()
 PG_LOG = os.environ["BENCH_PG_LOG"]
 PG_BIN = os.environ["BENCH_PG_BIN"]
 SECONDS = int(os.environ.get("BENCH_SECONDS", "20"))
-WARMUP = int(os.environ.get("BENCH_WARMUP", "5"))
+WARMUP = int(os.environ.get("BENCH_WARMUP", "10"))
 CONNECTIONS = 16
 KEYS = dict(line.split("=", 1) for line in open(os.environ["BENCH_KEYS"]).read().split("\n") if "=" in line)
 

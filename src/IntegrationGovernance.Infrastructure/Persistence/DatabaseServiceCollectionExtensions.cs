@@ -15,7 +15,7 @@ public static class DatabaseServiceCollectionExtensions
     {
         services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.Section));
         // the connection string is read when first needed, so the host (and the OpenAPI document) starts without a database
-        services.AddSingleton(provider => NpgsqlDataSource.Create(
+        services.AddSingleton(provider => DataSource(
             RequiredConnectionString(provider.GetRequiredService<IConfiguration>(), DatabaseOptions.RegisterConnection)));
         services.TryAddSingleton<IChangeContextSource, AmbientChangeContextSource>();
         services.AddSingleton<ChangeContextInterceptor>();
@@ -46,6 +46,19 @@ public static class DatabaseServiceCollectionExtensions
             ? value
             : throw new InvalidOperationException(
                 $"ConnectionStrings:{name} is not set. Set ConnectionStrings__{name}, or use scripts/run, which starts a local PostgreSQL.");
+
+    /// <summary>
+    /// The API's connections. The register sends the same few statements over and over, so unless the connection
+    /// string says otherwise they are prepared once per connection (Npgsql's automatic preparation) and PostgreSQL
+    /// stops parsing and planning them for every request.
+    /// </summary>
+    private static NpgsqlDataSource DataSource(string connectionString)
+    {
+        var builder = new NpgsqlDataSourceBuilder(connectionString);
+        if (builder.ConnectionStringBuilder.MaxAutoPrepare == 0)
+            builder.ConnectionStringBuilder.MaxAutoPrepare = 100;
+        return builder.Build();
+    }
 
     /// <summary>Options for a context outside the request pipeline (migrations, design time): no retries, no change context.</summary>
     internal static DbContextOptions<RegisterDbContext> OptionsFor(string connectionString)
