@@ -50,13 +50,20 @@ public static class DatabaseServiceCollectionExtensions
     /// <summary>
     /// The API's connections. The register sends the same few statements over and over, so unless the connection
     /// string says otherwise they are prepared once per connection (Npgsql's automatic preparation) and PostgreSQL
-    /// stops parsing and planning them for every request.
+    /// stops parsing them for every request. They are still planned for their values each time: one organisation
+    /// is party to thousands of agreements and another to two, and a generic plan made the lists many times slower.
     /// </summary>
     private static NpgsqlDataSource DataSource(string connectionString)
     {
         var builder = new NpgsqlDataSourceBuilder(connectionString);
-        if (builder.ConnectionStringBuilder.MaxAutoPrepare == 0)
-            builder.ConnectionStringBuilder.MaxAutoPrepare = 100;
+        var settings = builder.ConnectionStringBuilder;
+        if (settings.MaxAutoPrepare == 0)
+            settings.MaxAutoPrepare = 100;
+        if (string.IsNullOrEmpty(settings.Options))
+            settings.Options = "-c plan_cache_mode=force_custom_plan";
+        // the register keeps nothing in a session (its settings are transaction-local, its advisory locks transaction-level,
+        // its temporary table drops on commit), so a pooled connection needs no reset: seven statements saved per request
+        settings.NoResetOnClose = true;
         return builder.Build();
     }
 
