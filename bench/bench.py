@@ -309,6 +309,8 @@ resident set so far. The API, PostgreSQL and the load generators share the same 
 | Scenario | Baseline per s | API per s | Ratio | API p50 | API p99 | API peak memory | Target | Met | Note |
 |---|---:|---:|---:|---:|---:|---:|---|---|---|
 """ + "\n".join(rows) + "\n")
+        peak = max(r["memory"] for r in results)
+        out.write(f"\nThe API's peak memory over the whole run: {peak:.0f} MB (target: under 300 MB; {'met' if peak < 300 else '**missed**'}).\n")
     print(f"Wrote {path}")
 
 
