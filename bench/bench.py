@@ -159,7 +159,7 @@ def record(name, baseline, api, target, met, note=""):
     print(f"{name}: baseline {baseline}, API {api}, target {target}: {'met' if met else 'MISSED'}", flush=True)
 
 
-def read_scenario(name, paths, kind=None, connections=CONNECTIONS):
+def read_scenario(paths, kind=None, connections=CONNECTIONS):
     """One GET shape over `paths`; the baseline runs the SQL captured for paths[0], varied the same way when `kind` names the ids."""
     sql = captured_sql(lambda: expect_ok("GET", paths[0]))
     if kind:
@@ -172,7 +172,7 @@ def read_scenario(name, paths, kind=None, connections=CONNECTIONS):
 
 def b1():
     paths = [f"/api/v1/agreements/{uuid_of('agreement', n)}" for n in range(1, 1001)]
-    baseline, api = read_scenario("B1", paths, kind="agreement")
+    baseline, api = read_scenario(paths, kind="agreement")
     ratio = api["rps"] / baseline
     record("B1 GET one agreement by id (1,000 ids)", baseline, api, "≥ 0.25 of baseline; p99 < 10 ms",
            ratio >= 0.25 and api["p99"] < 10)
@@ -186,8 +186,8 @@ def b2():
         if not following:
             break
         deep, pages = following[following.index("/api/"):], pages + 1
-    baseline_first, api_first = read_scenario("B2", [first])
-    baseline_deep, api_deep = read_scenario("B2", [deep])
+    baseline_first, api_first = read_scenario([first])
+    baseline_deep, api_deep = read_scenario([deep])
     record("B2a agreements active on a date for one organisation: first page of 50", baseline_first, api_first,
            "p99 < 10 ms", api_first["p99"] < 10)
     deep_over_first = api_first["rps"] / api_deep["rps"]  # the time a deep page takes, over the first page's
@@ -198,10 +198,10 @@ def b2():
 
 def b3():
     fund, year = KEYS["fund_id"], KEYS["fund_financial_year"]
-    baseline, api = read_scenario("B3", [f"/api/v1/pooled-funds/{fund}/summary?financialYear={year}"])
+    baseline, api = read_scenario([f"/api/v1/pooled-funds/{fund}/summary?financialYear={year}"])
     record(f"B3a pooled-fund summary, one fund and year ({KEYS['fund_year_ledger_lines']} of 1,000,000 lines)", baseline, api,
            "≥ 0.25 of baseline; p99 < 10 ms", api["rps"] / baseline >= 0.25 and api["p99"] < 10)
-    baseline, api = read_scenario("B3", [f"/api/v1/finance/summaries?financialYear={KEYS['finance_financial_year']}"], connections=1)
+    baseline, api = read_scenario([f"/api/v1/finance/summaries?financialYear={KEYS['finance_financial_year']}"], connections=1)
     record(f"B3b finance export, all funds for {KEYS['finance_financial_year']} (1 connection)", baseline, api,
            "time within 2× of PostgreSQL's GROUP BY", baseline / api["rps"] <= 2,
            f"API {1000 / api['rps']:.0f} ms per export, PostgreSQL {1000 / baseline:.0f} ms")
@@ -221,8 +221,9 @@ def b4():
         started = time.perf_counter()
         expect_ok("POST", f"/api/v1/pooled-funds/{fund}/ledger-lines/import", body=csv.encode(), content_type="text/csv")
         api_seconds = time.perf_counter() - started
+        created_at = datetime.datetime.now(datetime.UTC).isoformat()
         period = lambda day: (day.month - 4) % 12 + 1
-        table = "".join(f"{fund},{day},{amount},Bench,Imported line,{reference},{year},{period(day)},{datetime.datetime.now(datetime.UTC).isoformat()}\n"
+        table = "".join(f"{fund},{day},{amount},Bench,Imported line,{reference},{year},{period(day)},{created_at}\n"
                         for day, amount, reference in lines(f"copy{run}"))
         path = os.path.join(WORK, "ledger.csv")
         open(path, "w").write(table)
@@ -271,7 +272,7 @@ end
 
 def b6():
     post = KEYS["deep_post_id"]
-    baseline, api = read_scenario("B6", [f"/api/v1/posts/{post}/chain?on={KEYS['chain_on']}"])
+    baseline, api = read_scenario([f"/api/v1/posts/{post}/chain?on={KEYS['chain_on']}"])
     record(f"B6 accountability chain for a post {KEYS['deep_post_chain_depth']} levels deep", baseline, api,
            "p99 < 10 ms", api["p99"] < 10)
 

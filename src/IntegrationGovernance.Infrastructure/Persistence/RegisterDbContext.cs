@@ -3,7 +3,9 @@ using IntegrationGovernance.Domain.Successions;
 using IntegrationGovernance.Infrastructure.RecordKeeping;
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.Logging;
 
 namespace IntegrationGovernance.Infrastructure.Persistence;
 
@@ -112,6 +114,8 @@ public sealed class RegisterDbContext(DbContextOptions<RegisterDbContext> option
         catch (Exception exception) when (exception is DbException or RetryLimitExceededException or TimeoutException)
         {
             ChangeTracker.Clear();
+            this.GetService<ILoggerFactory>().CreateLogger<RegisterDbContext>().LogWarning(exception,
+                "A committed change could not be given its feed position now; the next write, feed or history read will give it one");
         }
     }
 
