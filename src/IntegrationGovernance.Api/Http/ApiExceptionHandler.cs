@@ -111,7 +111,7 @@ public sealed partial class ApiExceptionHandler(IProblemDetailsService problemDe
         {
             JsonException json => FromJson(json),
             _ when ParameterName().Match(bad.Message) is { Success: true } match =>
-                (match.Groups["name"].Value, $"'{match.Groups["value"].Value}' is not a valid value."),
+                (match.Groups["name"].Value, ParameterMessage(match.Groups["type"].Value, match.Groups["value"].Value)),
             _ => ((string?)null, bad.Message),
         };
         if (field is null)
@@ -121,6 +121,16 @@ public sealed partial class ApiExceptionHandler(IProblemDetailsService problemDe
         problem.Extensions["errors"] = new Dictionary<string, string[]> { [field] = [message] };
         return problem;
     }
+
+    // a date the framework could not read at all (2008-13-45) gets the message IsoDates gives one it read too leniently
+    private static string ParameterMessage(string type, string value) =>
+        (type.Replace("?", "", StringComparison.Ordinal).Replace("[]", "", StringComparison.Ordinal)) switch
+        {
+            nameof(DateOnly) or $"Nullable<{nameof(DateOnly)}>" => IsoDates.MessageFor(dateTime: false, value),
+            nameof(DateTimeOffset) or nameof(DateTime) or $"Nullable<{nameof(DateTimeOffset)}>" or $"Nullable<{nameof(DateTime)}>" =>
+                IsoDates.MessageFor(dateTime: true, value),
+            _ => $"'{value}' is not a valid value.",
+        };
 
     private static (string Field, string Message) FromJson(JsonException json)
     {
@@ -137,7 +147,7 @@ public sealed partial class ApiExceptionHandler(IProblemDetailsService problemDe
     private static ProblemDetails Problem(int status, string type, string title, string detail) =>
         new() { Status = status, Type = type, Title = title, Detail = detail };
 
-    [GeneratedRegex("""parameter "(?:\S+ )?(?<name>[^"\s]+)" from "(?<value>[^"]*)""")]
+    [GeneratedRegex("""parameter "(?:(?<type>\S+) )?(?<name>[^"\s]+)" from "(?<value>[^"]*)""")]
     private static partial Regex ParameterName();
 
     [GeneratedRegex("missing required properties including: (?<names>.+?)\\.?$")]

@@ -78,10 +78,13 @@ public static class HttpServiceCollectionExtensions
         return app;
     }
 
-    /// <summary>The versioned root every resource group hangs from: <c>/api/v{version}</c>.</summary>
+    /// <summary>
+    /// The versioned root every resource group hangs from: <c>/api/v{version}</c>. Every endpoint under it reads
+    /// dates and moments in its query string and route as ISO 8601 only (<see cref="IsoDates"/>).
+    /// </summary>
     public static RouteGroupBuilder MapVersionedApi(this WebApplication app)
     {
         var versions = app.NewApiVersionSet().HasApiVersion(new ApiVersion(1)).ReportApiVersions().Build();
-        return app.MapGroup("/api/v{version:apiVersion}").WithApiVersionSet(versions).HasApiVersion(1);
+        return app.MapGroup("/api/v{version:apiVersion}").WithApiVersionSet(versions).HasApiVersion(1).RequireIsoDates();
     }
 }
