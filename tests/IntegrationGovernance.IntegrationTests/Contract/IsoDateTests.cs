@@ -3,6 +3,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using IntegrationGovernance.Api.Agreements;
 using IntegrationGovernance.IntegrationTests.Support;
+using TypedClient = IntegrationGovernance.Client.IntegrationGovernanceClient;
 
 namespace IntegrationGovernance.IntegrationTests.Contract;
 
@@ -104,6 +105,19 @@ public sealed class IsoDateTests(RegisterApiFactory api) : IClassFixture<Registe
 
         Assert.Equal([agreement], await IdsAsync($"?organisationId={council}&asOf={justAfterInNewYork}"));
         Assert.Empty(await IdsAsync($"?organisationId={council}&asOf={justBeforeInParis}"));
+    }
+
+    [Fact]
+    public async Task The_typed_client_sends_a_moment_with_its_offset()
+    {
+        var name = $"ISO-CLIENT {Guid.NewGuid():N}";
+        await _client.CreateOrganisationAsync(Register.Organisation(name, gss: Support.Agreements.UniqueGss()));
+        // sent without its offset, this would be read as 4 hours earlier: before the organisation was recorded
+        var justAfterInNewYork = DateTimeOffset.UtcNow.AddSeconds(1).ToOffset(TimeSpan.FromHours(-4));
+
+        var page = await new TypedClient(api.CreateClient()).ListOrganisationsAsync(nameContains: name, asOf: justAfterInNewYork);
+
+        Assert.Equal([name], page.Result.Items!.Select(o => o.Name));
     }
 
     [Theory]
