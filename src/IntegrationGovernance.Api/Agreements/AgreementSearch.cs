@@ -14,17 +14,18 @@ namespace IntegrationGovernance.Api.Agreements;
 /// <summary>The questions legal teams ask of the agreements register.</summary>
 public static class AgreementSearch
 {
-    private static readonly AgreementStatus[] Running = [AgreementStatus.Active, AgreementStatus.Suspended];
+    // schedules annexed to schedules: real registers go two or three deep
+    private const int MaxScheduleDepth = 10;
 
-    /// <param name="activeOn">Only agreements active on this date (status history and term, as varied).</param>
-    /// <param name="organisationId">Only agreements this organisation is a party to.</param>
-    /// <param name="role">With organisationId: only where it has this role.</param>
+    /// <param name="activeOn">Only agreements active on this date (status, term and parties then in force).</param>
+    /// <param name="organisationId">Only agreements this organisation is a party to (on <c>activeOn</c>, when given).</param>
+    /// <param name="role">With organisationId: only where it has this role (on <c>activeOn</c>, when given).</param>
     /// <param name="basis">Only agreements under this statutory basis.</param>
     /// <param name="service">Only agreements covering this service (e.g. health visiting).</param>
     /// <param name="parentId">Only the agreements directly under this over-arching agreement.</param>
-    /// <param name="expiringWithinDays">Only running agreements whose end date falls within this many days of <c>on</c>.</param>
-    /// <param name="reviewWithinDays">Only agreements whose review date falls within this many days of <c>on</c>.</param>
-    /// <param name="overdue">Only running agreements already past their end date on <c>on</c>, with no termination or expiry recorded.</param>
+    /// <param name="expiringWithinDays">Only agreements running on <c>on</c> whose end date then in force falls within this many days of it.</param>
+    /// <param name="reviewWithinDays">Only agreements not finished on <c>on</c> whose review date then in force falls within this many days of it.</param>
+    /// <param name="overdue">Only agreements still running on <c>on</c> past the end date then in force, with no termination or expiry recorded.</param>
     /// <param name="on">The day the expiring, review and overdue questions count from (default: today in London).</param>
     /// <param name="q">Full-text search over reference, title, purpose and services; results ranked best first.</param>
     /// <param name="asOf">Read the register as it stood at this moment (UTC date-time).</param>
@@ -57,13 +58,14 @@ public static class AgreementSearch
 
         var today = on ?? RegisterCalendar.Today(clock);
         var query = asOf is { } moment ? await history.AsOfAsync<Agreement>(moment, cancellationToken) : db.Agreements.AsNoTracking();
-        if (activeOn is { } day)
-            query = query.ActiveOn(day);
-        if (organisationId is { } organisation)
+        var terms = db.TermsAt(asOf);
+        if (activeOn is not null || organisationId is not null)
         {
-            query = query.WithAnyParty([organisation]);
-            if (role is { } partyRole)
-                query = query.Where(a => a.Parties.Any(p => p.OrganisationId == organisation && p.Role == partyRole));
+            // "active on D for X" and "X in role R" are asked of the same period: X a party on that day
+            var periods = activeOn is { } day ? terms.On(day).Active() : terms;
+            if (organisationId is { } organisation)
+                periods = role is { } partyRole ? periods.WithParty(organisation, partyRole) : periods.WithAnyParty([organisation]);
+            query = query.Having(periods);
         }
         if (basis is { } statute)
             query = query.Where(a => a.Basis == statute);
@@ -75,18 +77,11 @@ public static class AgreementSearch
         if (parentId is { } parent)
             query = query.Where(a => a.ParentId == parent);
         if (expiringWithinDays is { } expiring)
-        {
-            var until = RegisterCalendar.DaysAfter(today, expiring);
-            query = query.Where(a => Running.Contains(a.Status) && a.LatestEndsOn >= today && a.LatestEndsOn <= until);
-        }
+            query = query.Having(terms.Expiring(today, RegisterCalendar.DaysAfter(today, expiring)));
         if (reviewWithinDays is { } review)
-        {
-            var until = RegisterCalendar.DaysAfter(today, review);
-            query = query.Where(a => a.Status != AgreementStatus.Terminated && a.Status != AgreementStatus.Expired
-                && a.LatestReviewOn >= today && a.LatestReviewOn <= until);
-        }
+            query = query.Having(terms.ReviewDue(today, RegisterCalendar.DaysAfter(today, review)));
         if (overdue == true)
-            query = query.Where(a => Running.Contains(a.Status) && a.LatestEndsOn < today);
+            query = query.Having(terms.Overdue(today));
 
         if (!string.IsNullOrWhiteSpace(q))
             return TypedResults.Ok(await RankedAsync(query, q, page, after, activeOn, mapper, request, cancellationToken));
@@ -98,49 +93,56 @@ public static class AgreementSearch
         return TypedResults.Ok(page.ToPage(items, a => new AgreementCursor(a.Reference, null), request));
     }
 
+    /// <param name="id"></param>
+    /// <param name="asOf">The schedules as the register held them at this moment (UTC date-time).</param>
+    /// <param name="db"></param>
+    /// <param name="history"></param>
+    /// <param name="mapper"></param>
+    /// <param name="cancellationToken"></param>
     public static async Task<Results<Ok<List<AgreementResponse>>, ProblemHttpResult>> ListSchedules(
-        Guid id, RegisterDbContext db, IMapper mapper, CancellationToken cancellationToken)
+        Guid id, DateTimeOffset? asOf, RegisterDbContext db, RecordHistory history, IMapper mapper, CancellationToken cancellationToken)
     {
-        if (!await db.Agreements.AnyAsync(a => a.Id == id, cancellationToken))
+        var source = asOf is { } moment ? await history.AsOfAsync<Agreement>(moment, cancellationToken) : db.Agreements.AsNoTracking();
+        if (!await source.AnyAsync(a => a.Id == id, cancellationToken))
             return Problems.NotFound(AgreementsEndpoints.Resource, id);
-        var schedules = await db.Descendants(id).AsNoTracking().OrderBy(a => a.Reference).ToListAsync(cancellationToken);
-        return TypedResults.Ok(schedules.Select(a => AgreementsEndpoints.ToResponse(a, null, mapper)).ToList());
+        var schedules = await source.DescendantsAsync(id, MaxScheduleDepth, cancellationToken);
+        return TypedResults.Ok(schedules.OrderBy(a => a.Reference, StringComparer.Ordinal).Select(a => AgreementsEndpoints.ToResponse(a, null, mapper)).ToList());
     }
 
     /// <param name="id"></param>
-    /// <param name="activeOn">Only agreements active on this date.</param>
-    /// <param name="includePredecessors">Include agreements made by the organisation's predecessors (default true).</param>
+    /// <param name="activeOn">Only agreements active on this date with the organisation a party that day.</param>
+    /// <param name="includePredecessors">Include agreements the organisation took over from predecessors by novation (default true).</param>
+    /// <param name="asOf">Answer as the register stood at this moment (UTC date-time).</param>
     /// <param name="db"></param>
-    /// <param name="chains"></param>
+    /// <param name="history"></param>
     /// <param name="mapper"></param>
     /// <param name="cancellationToken"></param>
     public static async Task<Results<Ok<List<BindingAgreementResponse>>, ProblemHttpResult>> ListBindingAgreements(
-        Guid id, DateOnly? activeOn, bool? includePredecessors, RegisterDbContext db, SuccessionChains chains, IMapper mapper,
+        Guid id, DateOnly? activeOn, bool? includePredecessors, DateTimeOffset? asOf, RegisterDbContext db, RecordHistory history, IMapper mapper,
         CancellationToken cancellationToken)
     {
-        var organisation = await db.Organisations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == id, cancellationToken);
-        if (organisation is null)
+        var organisations = db.Organisations.AsNoTracking();
+        if (asOf is { } moment)
+            organisations = await history.AsOfAsync<Domain.Organisations.Organisation>(moment, cancellationToken);
+        if (!await organisations.AnyAsync(o => o.Id == id, cancellationToken))
             return Problems.NotFound("organisation", id);
-        var through = new Dictionary<Guid, (string Name, int Depth)> { [id] = (organisation.Name, 0) };
-        if (includePredecessors != false)
-        {
-            foreach (var link in await chains.PredecessorsAsync(id, cancellationToken))
-                through.TryAdd(link.OrganisationId, (link.Name, link.Depth));
-        }
-        var query = db.Agreements.AsNoTracking().WithAnyParty(through.Keys.ToArray());
+        var query = asOf is { } at ? await history.AsOfAsync<Agreement>(at, cancellationToken) : db.Agreements.AsNoTracking();
+        var periods = db.TermsAt(asOf).WithAnyParty([id]);
         if (activeOn is { } day)
-            query = query.ActiveOn(day);
-        var agreements = await query.OrderBy(a => a.Reference).Take(PageRequest.MaxLimit).ToListAsync(cancellationToken);
-        return TypedResults.Ok(agreements.Select(a =>
+            periods = periods.On(day).Active();
+        var agreements = await query.Having(periods).OrderBy(a => a.Reference).Take(PageRequest.MaxLimit).ToListAsync(cancellationToken);
+
+        var bound = agreements.Select(a => (Agreement: a, Link: a.InheritedThrough(id)))
+            .Where(b => includePredecessors != false || b.Link.Depth == 0)
+            .ToList();
+        var throughIds = bound.Select(b => b.Link.Through).Distinct().ToList();
+        var names = await db.Organisations.AsNoTracking().Where(o => throughIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, cancellationToken);
+        return TypedResults.Ok(bound.Select(b => new BindingAgreementResponse
         {
-            var party = a.PartyIds.Where(through.ContainsKey).MinBy(p => through[p].Depth);
-            return new BindingAgreementResponse
-            {
-                Agreement = AgreementsEndpoints.ToResponse(a, activeOn, mapper),
-                BoundThroughId = party,
-                BoundThroughName = through[party].Name,
-                SuccessionDepth = through[party].Depth,
-            };
+            Agreement = AgreementsEndpoints.ToResponse(b.Agreement, activeOn, mapper),
+            BoundThroughId = b.Link.Through,
+            BoundThroughName = names.GetValueOrDefault(b.Link.Through, string.Empty),
+            SuccessionDepth = b.Link.Depth,
         }).ToList());
     }
 

@@ -152,7 +152,16 @@ public sealed record AgreementResponse
 
     public required IReadOnlyList<ApprovalContract> Approvals { get; init; }
 
+    /// <summary>Variations and novations, in number order, each saying whether it is in force or still waits for a party's acceptance.</summary>
     public required IReadOnlyList<VariationResponse> Variations { get; init; }
+
+    public required IReadOnlyList<NoticeResponse> Notices { get; init; }
+
+    /// <summary>What is in force, period by period from commencement; the legal questions are answered from these.</summary>
+    public required IReadOnlyList<TermPeriodResponse> Periods { get; init; }
+
+    /// <summary>Successions that ended a predecessor's part with no successor named to take it yet (see POST /successions/{id}/transfers).</summary>
+    public required IReadOnlyList<UnassignedTransferResponse> UnassignedTransfers { get; init; }
 
     /// <summary>Present when read with <c>activeOn</c>: the status and terms in force on that day.</summary>
     public OnDateResponse? OnDate { get; init; }
@@ -175,6 +184,20 @@ public sealed record OnDateResponse
 
     /// <example>Active</example>
     public required AgreementStatus Status { get; init; }
+
+    /// <summary>The parties and their roles that day, as varied, novated and noticed.</summary>
+    public required IReadOnlyList<AgreementPartyContract> Parties { get; init; }
+
+    /// <example>["PooledFund"]</example>
+    public required IReadOnlyList<Flexibility> Flexibilities { get; init; }
+
+    /// <example>["community health services"]</example>
+    public required IReadOnlyList<string> Services { get; init; }
+
+    /// <example>["adults"]</example>
+    public required IReadOnlyList<string> ClientGroups { get; init; }
+
+    public required IReadOnlyList<DocumentContract> Documents { get; init; }
 
     /// <example>2027-03-31</example>
     public DateOnly? EndsOn { get; init; }
@@ -204,11 +227,25 @@ public sealed record StatusChangeResponse
     /// <example>Commenced as agreed by Cabinet.</example>
     public string? Reason { get; init; }
 
+    /// <summary>False while the change waits for parties' acceptance (a termination asked for by one party).</summary>
+    /// <example>true</example>
+    public required bool InForce { get; init; }
+
+    /// <summary>The parties still to accept it.</summary>
+    /// <example>["0193a6b2-7c1e-7d4f-9a51-2f3c4d5e6f70"]</example>
+    public required IReadOnlyList<Guid> AwaitingConsentOf { get; init; }
+
+    /// <example>["0193a6b2-7c1e-7d4f-9a51-2f3c4d5e6f80"]</example>
+    public required IReadOnlyList<Guid> AcceptedBy { get; init; }
+
     /// <example>2026-11-23T12:00:00+00:00</example>
     public required DateTimeOffset RecordedAt { get; init; }
 }
 
-/// <summary>A governance body's decision on the agreement.</summary>
+/// <summary>
+/// A governance body's decision on the agreement. The body is a party, or a governance body that is part of one (a
+/// Cabinet of its council); a caller records decisions only of its own organisation and its bodies.
+/// </summary>
 public sealed record ApprovalContract
 {
     /// <summary>The body (an organisation or board in the register) that decided.</summary>
@@ -223,6 +260,10 @@ public sealed record ApprovalContract
 
     /// <example>Approved</example>
     public required ApprovalOutcome Outcome { get; init; }
+
+    /// <summary>In responses: the party the decision speaks for (null for a body that is no party's, such as a joint board). Ignored in requests.</summary>
+    /// <example>0193a6b2-7c1e-7d4f-9a51-2f3c4d5e6f70</example>
+    public Guid? ForPartyId { get; init; }
 }
 
 /// <summary>Moves an agreement to another status from a date.</summary>
@@ -236,49 +277,6 @@ public sealed record TransitionRequest
 
     /// <example>Commenced as agreed by Cabinet.</example>
     public string? Reason { get; init; }
-}
-
-/// <summary>A numbered variation: from its date, the terms it names replace the earlier ones.</summary>
-public sealed record VariationRequest
-{
-    /// <example>2017-04-01</example>
-    public required DateOnly EffectiveOn { get; init; }
-
-    /// <example>Term extended by five years; review moved to 2026.</example>
-    public required string Description { get; init; }
-
-    /// <example>2027-03-31</example>
-    public DateOnly? EndsOn { get; init; }
-
-    /// <example>2026-12-31</example>
-    public DateOnly? ReviewOn { get; init; }
-
-    /// <example>6</example>
-    public int? NoticeMonths { get; init; }
-}
-
-public sealed record VariationResponse
-{
-    /// <example>1</example>
-    public required int Number { get; init; }
-
-    /// <example>2017-04-01</example>
-    public required DateOnly EffectiveOn { get; init; }
-
-    /// <example>Term extended by five years; review moved to 2026.</example>
-    public required string Description { get; init; }
-
-    /// <example>2027-03-31</example>
-    public DateOnly? EndsOn { get; init; }
-
-    /// <example>2026-12-31</example>
-    public DateOnly? ReviewOn { get; init; }
-
-    /// <example>6</example>
-    public int? NoticeMonths { get; init; }
-
-    /// <example>2026-11-23T12:00:00+00:00</example>
-    public required DateTimeOffset RecordedAt { get; init; }
 }
 
 /// <summary>An agreement that binds an organisation, and through which party: the organisation itself or a predecessor.</summary>

@@ -31,6 +31,10 @@ public sealed record OrganisationResponse
     /// <example>2013-03-31</example>
     public DateOnly? OperationalTo { get; init; }
 
+    /// <summary>For a governance body: the organisation it decides for (its approvals count for that party).</summary>
+    /// <example>0193a6b2-7c1e-7d4f-9a51-2f3c4d5e6f70</example>
+    public Guid? PartOfId { get; init; }
+
     /// <summary>When the register first recorded it (UTC).</summary>
     /// <example>2026-11-23T12:00:00+00:00</example>
     public required DateTimeOffset CreatedAt { get; init; }
@@ -63,6 +67,13 @@ public sealed record OrganisationRequest
     /// <summary>Must not be before <c>operationalFrom</c>.</summary>
     /// <example>2013-03-31</example>
     public DateOnly? OperationalTo { get; init; }
+
+    /// <summary>
+    /// For a governance body (type PartnershipBoard), the organisation it decides for: a council's Cabinet is part of the
+    /// council, a PCT Board of the PCT. Its approvals of an agreement count as that party's.
+    /// </summary>
+    /// <example>0193a6b2-7c1e-7d4f-9a51-2f3c4d5e6f70</example>
+    public Guid? PartOfId { get; init; }
 }
 
 /// <summary>Closes an organisation: it stopped operating at the end of <c>lastDay</c>.</summary>

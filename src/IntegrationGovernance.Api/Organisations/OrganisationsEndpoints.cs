@@ -144,7 +144,7 @@ public static class OrganisationsEndpoints
         OrganisationRequest body, RegisterDbContext db, IMapper mapper, TimeProvider clock, HttpContext http, CancellationToken cancellationToken)
     {
         var details = mapper.Map<OrganisationDetails>(body).Normalised();
-        if (details.Validate() is [_, ..] problems)
+        if (details.Validate().Concat(await PartOfProblemsAsync(details, null, db, cancellationToken)).ToList() is [_, ..] problems)
             return Problems.Validation(problems);
 
         var organisation = await db.InsertAsync(Organisation.Create(details, clock.GetUtcNow()), cancellationToken);
@@ -158,9 +158,9 @@ public static class OrganisationsEndpoints
         HttpContext http, CancellationToken cancellationToken)
     {
         var details = mapper.Map<OrganisationDetails>(body).Normalised();
-        return ChangeAsync(id, db, chains, mapper, http, cancellationToken, organisation =>
+        return ChangeAsync(id, db, chains, mapper, http, cancellationToken, async organisation =>
         {
-            if (details.Validate() is [_, ..] problems)
+            if (details.Validate().Concat(await PartOfProblemsAsync(details, id, db, cancellationToken)).ToList() is [_, ..] problems)
                 return problems;
             organisation.Update(details, clock.GetUtcNow());
             return [];
@@ -170,7 +170,7 @@ public static class OrganisationsEndpoints
     public static Task<Results<Ok<OrganisationResponse>, ValidationProblem, ProblemHttpResult>> CloseOrganisation(
         Guid id, CloseOrganisationRequest body, RegisterDbContext db, SuccessionChains chains, IMapper mapper, TimeProvider clock,
         HttpContext http, CancellationToken cancellationToken) =>
-        ChangeAsync(id, db, chains, mapper, http, cancellationToken, organisation => organisation.Close(body.LastDay, clock.GetUtcNow()));
+        ChangeAsync(id, db, chains, mapper, http, cancellationToken, organisation => Task.FromResult(organisation.Close(body.LastDay, clock.GetUtcNow())));
 
     public static Task<Results<Ok<SuccessionChainResponse>, ProblemHttpResult>> GetSuccessors(
         Guid id, RegisterDbContext db, SuccessionChains chains, IMapper mapper, CancellationToken cancellationToken) =>
@@ -183,14 +183,24 @@ public static class OrganisationsEndpoints
     /// <summary>Every change to an organisation keeps its operational dates in step with recorded successions.</summary>
     private static Task<Results<Ok<OrganisationResponse>, ValidationProblem, ProblemHttpResult>> ChangeAsync(
         Guid id, RegisterDbContext db, SuccessionChains chains, IMapper mapper, HttpContext http, CancellationToken cancellationToken,
-        Func<Organisation, IReadOnlyList<Domain.Common.RuleViolation>> change) =>
+        Func<Organisation, Task<IReadOnlyList<Domain.Common.RuleViolation>>> change) =>
         RecordChanges.ChangeAsync<Organisation, OrganisationResponse>(db, id, Resource, http, mapper, async (organisation, token) =>
         {
-            if (change(organisation) is [_, ..] problems)
+            if (await change(organisation) is [_, ..] problems)
                 return problems;
             await chains.GuardDatesAsync(organisation, token);
             return [];
         }, cancellationToken, first: chains.LockAsync);
+
+    private static async Task<IReadOnlyList<Domain.Common.RuleViolation>> PartOfProblemsAsync(
+        OrganisationDetails details, Guid? self, RegisterDbContext db, CancellationToken cancellationToken)
+    {
+        if (details.PartOfId is not { } owner)
+            return [];
+        if (owner == self)
+            return [new("$.partOfId", "An organisation is not part of itself.")];
+        return await db.Organisations.AnyAsync(o => o.Id == owner, cancellationToken) ? [] : [new("$.partOfId", "No organisation with this id.")];
+    }
 
     private static async Task<Results<Ok<SuccessionChainResponse>, ProblemHttpResult>> ChainAsync(
         Guid id, RegisterDbContext db, IMapper mapper, Func<CancellationToken, Task<IReadOnlyList<ChainLink>>> walk, CancellationToken cancellationToken)

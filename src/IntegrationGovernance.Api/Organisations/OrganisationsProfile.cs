@@ -13,6 +13,7 @@ public sealed class OrganisationsProfile : Profile
         CreateMap<Organisation, OrganisationResponse>();
         CreateMap<OrganisationRequest, OrganisationDetails>();
         CreateMap<SuccessionRequest, SuccessionDetails>();
+        CreateMap<SuccessionTransfer, SuccessionTransferContract>();
         CreateMap<Succession, SuccessionResponse>();
         CreateMap<ChainLink, OrganisationSummary>()
             .ForMember(s => s.Id, o => o.MapFrom(l => l.OrganisationId));

@@ -22,6 +22,14 @@ public sealed record SuccessionRequest
 
     /// <example>Health and Social Care Act 2012: PCTs abolished; commissioning passed to CCGs.</example>
     public string? Note { get; init; }
+
+    /// <summary>
+    /// Which successor takes a predecessor's place in which agreement, as the transfer scheme named it. A succession
+    /// with one successor transfers every agreement to it unless named otherwise; with several, an agreement not named
+    /// here passes to no one (reported in its <c>unassignedTransfers</c>) until a transfer is named.
+    /// </summary>
+    public IReadOnlyList<SuccessionTransferContract> Transfers { get; init; } = [];
+
 }
 
 /// <summary>A recorded succession.</summary>
@@ -44,6 +52,8 @@ public sealed record SuccessionResponse
 
     /// <example>Health and Social Care Act 2012: PCTs abolished; commissioning passed to CCGs.</example>
     public string? Note { get; init; }
+
+    public required IReadOnlyList<SuccessionTransferContract> Transfers { get; init; }
 
     /// <example>2026-11-23T12:00:00+00:00</example>
     public required DateTimeOffset CreatedAt { get; init; }
@@ -98,4 +108,17 @@ public sealed record OrganisationSummary
 
     /// <example>E38000009</example>
     public string? GssCode { get; init; }
+}
+
+/// <summary>Under a succession, the successor takes the predecessor's place in one agreement, from the succession's date.</summary>
+public sealed record SuccessionTransferContract
+{
+    /// <example>0193a6b2-7c1e-7d4f-9a51-2f3c4d5e6f91</example>
+    public required Guid AgreementId { get; init; }
+
+    /// <example>0193a6b2-7c1e-7d4f-9a51-2f3c4d5e6f70</example>
+    public required Guid PredecessorId { get; init; }
+
+    /// <example>0193a6b2-7c1e-7d4f-9a51-2f3c4d5e6f80</example>
+    public required Guid SuccessorId { get; init; }
 }

@@ -22,4 +22,10 @@ public sealed class CallerOrganisation(IHttpContextAccessor http, RegisterDbCont
         _resolved = true;
         return _id;
     }
+
+    /// <summary>Who makes a change: the administrator, or the organisation the caller acts for.</summary>
+    public async Task<Domain.Common.Actor> ActorAsync(CancellationToken cancellationToken) =>
+        http.HttpContext?.User.HasScope(Scopes.Admin) == true
+            ? Domain.Common.Actor.Administrator
+            : new Domain.Common.Actor(await IdAsync(cancellationToken), false);
 }

@@ -4,11 +4,16 @@ namespace IntegrationGovernance.Domain.Agreements;
 
 /// <summary>
 /// A partnership agreement. Its details are the client's while it is a draft; after that it changes only
-/// through explicit operations: approvals, status transitions and numbered variations, each kept in order.
-/// Whether it is active on a day follows from its status history and dates, never from a flag.
+/// through explicit operations: approvals, status transitions, numbered variations (novations among them) and
+/// notices, each kept in order. What is in force on a day follows from these (<see cref="TermsOn"/>), and
+/// <see cref="Terms"/> keeps the same answer as dated periods, which the register stores as indexed rows.
 /// </summary>
 public sealed partial class Agreement : IVersionedRecord
 {
+    // revisions recorded before notices and periods existed hold neither: read as none
+    private List<Notice> _notices = [];
+    private List<TermPeriod> _terms = [];
+
     private Agreement()
     {
     }
@@ -31,7 +36,7 @@ public sealed partial class Agreement : IVersionedRecord
 
     public List<AgreementParty> Parties { get; private set; } = [];
 
-    /// <summary>The parties' organisation ids, kept beside <see cref="Parties"/> so "agreements of X" is an indexed array query.</summary>
+    /// <summary>Every organisation that is, was or will be a party in any period: whom the agreement concerns.</summary>
     public List<Guid> PartyIds { get; private set; } = [];
 
     public DateOnly? SignedOn { get; private set; }
@@ -44,12 +49,6 @@ public sealed partial class Agreement : IVersionedRecord
     public int? NoticeMonths { get; private set; }
 
     public DateOnly? ReviewOn { get; private set; }
-
-    /// <summary>The end date after every variation recorded so far: what "expiring" and "overdue" look at.</summary>
-    public DateOnly? LatestEndsOn { get; private set; }
-
-    /// <summary>The review date after every variation recorded so far.</summary>
-    public DateOnly? LatestReviewOn { get; private set; }
 
     /// <summary>The over-arching agreement this one is a schedule of, or annexed to.</summary>
     public Guid? ParentId { get; private set; }
@@ -67,6 +66,11 @@ public sealed partial class Agreement : IVersionedRecord
 
     public List<Variation> Variations { get; private set; } = [];
 
+    public List<Notice> Notices { get => _notices; private set => _notices = value ?? []; }
+
+    /// <summary>What is in force, period by period from commencement: kept in step with every change.</summary>
+    public List<TermPeriod> Terms { get => _terms; private set => _terms = value ?? []; }
+
     public DateTimeOffset CreatedAt { get; private set; }
 
     public DateTimeOffset UpdatedAt { get; private set; }
@@ -81,48 +85,28 @@ public sealed partial class Agreement : IVersionedRecord
         return agreement;
     }
 
-    /// <summary>Replaces the details of a draft; once approved, an agreement changes only by variation.</summary>
-    public void Revise(AgreementDetails details, DateTimeOffset now)
+    /// <summary>
+    /// Replaces the details of a draft; once approved, an agreement changes only by variation. The actor's
+    /// organisation must be a party before and after. Novations made for the old parties are dropped: the
+    /// register makes them again for the new ones (see <see cref="Novate"/>).
+    /// </summary>
+    public void Revise(AgreementDetails details, Actor actor, DateTimeOffset now)
     {
+        if (!actor.IsAdministrator && !(Parties.Any(p => actor.ActsFor(p.OrganisationId)) && details.Parties.Any(p => actor.ActsFor(p.OrganisationId))))
+            throw new RegisterRuleException("party-before-and-after",
+                "Your organisation must be a party both before and after the change; to leave an agreement, serve notice of withdrawal.",
+                "$.parties", RuleKind.Unprocessable);
         if (Status != AgreementStatus.Draft)
             throw new RegisterRuleException("agreement-not-draft",
                 $"The agreement is {Status}: its terms change only by a numbered variation now.", kind: RuleKind.Conflict);
         if (details.ParentId != ParentId)
             throw new RegisterRuleException("agreement-parent-fixed", "The over-arching agreement is fixed when an agreement is created.", "$.parentId");
+        Variations.RemoveAll(v => v.Kind == VariationKind.Novation);
         Apply(details, now);
     }
 
     public AgreementDetails Details => new(Reference, Title, Purpose, Basis, Flexibilities, Services, ClientGroups, Parties,
         SignedOn, CommencesOn, EndsOn, NoticeMonths, ReviewOn, ParentId, Documents, Illustrative);
-
-    /// <summary>The status in effect on a day: the latest transition effective by then, or Draft before any.</summary>
-    public AgreementStatus StatusOn(DateOnly day) =>
-        StatusChanges.Where(c => c.EffectiveOn <= day).OrderBy(c => c.EffectiveOn).ThenBy(c => c.Sequence).LastOrDefault()?.Status
-        ?? AgreementStatus.Draft;
-
-    /// <summary>The dated terms in force on a day, as varied by every variation effective by then.</summary>
-    public TermsInForce TermsOn(DateOnly day)
-    {
-        var terms = new TermsInForce(CommencesOn, EndsOn, ReviewOn, NoticeMonths, null);
-        foreach (var variation in Variations.Where(v => v.EffectiveOn <= day).OrderBy(v => v.Number))
-        {
-            terms = terms with
-            {
-                EndsOn = variation.EndsOn ?? terms.EndsOn,
-                ReviewOn = variation.ReviewOn ?? terms.ReviewOn,
-                NoticeMonths = variation.NoticeMonths ?? terms.NoticeMonths,
-                VariationNumber = variation.Number,
-            };
-        }
-        return terms;
-    }
-
-    /// <summary>Active on a day: within its term as then varied, and its status on that day is Active.</summary>
-    public bool IsActiveOn(DateOnly day)
-    {
-        var terms = TermsOn(day);
-        return CommencesOn <= day && (terms.EndsOn is null || day <= terms.EndsOn) && StatusOn(day) == AgreementStatus.Active;
-    }
 
     private void Apply(AgreementDetails details, DateTimeOffset now)
     {
@@ -134,7 +118,6 @@ public sealed partial class Agreement : IVersionedRecord
         Services = [.. details.Services];
         ClientGroups = [.. details.ClientGroups];
         Parties = [.. details.Parties];
-        PartyIds = details.Parties.Select(p => p.OrganisationId).ToList();
         SignedOn = details.SignedOn;
         CommencesOn = details.CommencesOn;
         EndsOn = details.EndsOn;
@@ -143,14 +126,6 @@ public sealed partial class Agreement : IVersionedRecord
         ParentId = details.ParentId;
         Documents = [.. details.Documents];
         Illustrative = details.Illustrative;
-        UpdatedAt = now;
-        RefreshLatestTerms();
-    }
-
-    private void RefreshLatestTerms()
-    {
-        var latest = TermsOn(DateOnly.MaxValue);
-        LatestEndsOn = latest.EndsOn;
-        LatestReviewOn = latest.ReviewOn;
+        Touch(now);
     }
 }

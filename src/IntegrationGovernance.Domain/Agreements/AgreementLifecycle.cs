@@ -17,33 +17,45 @@ public sealed partial class Agreement
 
     public static IReadOnlyList<AgreementStatus> NextStatuses(AgreementStatus from) => Allowed[from];
 
-    /// <summary>Records a governance body's decision. Finished agreements take no more decisions.</summary>
+    /// <summary>
+    /// Records a governance body's decision, for the party it speaks for (see <see cref="Approval.ForPartyId"/>).
+    /// Finished agreements take no more decisions.
+    /// </summary>
     public void RecordApproval(Approval approval, DateTimeOffset now)
     {
         if (Status is AgreementStatus.Terminated or AgreementStatus.Expired)
             throw new RegisterRuleException("agreement-finished", $"The agreement is {Status}; it takes no more decisions.", kind: RuleKind.Conflict);
         Approvals.Add(approval);
-        UpdatedAt = now;
+        Touch(now);
     }
 
+    /// <summary>The party a decision by <paramref name="bodyId"/> speaks for: the body itself, or the party it is a governance body of.</summary>
+    public Guid? PartyFor(Guid bodyId, Guid? bodyPartOf) =>
+        PartyIds.Contains(bodyId) ? bodyId : bodyPartOf is { } owner && PartyIds.Contains(owner) ? owner : null;
+
     /// <summary>
-    /// Moves to <paramref name="to"/> from <paramref name="effectiveOn"/>, if the move is allowed from the
-    /// current status and its preconditions hold; refuses otherwise, saying which.
+    /// Moves to <paramref name="to"/> from <paramref name="effectiveOn"/>, if the move is allowed from the current
+    /// status and its preconditions hold; refuses otherwise, saying which. A termination asked for by one party
+    /// waits for every other party's acceptance (<see cref="AcceptTransition"/>); one party alone serves notice instead.
     /// </summary>
-    public IReadOnlyList<RuleViolation> Transition(AgreementStatus to, DateOnly effectiveOn, string? reason, DateTimeOffset now)
+    public void Transition(AgreementStatus to, DateOnly effectiveOn, string? reason, Actor actor, DateTimeOffset now)
     {
         if (!Enum.IsDefined(to))
-            return [new("$.to", "Unknown status.")];
+            throw new RegisterRuleException("unknown-status", "Unknown status.", "$.to");
         if (!Allowed[Status].Contains(to))
             throw new RegisterRuleException("transition-not-allowed",
                 $"An agreement that is {Status} cannot become {to}; from {Status} it can become: {Describe(Allowed[Status])}.", "$.to", RuleKind.Conflict);
-        if (StatusChanges.LastOrDefault() is { } last && effectiveOn < last.EffectiveOn)
-            return [new("$.effectiveOn", $"The agreement became {last.Status} on {last.EffectiveOn:yyyy-MM-dd}; a later change cannot take effect before that.")];
+        if (StatusChanges.LastOrDefault(c => c.InForce) is { } last && effectiveOn < last.EffectiveOn)
+            throw new RegisterRuleException("transition-out-of-order",
+                $"The agreement became {last.Status} on {last.EffectiveOn:yyyy-MM-dd}; a later change cannot take effect before that.", "$.effectiveOn");
+        if (StatusChanges.Any(c => !c.InForce))
+            throw new RegisterRuleException("transition-awaiting-consent",
+                "A status change is still waiting for the parties' acceptance; it must be accepted first.", kind: RuleKind.Conflict);
 
         var problem = to switch
         {
-            AgreementStatus.Approved when FirstApprovalOn() is not { } approved || approved > effectiveOn =>
-                ("approval-required", "Record the governance approval (an Approved decision dated on or before the transition) first."),
+            AgreementStatus.Approved when MissingApprovals(effectiveOn) is [_, ..] missing =>
+                ("approval-required", $"Every party approves before the agreement is Approved: no Approved decision dated on or before {effectiveOn:yyyy-MM-dd} is recorded for {missing.Count} part{(missing.Count == 1 ? "y" : "ies")} ({string.Join(", ", missing)})."),
             AgreementStatus.Active when effectiveOn < CommencesOn =>
                 ("before-commencement", $"The agreement commences on {CommencesOn:yyyy-MM-dd}; it cannot be active before then."),
             AgreementStatus.Active when TermsOn(effectiveOn).EndsOn is { } end && effectiveOn > end =>
@@ -57,40 +69,46 @@ public sealed partial class Agreement
         if (problem is { } refusal)
             throw new RegisterRuleException(refusal.Item1, refusal.Item2, "$.effectiveOn");
 
-        StatusChanges.Add(new StatusChange(StatusChanges.Count + 1, to, effectiveOn, string.IsNullOrWhiteSpace(reason) ? null : reason.Trim(), now));
-        Status = to;
-        UpdatedAt = now;
-        return [];
+        var waitingFor = to == AgreementStatus.Terminated && !actor.IsAdministrator
+            ? TermsOn(effectiveOn).Parties.Select(p => p.OrganisationId).Where(id => id != actor.OrganisationId).ToList()
+            : [];
+        StatusChanges.Add(new StatusChange(StatusChanges.Count + 1, to, effectiveOn, string.IsNullOrWhiteSpace(reason) ? null : reason.Trim(), now)
+        {
+            AwaitingConsentOf = waitingFor,
+            AcceptedBy = waitingFor.Count > 0 && actor.OrganisationId is { } proposer ? [proposer] : [],
+        });
+        if (waitingFor.Count == 0)
+            Status = to;
+        Touch(now);
     }
 
-    /// <summary>Adds the next numbered variation of an approved, active or suspended agreement.</summary>
-    public IReadOnlyList<RuleViolation> Vary(DateOnly effectiveOn, string description, DateOnly? endsOn, DateOnly? reviewOn, int? noticeMonths, DateTimeOffset now)
+    /// <summary>A party accepts a status change waiting for it; when the last one does, the change is in force.</summary>
+    public void AcceptTransition(int sequence, Guid organisationId, DateTimeOffset now)
     {
-        if (Status is not (AgreementStatus.Approved or AgreementStatus.Active or AgreementStatus.Suspended))
-            throw new RegisterRuleException("variation-not-allowed",
-                $"An agreement that is {Status} cannot be varied{(Status == AgreementStatus.Draft ? "; revise the draft instead" : string.Empty)}.",
+        var index = StatusChanges.FindIndex(c => c.Sequence == sequence);
+        if (index < 0)
+            throw new RegisterRuleException("no-such-transition", $"The agreement has no status change {sequence}.", kind: RuleKind.Conflict);
+        var change = StatusChanges[index];
+        if (!change.AwaitingConsentOf.Contains(organisationId))
+            throw new RegisterRuleException("not-awaiting-your-consent",
+                change.InForce ? $"Status change {sequence} is already in force." : $"Status change {sequence} is not waiting for your organisation's acceptance.",
                 kind: RuleKind.Conflict);
-        var problems = new List<RuleViolation>();
-        if (string.IsNullOrWhiteSpace(description) || description.Length > 2000)
-            problems.Add(new("$.description", "Say what the variation changes, in at most 2000 characters."));
-        if (effectiveOn < CommencesOn)
-            problems.Add(new("$.effectiveOn", $"A variation takes effect on or after commencement ({CommencesOn:yyyy-MM-dd})."));
-        if (Variations.LastOrDefault() is { } previous && effectiveOn < previous.EffectiveOn)
-            problems.Add(new("$.effectiveOn", $"Variation {previous.Number} took effect on {previous.EffectiveOn:yyyy-MM-dd}; the next cannot take effect earlier."));
-        if (endsOn is { } end && end < CommencesOn)
-            problems.Add(new("$.endsOn", "The new end date is before commencement."));
-        if (noticeMonths is < 0 or > 60)
-            problems.Add(new("$.noticeMonths", "A notice period is 0 to 60 months."));
-        if (problems.Count > 0)
-            return problems;
-        Variations.Add(new Variation(Variations.Count + 1, effectiveOn, description.Trim(), endsOn, reviewOn, noticeMonths, now));
-        UpdatedAt = now;
-        RefreshLatestTerms();
-        return [];
+        change = change with
+        {
+            AwaitingConsentOf = change.AwaitingConsentOf.Where(id => id != organisationId).ToList(),
+            AcceptedBy = [.. change.AcceptedBy, organisationId],
+        };
+        StatusChanges[index] = change;
+        if (change.InForce)
+            Status = change.Status;
+        Touch(now);
     }
 
-    private DateOnly? FirstApprovalOn() =>
-        Approvals.Where(a => a.Outcome == ApprovalOutcome.Approved).Select(a => (DateOnly?)a.DecidedOn).Min();
+    /// <summary>The parties (as first agreed) with no Approved decision for them dated on or before <paramref name="by"/>.</summary>
+    public IReadOnlyList<Guid> MissingApprovals(DateOnly by) =>
+        Parties.Select(p => p.OrganisationId)
+            .Where(party => !Approvals.Any(a => a.Outcome == ApprovalOutcome.Approved && a.ForPartyId == party && a.DecidedOn <= by))
+            .ToList();
 
     private static string Describe(IReadOnlyCollection<AgreementStatus> statuses) =>
         statuses.Count == 0 ? "nothing (it is finished)" : string.Join(", ", statuses);

@@ -54,11 +54,12 @@ public static partial class AgreementRules
 
     private static void CheckTerms(IReadOnlyList<string> terms, string path, List<RuleViolation> problems)
     {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < terms.Count; i++)
         {
             if (terms[i].Length is 0 or > MaxTermLength)
                 problems.Add(new($"{path}[{i}]", $"Each entry is 1 to {MaxTermLength} characters."));
-            else if (terms.Take(i).Contains(terms[i]))
+            else if (!seen.Add(terms[i]))
                 problems.Add(new($"{path}[{i}]", "This entry is listed twice."));
         }
     }

@@ -29,6 +29,9 @@ public sealed class Organisation : IVersionedRecord
 
     public DateOnly? OperationalTo { get; private set; }
 
+    /// <summary>For a governance body (a council's Cabinet, a PCT's Board): the organisation it decides for.</summary>
+    public Guid? PartOfId { get; private set; }
+
     public DateTimeOffset CreatedAt { get; private set; }
 
     public DateTimeOffset UpdatedAt { get; private set; }
@@ -38,7 +41,7 @@ public sealed class Organisation : IVersionedRecord
 
     public DateRange Operational => new(OperationalFrom, OperationalTo);
 
-    public OrganisationDetails Details => new(Name, Type, OdsCode, GssCode, OperationalFrom, OperationalTo);
+    public OrganisationDetails Details => new(Name, Type, OdsCode, GssCode, OperationalFrom, OperationalTo, PartOfId);
 
     /// <summary>Creates an organisation from valid details; call <see cref="OrganisationDetails.Validate"/> first.</summary>
     public static Organisation Create(OrganisationDetails details, DateTimeOffset now)
@@ -73,6 +76,7 @@ public sealed class Organisation : IVersionedRecord
         GssCode = details.GssCode;
         OperationalFrom = details.OperationalFrom;
         OperationalTo = details.OperationalTo;
+        PartOfId = details.PartOfId;
         UpdatedAt = now;
     }
 }

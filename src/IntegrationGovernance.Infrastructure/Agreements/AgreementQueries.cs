@@ -4,37 +4,80 @@ using Microsoft.EntityFrameworkCore;
 
 namespace IntegrationGovernance.Infrastructure.Agreements;
 
-/// <summary>The questions legal teams ask, as SQL over the agreements table.</summary>
+/// <summary>
+/// The questions legal teams ask, as SQL over the agreements' periods (<see cref="AgreementTermRow"/>): each is "is
+/// there a period of this agreement, containing the day asked about, in which ...", served by the indexes on them.
+/// </summary>
 public static class AgreementQueries
 {
+    private static readonly AgreementStatus[] Running = [AgreementStatus.Active, AgreementStatus.Suspended];
+
     /// <summary>
-    /// Active on a day, decided by PostgreSQL the way <see cref="Agreement.IsActiveOn"/> decides it: commenced,
-    /// not past the end date in force that day (the latest variation setting one, else the original), and the
-    /// latest status change effective by then is Active.
+    /// The periods in force now, or, with <paramref name="asOf"/>, as the register stood then: for each agreement, the
+    /// rows of the latest revision that had become visible by that moment.
     /// </summary>
-    public static IQueryable<Agreement> ActiveOn(this IQueryable<Agreement> agreements, DateOnly day) =>
-        agreements.Where(a =>
-            a.CommencesOn <= day
-            && a.StatusChanges.Any(c => c.Status == AgreementStatus.Active && c.EffectiveOn <= day
-                && !a.StatusChanges.Any(later => later.EffectiveOn <= day
-                    && (later.EffectiveOn > c.EffectiveOn || (later.EffectiveOn == c.EffectiveOn && later.Sequence > c.Sequence))))
-            && (a.Variations.Any(v => v.EffectiveOn <= day && v.EndsOn != null)
-                ? a.Variations.Any(v => v.EffectiveOn <= day && v.EndsOn != null && v.EndsOn >= day
-                    && !a.Variations.Any(later => later.EffectiveOn <= day && later.EndsOn != null && later.Number > v.Number))
-                : a.EndsOn == null || a.EndsOn >= day));
+    public static IQueryable<AgreementTermRow> TermsAt(this RegisterDbContext db, DateTimeOffset? asOf) => asOf is not { } moment
+        ? db.AgreementTerms.AsNoTracking().Where(t => t.SupersededIn == null)
+        : db.AgreementTerms.FromSql($"""
+            SELECT t.*
+            FROM (SELECT DISTINCT ON (record_id) record_id, revision
+                  FROM revisions
+                  WHERE resource = 'agreements' AND committed_at <= {moment.ToUniversalTime()}
+                  ORDER BY record_id, revision DESC) AS known
+            JOIN agreement_terms t ON t.agreement_id = known.record_id
+             AND t.recorded_in <= known.revision AND (t.superseded_in IS NULL OR t.superseded_in > known.revision)
+            """).AsNoTracking();
 
-    /// <summary>Agreements any of these organisations is a party to (array overlap, served by a GIN index).</summary>
-    public static IQueryable<Agreement> WithAnyParty(this IQueryable<Agreement> agreements, Guid[] organisationIds) =>
-        agreements.Where(a => a.PartyIds.Any(id => organisationIds.Contains(id)));
+    /// <summary>Periods containing <paramref name="day"/>.</summary>
+    public static IQueryable<AgreementTermRow> On(this IQueryable<AgreementTermRow> terms, DateOnly day) =>
+        terms.Where(t => t.Valid.Contains(day));
 
-    /// <summary>Every agreement under an over-arching one, at any depth, in one recursive query.</summary>
-    public static IQueryable<Agreement> Descendants(this RegisterDbContext db, Guid id) =>
-        db.Agreements.FromSqlInterpolated($"""
-            WITH RECURSIVE tree AS (
-                SELECT id FROM agreements WHERE parent_id = {id}
-              UNION
-                SELECT a.id FROM agreements a JOIN tree t ON a.parent_id = t.id
-            )
-            SELECT *, xmin FROM agreements WHERE id IN (SELECT id FROM tree)
-            """);
+    /// <summary>Periods in which the agreement is active (commenced, within its term as then varied, status Active).</summary>
+    public static IQueryable<AgreementTermRow> Active(this IQueryable<AgreementTermRow> terms) => terms.Where(t => t.Active);
+
+    /// <summary>Periods in which any of <paramref name="organisationIds"/> is a party (array overlap, served by a GIN index).</summary>
+    public static IQueryable<AgreementTermRow> WithAnyParty(this IQueryable<AgreementTermRow> terms, Guid[] organisationIds) =>
+        terms.Where(t => t.PartyIds.Any(id => organisationIds.Contains(id)));
+
+    /// <summary>Periods in which the organisation is a party in this role.</summary>
+    public static IQueryable<AgreementTermRow> WithParty(this IQueryable<AgreementTermRow> terms, Guid organisationId, PartyRole role)
+    {
+        string[] wanted = [AgreementTermRow.PartyRole(organisationId, role)];
+        return terms.Where(t => t.PartyRoles.Any(r => wanted.Contains(r)));
+    }
+
+    /// <summary>Running (active or suspended) on the day, with the end date then in force within the window.</summary>
+    public static IQueryable<AgreementTermRow> Expiring(this IQueryable<AgreementTermRow> terms, DateOnly on, DateOnly until) =>
+        terms.On(on).Where(t => Running.Contains(t.Status) && t.EndsOn >= on && t.EndsOn <= until);
+
+    /// <summary>Not finished on the day, with the review date then in force within the window.</summary>
+    public static IQueryable<AgreementTermRow> ReviewDue(this IQueryable<AgreementTermRow> terms, DateOnly on, DateOnly until) =>
+        terms.On(on).Where(t => t.Status != AgreementStatus.Terminated && t.Status != AgreementStatus.Expired && t.ReviewOn >= on && t.ReviewOn <= until);
+
+    /// <summary>Still running on the day although the end date then in force has passed, with no termination or expiry recorded.</summary>
+    public static IQueryable<AgreementTermRow> Overdue(this IQueryable<AgreementTermRow> terms, DateOnly on) =>
+        terms.On(on).Where(t => Running.Contains(t.Status) && t.EndsOn < on);
+
+    /// <summary>Agreements with at least one of these periods.</summary>
+    public static IQueryable<Agreement> Having(this IQueryable<Agreement> agreements, IQueryable<AgreementTermRow> periods) =>
+        agreements.Where(a => periods.Any(t => t.AgreementId == a.Id));
+
+    /// <summary>
+    /// Every agreement under an over-arching one, at any depth up to <paramref name="maxDepth"/> levels, read level by
+    /// level from <paramref name="agreements"/> (now, or as the register stood), so each level is one indexed query.
+    /// </summary>
+    public static async Task<List<Agreement>> DescendantsAsync(this IQueryable<Agreement> agreements, Guid id, int maxDepth, CancellationToken cancellationToken)
+    {
+        var found = new List<Agreement>();
+        var seen = new HashSet<Guid> { id };
+        var parents = new[] { id };
+        for (var depth = 0; depth < maxDepth && parents.Length > 0; depth++)
+        {
+            var level = await agreements.Where(a => a.ParentId != null && parents.Contains(a.ParentId.Value)).ToListAsync(cancellationToken);
+            level = level.Where(a => seen.Add(a.Id)).ToList();
+            found.AddRange(level);
+            parents = level.Select(a => a.Id).ToArray();
+        }
+        return found;
+    }
 }

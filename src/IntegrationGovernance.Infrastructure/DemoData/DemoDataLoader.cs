@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using IntegrationGovernance.Domain.Agreements;
+using IntegrationGovernance.Domain.Common;
 using IntegrationGovernance.Domain.Organisations;
 using IntegrationGovernance.Domain.People;
 using IntegrationGovernance.Domain.PooledFunds;
@@ -18,7 +19,7 @@ namespace IntegrationGovernance.Infrastructure.DemoData;
 /// (an organisation by code, else by name and type; a succession by date and bodies; an agreement by reference)
 /// is left alone. Every record goes through the same domain rules as a request would, in one transaction.
 /// </summary>
-public sealed class DemoDataLoader(RegisterDbContext db, TimeProvider clock, ILogger<DemoDataLoader> logger)
+public sealed class DemoDataLoader(RegisterDbContext db, Agreements.AgreementTransfers transfers, TimeProvider clock, ILogger<DemoDataLoader> logger)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -36,6 +37,7 @@ public sealed class DemoDataLoader(RegisterDbContext db, TimeProvider clock, ILo
         {
             var byKey = await OrganisationsAsync(organisations.Organisations, token);
             var successions = await SuccessionsAsync(organisations.Successions, byKey, token);
+            await db.SaveChangesAsync(token); // agreements see the successions, to carry them out
             var byReference = await AgreementsAsync(agreements.Agreements, byKey, token);
             var fundsAdded = await FundsAsync(funds.Funds, byKey, byReference, token);
             await PeopleAsync(people, byKey, byReference, token);
@@ -52,7 +54,8 @@ public sealed class DemoDataLoader(RegisterDbContext db, TimeProvider clock, ILo
         var byKey = new Dictionary<string, Organisation>();
         foreach (var entry in entries)
         {
-            var details = new OrganisationDetails(entry.Name, entry.Type, entry.OdsCode, entry.GssCode, entry.OperationalFrom, entry.OperationalTo).Normalised();
+            var details = new OrganisationDetails(entry.Name, entry.Type, entry.OdsCode, entry.GssCode, entry.OperationalFrom, entry.OperationalTo,
+                entry.PartOf is null ? null : byKey[entry.PartOf].Id).Normalised();
             var organisation = existing.FirstOrDefault(o =>
                 (details.OdsCode is not null && o.OdsCode == details.OdsCode)
                 || (details.GssCode is not null && o.GssCode == details.GssCode)
@@ -108,11 +111,23 @@ public sealed class DemoDataLoader(RegisterDbContext db, TimeProvider clock, ILo
             var now = clock.GetUtcNow();
             var agreement = Agreement.Draft(details, now);
             foreach (var approval in entry.Approvals)
-                agreement.RecordApproval(new Approval(byKey[approval.Body].Id, approval.DecidedOn, approval.MinuteReference, approval.Outcome), now);
+            {
+                var body = byKey[approval.Body];
+                agreement.RecordApproval(new Approval(body.Id, approval.DecidedOn, approval.MinuteReference, approval.Outcome)
+                {
+                    ForPartyId = agreement.PartyFor(body.Id, body.PartOfId),
+                }, now);
+            }
             foreach (var transition in entry.Transitions)
-                Require(agreement.Transition(transition.To, transition.EffectiveOn, transition.Reason, now), entry.Reference);
+                agreement.Transition(transition.To, transition.EffectiveOn, transition.Reason, Actor.Administrator, now);
             foreach (var variation in entry.Variations)
-                Require(agreement.Vary(variation.EffectiveOn, variation.Description, variation.EndsOn, variation.ReviewOn, variation.NoticeMonths, now), entry.Reference);
+            {
+                var change = new VariationDetails(variation.EffectiveOn, variation.Description, variation.EndsOn, variation.ReviewOn, variation.NoticeMonths,
+                    [], null, null, null, null).Normalised();
+                Require(AgreementRules.CheckVariation(change, agreement, organisations), entry.Reference);
+                agreement.Vary(change, Actor.Administrator, now);
+            }
+            await transfers.ApplyAsync(agreement, cancellationToken);
             db.Agreements.Add(agreement);
             byReference[agreement.Reference] = agreement;
         }
@@ -214,7 +229,7 @@ public sealed class DemoDataLoader(RegisterDbContext db, TimeProvider clock, ILo
     private sealed record OrganisationSet(IReadOnlyList<DemoOrganisation> Organisations, IReadOnlyList<DemoSuccession> Successions);
 
     private sealed record DemoOrganisation(
-        string Key, string Name, OrganisationType Type, string? OdsCode, string? GssCode, DateOnly? OperationalFrom, DateOnly? OperationalTo);
+        string Key, string Name, OrganisationType Type, string? OdsCode, string? GssCode, DateOnly? OperationalFrom, DateOnly? OperationalTo, string? PartOf);
 
     private sealed record DemoSuccession(
         IReadOnlyList<string> Predecessors, IReadOnlyList<string> Successors, DateOnly EffectiveOn, SuccessionKind Kind, string? Note);

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+using NpgsqlTypes;
 
 #nullable disable
 
@@ -29,6 +30,11 @@ namespace IntegrationGovernance.Infrastructure.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<string>("Approvals")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("approvals");
+
                     b.Property<string>("Basis")
                         .IsRequired()
                         .HasMaxLength(60)
@@ -47,6 +53,11 @@ namespace IntegrationGovernance.Infrastructure.Migrations
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
+
+                    b.Property<string>("Documents")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("documents");
 
                     b.Property<DateOnly?>("EndsOn")
                         .HasColumnType("date")
@@ -73,9 +84,19 @@ namespace IntegrationGovernance.Infrastructure.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("notice_months");
 
+                    b.Property<string>("Notices")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("notices");
+
                     b.Property<Guid?>("ParentId")
                         .HasColumnType("uuid")
                         .HasColumnName("parent_id");
+
+                    b.Property<string>("Parties")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("parties");
 
                     b.PrimitiveCollection<List<Guid>>("PartyIds")
                         .IsRequired()
@@ -112,6 +133,16 @@ namespace IntegrationGovernance.Infrastructure.Migrations
                         .HasColumnType("character varying(20)")
                         .HasColumnName("status");
 
+                    b.Property<string>("StatusChanges")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("status_changes");
+
+                    b.Property<string>("Terms")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("terms");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(300)
@@ -121,6 +152,11 @@ namespace IntegrationGovernance.Infrastructure.Migrations
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at");
+
+                    b.Property<string>("Variations")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("variations");
 
                     b.Property<uint>("Version")
                         .IsConcurrencyToken()
@@ -187,6 +223,10 @@ namespace IntegrationGovernance.Infrastructure.Migrations
                     b.Property<DateOnly?>("OperationalTo")
                         .HasColumnType("date")
                         .HasColumnName("operational_to");
+
+                    b.Property<Guid?>("PartOfId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("part_of_id");
 
                     b.Property<string>("Type")
                         .IsRequired()
@@ -676,6 +716,11 @@ namespace IntegrationGovernance.Infrastructure.Migrations
                         .HasColumnType("uuid[]")
                         .HasColumnName("successor_ids");
 
+                    b.Property<string>("Transfers")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("transfers");
+
                     b.HasKey("Id")
                         .HasName("pk_successions");
 
@@ -705,6 +750,127 @@ namespace IntegrationGovernance.Infrastructure.Migrations
                         .HasDatabaseName("ix_succession_parties_organisation_id_side");
 
                     b.ToTable("succession_parties", (string)null);
+                });
+
+            modelBuilder.Entity("IntegrationGovernance.Infrastructure.Agreements.AgreementTermRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("boolean")
+                        .HasColumnName("active");
+
+                    b.Property<Guid>("AgreementId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("agreement_id");
+
+                    b.Property<string>("Basis")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("basis");
+
+                    b.Property<DateOnly?>("EndsOn")
+                        .HasColumnType("date")
+                        .HasColumnName("ends_on");
+
+                    b.Property<Guid?>("HostId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("host_id");
+
+                    b.Property<int?>("NoticeMonths")
+                        .HasColumnType("integer")
+                        .HasColumnName("notice_months");
+
+                    b.PrimitiveCollection<Guid[]>("PartyIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("party_ids");
+
+                    b.PrimitiveCollection<string[]>("PartyRoles")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("party_roles");
+
+                    b.Property<int>("RecordedIn")
+                        .HasColumnType("integer")
+                        .HasColumnName("recorded_in");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("reference");
+
+                    b.Property<DateOnly?>("ReviewOn")
+                        .HasColumnType("date")
+                        .HasColumnName("review_on");
+
+                    b.PrimitiveCollection<string[]>("Services")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("services");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<int?>("SupersededIn")
+                        .HasColumnType("integer")
+                        .HasColumnName("superseded_in");
+
+                    b.Property<NpgsqlRange<DateOnly>>("Valid")
+                        .HasColumnType("daterange")
+                        .HasColumnName("valid");
+
+                    b.Property<int?>("VariationNumber")
+                        .HasColumnType("integer")
+                        .HasColumnName("variation_number");
+
+                    b.HasKey("Id")
+                        .HasName("pk_agreement_terms");
+
+                    b.HasIndex("EndsOn")
+                        .HasDatabaseName("ix_agreement_terms_ends_on")
+                        .HasFilter("superseded_in IS NULL");
+
+                    b.HasIndex("PartyIds")
+                        .HasDatabaseName("ix_agreement_terms_party_ids")
+                        .HasFilter("superseded_in IS NULL");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("PartyIds"), "gin");
+
+                    b.HasIndex("PartyRoles")
+                        .HasDatabaseName("ix_agreement_terms_party_roles")
+                        .HasFilter("superseded_in IS NULL");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("PartyRoles"), "gin");
+
+                    b.HasIndex("Reference")
+                        .HasDatabaseName("ix_agreement_terms_reference")
+                        .HasFilter("superseded_in IS NULL");
+
+                    b.HasIndex("ReviewOn")
+                        .HasDatabaseName("ix_agreement_terms_review_on")
+                        .HasFilter("superseded_in IS NULL");
+
+                    b.HasIndex("Valid")
+                        .HasDatabaseName("ix_agreement_terms_valid")
+                        .HasFilter("superseded_in IS NULL");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Valid"), "gist");
+
+                    b.HasIndex("AgreementId", "RecordedIn")
+                        .HasDatabaseName("ix_agreement_terms_agreement_id_recorded_in");
+
+                    b.ToTable("agreement_terms", (string)null);
                 });
 
             modelBuilder.Entity("IntegrationGovernance.Infrastructure.RecordKeeping.AuditEntry", b =>
@@ -1047,165 +1213,6 @@ namespace IntegrationGovernance.Infrastructure.Migrations
                         .HasForeignKey("ParentId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_agreements_agreements_parent_id");
-
-                    b.OwnsMany("IntegrationGovernance.Domain.Agreements.AgreementParty", "Parties", b1 =>
-                        {
-                            b1.Property<Guid>("AgreementId");
-
-                            b1.Property<int>("__synthesizedOrdinal")
-                                .ValueGeneratedOnAdd();
-
-                            b1.Property<Guid>("OrganisationId");
-
-                            b1.Property<string>("Role")
-                                .IsRequired();
-
-                            b1.HasKey("AgreementId", "__synthesizedOrdinal");
-
-                            b1.ToTable("agreements");
-
-                            b1
-                                .ToJson("parties")
-                                .HasColumnType("jsonb");
-
-                            b1.WithOwner()
-                                .HasForeignKey("AgreementId")
-                                .HasConstraintName("fk_agreements_agreements_agreement_id");
-                        });
-
-                    b.OwnsMany("IntegrationGovernance.Domain.Agreements.Approval", "Approvals", b1 =>
-                        {
-                            b1.Property<Guid>("AgreementId");
-
-                            b1.Property<int>("__synthesizedOrdinal")
-                                .ValueGeneratedOnAdd();
-
-                            b1.Property<Guid>("BodyId");
-
-                            b1.Property<DateOnly>("DecidedOn");
-
-                            b1.Property<string>("MinuteReference");
-
-                            b1.Property<string>("Outcome")
-                                .IsRequired();
-
-                            b1.HasKey("AgreementId", "__synthesizedOrdinal");
-
-                            b1.ToTable("agreements");
-
-                            b1
-                                .ToJson("approvals")
-                                .HasColumnType("jsonb");
-
-                            b1.WithOwner()
-                                .HasForeignKey("AgreementId")
-                                .HasConstraintName("fk_agreements_agreements_agreement_id");
-                        });
-
-                    b.OwnsMany("IntegrationGovernance.Domain.Agreements.DocumentLink", "Documents", b1 =>
-                        {
-                            b1.Property<Guid>("AgreementId");
-
-                            b1.Property<int>("__synthesizedOrdinal")
-                                .ValueGeneratedOnAdd();
-
-                            b1.Property<string>("Sha256")
-                                .IsRequired();
-
-                            b1.Property<string>("Title")
-                                .IsRequired();
-
-                            b1.Property<string>("Url")
-                                .IsRequired();
-
-                            b1.HasKey("AgreementId", "__synthesizedOrdinal");
-
-                            b1.ToTable("agreements");
-
-                            b1
-                                .ToJson("documents")
-                                .HasColumnType("jsonb");
-
-                            b1.WithOwner()
-                                .HasForeignKey("AgreementId")
-                                .HasConstraintName("fk_agreements_agreements_agreement_id");
-                        });
-
-                    b.OwnsMany("IntegrationGovernance.Domain.Agreements.StatusChange", "StatusChanges", b1 =>
-                        {
-                            b1.Property<Guid>("AgreementId");
-
-                            b1.Property<int>("__synthesizedOrdinal")
-                                .ValueGeneratedOnAdd();
-
-                            b1.Property<DateOnly>("EffectiveOn");
-
-                            b1.Property<string>("Reason");
-
-                            b1.Property<DateTimeOffset>("RecordedAt");
-
-                            b1.Property<int>("Sequence");
-
-                            b1.Property<string>("Status")
-                                .IsRequired();
-
-                            b1.HasKey("AgreementId", "__synthesizedOrdinal");
-
-                            b1.ToTable("agreements");
-
-                            b1
-                                .ToJson("status_changes")
-                                .HasColumnType("jsonb");
-
-                            b1.WithOwner()
-                                .HasForeignKey("AgreementId")
-                                .HasConstraintName("fk_agreements_agreements_agreement_id");
-                        });
-
-                    b.OwnsMany("IntegrationGovernance.Domain.Agreements.Variation", "Variations", b1 =>
-                        {
-                            b1.Property<Guid>("AgreementId");
-
-                            b1.Property<int>("__synthesizedOrdinal")
-                                .ValueGeneratedOnAdd();
-
-                            b1.Property<string>("Description")
-                                .IsRequired();
-
-                            b1.Property<DateOnly>("EffectiveOn");
-
-                            b1.Property<DateOnly?>("EndsOn");
-
-                            b1.Property<int?>("NoticeMonths");
-
-                            b1.Property<int>("Number");
-
-                            b1.Property<DateTimeOffset>("RecordedAt");
-
-                            b1.Property<DateOnly?>("ReviewOn");
-
-                            b1.HasKey("AgreementId", "__synthesizedOrdinal");
-
-                            b1.ToTable("agreements");
-
-                            b1
-                                .ToJson("variations")
-                                .HasColumnType("jsonb");
-
-                            b1.WithOwner()
-                                .HasForeignKey("AgreementId")
-                                .HasConstraintName("fk_agreements_agreements_agreement_id");
-                        });
-
-                    b.Navigation("Approvals");
-
-                    b.Navigation("Documents");
-
-                    b.Navigation("Parties");
-
-                    b.Navigation("StatusChanges");
-
-                    b.Navigation("Variations");
                 });
 
             modelBuilder.Entity("IntegrationGovernance.Domain.People.AccountabilityLine", b =>
@@ -1389,6 +1396,16 @@ namespace IntegrationGovernance.Infrastructure.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_succession_parties_successions_succession_id");
+                });
+
+            modelBuilder.Entity("IntegrationGovernance.Infrastructure.Agreements.AgreementTermRow", b =>
+                {
+                    b.HasOne("IntegrationGovernance.Domain.Agreements.Agreement", null)
+                        .WithMany()
+                        .HasForeignKey("AgreementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_agreement_terms_agreements_agreement_id");
                 });
 
             modelBuilder.Entity("IntegrationGovernance.Infrastructure.Webhooks.WebhookDelivery", b =>

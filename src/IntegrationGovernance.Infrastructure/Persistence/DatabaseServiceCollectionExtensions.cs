@@ -36,6 +36,7 @@ public static class DatabaseServiceCollectionExtensions
         services.AddScoped<Webhooks.WebhookDispatcher>();
         services.AddHostedService<Webhooks.WebhookWorker>();
         services.AddScoped<Organisations.SuccessionChains>();
+        services.AddScoped<Agreements.AgreementTransfers>();
         services.AddTransient<DatabaseMigrator>();
         services.AddTransient<DemoData.DemoDataLoader>();
         return services;

@@ -20,6 +20,8 @@ public sealed class RegisterDbContext(DbContextOptions<RegisterDbContext> option
 
     public DbSet<Domain.Agreements.Agreement> Agreements => Set<Domain.Agreements.Agreement>();
 
+    public DbSet<Agreements.AgreementTermRow> AgreementTerms => Set<Agreements.AgreementTermRow>();
+
     public DbSet<Domain.PooledFunds.PooledFund> PooledFunds => Set<Domain.PooledFunds.PooledFund>();
 
     public DbSet<Domain.PooledFunds.Contribution> Contributions => Set<Domain.PooledFunds.Contribution>();
@@ -119,6 +121,18 @@ public sealed class RegisterDbContext(DbContextOptions<RegisterDbContext> option
         }
     }
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        // records kept whole inside jsonb columns (see JsonColumn), never tables of their own
+        modelBuilder.Ignore<Domain.Agreements.DocumentLink>()
+            .Ignore<Domain.Agreements.PartyChange>()
+            .Ignore<Domain.Agreements.AgreementParty>()
+            .Ignore<Domain.Agreements.Approval>()
+            .Ignore<Domain.Agreements.StatusChange>()
+            .Ignore<Domain.Agreements.Variation>()
+            .Ignore<Domain.Agreements.Notice>()
+            .Ignore<Domain.Agreements.TermPeriod>()
+            .Ignore<Domain.Successions.SuccessionTransfer>();
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(RegisterDbContext).Assembly);
+    }
 }

@@ -50,10 +50,14 @@ public sealed class ClientWalkthroughTests(RegisterApiFactory api) : IClassFixtu
         var agreement = created.Result;
         Assert.Equal(AgreementStatus.Draft, agreement.Status);
 
-        // approved by the council's cabinet, then approved and active: each change needs the ETag of the one before
-        var approved = await _register.RecordApprovalAsync(agreement.Id, RequireETag(created), new ApprovalContract
+        // approved by the council and by the PCT (every party approves), then approved and active: each change needs the ETag of the one before
+        var councilApproved = await _register.RecordApprovalAsync(agreement.Id, RequireETag(created), new ApprovalContract
         {
             BodyId = council.Id, DecidedOn = new DateOnly(2012, 3, 1), MinuteReference = "CAB/2012/14", Outcome = ApprovalOutcome.Approved,
+        });
+        var approved = await _register.RecordApprovalAsync(agreement.Id, RequireETag(councilApproved), new ApprovalContract
+        {
+            BodyId = pct.Id, DecidedOn = new DateOnly(2012, 3, 1), MinuteReference = "PCTB/2012/3", Outcome = ApprovalOutcome.Approved,
         });
         var approvedStatus = await _register.TransitionAgreementAsync(agreement.Id, RequireETag(approved), new TransitionRequest
         {

@@ -34,7 +34,7 @@ public sealed class SuccessionTests(RegisterApiFactory api) : IClassFixture<Regi
         var succession = await _client.RecordSuccessionAsync(Register.Succession([first, second], [merged], "2020-04-01", SuccessionKind.Merger));
 
         var read = await (await _client.GetAsync($"{Register.Successions}/{succession.Id}")).ReadAsync<SuccessionResponse>(HttpStatusCode.OK);
-        Assert.Equal(succession, read with { PredecessorIds = succession.PredecessorIds, SuccessorIds = succession.SuccessorIds });
+        Assert.Equal(succession, read with { PredecessorIds = succession.PredecessorIds, SuccessorIds = succession.SuccessorIds, Transfers = succession.Transfers });
         Assert.Equal(new HashSet<Guid> { first.Id, second.Id }, read.PredecessorIds.ToHashSet());
         var chain = await ChainAsync(merged.Id, "predecessors");
         Assert.Equal(new HashSet<Guid> { first.Id, second.Id }, chain.Links.Select(l => l.Organisation.Id).ToHashSet());

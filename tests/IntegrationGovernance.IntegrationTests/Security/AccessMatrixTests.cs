@@ -148,10 +148,13 @@ public sealed class AccessMatrixTests : IClassFixture<RegisterApiFactory>
         ["TransitionAgreement"] = async admin =>
         {
             var (agreement, etag, _, party) = await Draft(admin);
-            (_, etag) = await admin.ActOnAsync(agreement.Id, "approvals", new ApprovalContract
+            foreach (var body in agreement.Parties.Select(p => p.OrganisationId))
             {
-                BodyId = agreement.Parties[0].OrganisationId, DecidedOn = new DateOnly(2012, 3, 1), Outcome = ApprovalOutcome.Approved,
-            }, etag);
+                (_, etag) = await admin.ActOnAsync(agreement.Id, "approvals", new ApprovalContract
+                {
+                    BodyId = body, DecidedOn = new DateOnly(2012, 3, 1), Outcome = ApprovalOutcome.Approved,
+                }, etag);
+            }
             var transition = new TransitionRequest { To = AgreementStatus.Approved, EffectiveOn = new DateOnly(2012, 3, 1) };
             return new Recipe(() => Json(HttpMethod.Post, $"{Support.Agreements.Url}/{agreement.Id}/transitions", transition, etag), party);
         },
@@ -161,6 +164,60 @@ public sealed class AccessMatrixTests : IClassFixture<RegisterApiFactory>
             var (agreement, etag) = await admin.ActiveAgreementAsync(Support.Agreements.Section75($"MATRIX-{Guid.NewGuid():N}"[..30], parties), parties.Council.Id);
             var variation = new VariationRequest { EffectiveOn = new DateOnly(2015, 4, 1), Description = "Extended", EndsOn = new DateOnly(2020, 3, 31) };
             return new Recipe(() => Json(HttpMethod.Post, $"{Support.Agreements.Url}/{agreement.Id}/variations", variation, etag), parties.Council.GssCode);
+        },
+        ["AcceptVariation"] = async admin =>
+        {
+            // the council proposes that the PCT become a provider; only the PCT can accept that
+            var (agreement, etag, parties) = await Running(admin);
+            var council = _host.CreateClientAs("council", parties.Council.GssCode, Scopes.RegisterWrite);
+            (agreement, etag) = await council.ActOnAsync(agreement.Id, "variations", new VariationRequest
+            {
+                EffectiveOn = new DateOnly(2015, 4, 1), Description = "The PCT provides the services",
+                Parties = [new PartyChangeContract { OrganisationId = parties.Pct.Id, Role = PartyRole.Provider }],
+            }, etag);
+            var number = agreement.Variations[^1].Number;
+            return new Recipe(() => Json(HttpMethod.Post, $"{Support.Agreements.Url}/{agreement.Id}/variations/{number}/acceptances", new AcceptanceRequest(), etag),
+                parties.Pct.Id.ToString());
+        },
+        ["AcceptTransition"] = async admin =>
+        {
+            // the council asks to terminate; the PCT's acceptance puts it in force
+            var (agreement, etag, parties) = await Running(admin);
+            var council = _host.CreateClientAs("council", parties.Council.GssCode, Scopes.RegisterWrite);
+            (agreement, etag) = await council.ActOnAsync(agreement.Id, "transitions",
+                new TransitionRequest { To = AgreementStatus.Terminated, EffectiveOn = new DateOnly(2016, 3, 31) }, etag);
+            var sequence = agreement.StatusChanges[^1].Sequence;
+            return new Recipe(() => Json(HttpMethod.Post, $"{Support.Agreements.Url}/{agreement.Id}/transitions/{sequence}/acceptances", new AcceptanceRequest(), etag),
+                parties.Pct.Id.ToString());
+        },
+        ["ServeNotice"] = async admin =>
+        {
+            var (agreement, etag, parties) = await Running(admin);
+            var notice = new NoticeRequest { Kind = NoticeKind.Withdrawal, ServedOn = new DateOnly(2014, 1, 15) };
+            return new Recipe(() => Json(HttpMethod.Post, $"{Support.Agreements.Url}/{agreement.Id}/notices", notice, etag), parties.Council.GssCode);
+        },
+        ["WithdrawNotice"] = async admin =>
+        {
+            var (agreement, etag, parties) = await Running(admin);
+            (agreement, etag) = await admin.ActOnAsync(agreement.Id, "notices", new NoticeRequest
+            {
+                OrganisationId = parties.Council.Id, Kind = NoticeKind.Withdrawal, ServedOn = new DateOnly(2026, 11, 1), EffectiveOn = new DateOnly(2099, 3, 31),
+            }, etag);
+            return new Recipe(() => Json(HttpMethod.Post, $"{Support.Agreements.Url}/{agreement.Id}/notices/{agreement.Notices[^1].Number}/withdrawal", new { }, etag),
+                parties.Council.GssCode);
+        },
+        ["NameTransfer"] = async admin =>
+        {
+            // a PCT split between two successors: the agreement waits for its transfer to be named
+            var council = await admin.CreateOrganisationAsync(Register.Organisation($"Matrix council {Guid.NewGuid():N}", gss: UniqueGss()));
+            var pct = await admin.CreateOrganisationAsync(Register.Organisation($"Matrix PCT {Guid.NewGuid():N}", OrganisationType.PrimaryCareTrust, from: "2002-04-01", to: "2013-03-31"));
+            var east = await admin.CreateOrganisationAsync(Register.Organisation($"Matrix CCG east {Guid.NewGuid():N}", OrganisationType.ClinicalCommissioningGroup, from: "2013-04-01"));
+            var west = await admin.CreateOrganisationAsync(Register.Organisation($"Matrix CCG west {Guid.NewGuid():N}", OrganisationType.ClinicalCommissioningGroup, from: "2013-04-01"));
+            var (agreement, _) = await admin.ActiveAgreementAsync(
+                Support.Agreements.Section75($"MATRIX-{Guid.NewGuid():N}"[..30], new(council, pct), "2010-04-01", null), council.Id);
+            var succession = await admin.RecordSuccessionAsync(Register.Succession([pct], [east, west], "2013-04-01", Domain.Successions.SuccessionKind.Split));
+            var transfer = new SuccessionTransferContract { AgreementId = agreement.Id, PredecessorId = pct.Id, SuccessorId = east.Id };
+            return new Recipe(() => Json(HttpMethod.Post, $"{Register.Successions}/{succession.Id}/transfers", transfer));
         },
         ["CreatePooledFund"] = async admin =>
         {
@@ -329,6 +386,14 @@ public sealed class AccessMatrixTests : IClassFixture<RegisterApiFactory>
     {
         var (organisation, _) = await Target(admin);
         return await admin.PostAsync(organisation.Id, "Matrix post");
+    }
+
+    /// <summary>An active, open-ended agreement between a council and a PCT, from 2012.</summary>
+    private static async Task<(AgreementResponse Agreement, string ETag, Support.Agreements.Parties Parties)> Running(HttpClient admin)
+    {
+        var parties = await admin.CouncilAndPctAsync($"Matrix {Guid.NewGuid():N}");
+        var (agreement, etag) = await admin.ActiveAgreementAsync(Support.Agreements.Section75($"MATRIX-{Guid.NewGuid():N}"[..30], parties, "2012-04-01", null), parties.Council.Id);
+        return (agreement, etag, parties);
     }
 
     private static async Task<(AgreementResponse Agreement, string ETag, AgreementRequest Request, string? Party)> Draft(HttpClient admin)

@@ -50,14 +50,20 @@ public static class Agreements
         return (await response.ReadAsync<AgreementResponse>(expected), response.Headers.ETag?.ToString() ?? etag);
     }
 
-    /// <summary>Creates the agreement, records an approval by the council and makes it active from commencement.</summary>
+    /// <summary>
+    /// Creates the agreement, records an approval by <paramref name="approver"/> and by every other party (every party
+    /// approves before an agreement is Approved), and makes it active from commencement.
+    /// </summary>
     public static async Task<(AgreementResponse Agreement, string ETag)> ActiveAgreementAsync(this HttpClient admin, AgreementRequest request, Guid approver)
     {
         var (created, etag) = await admin.CreateAgreementAsync(request);
-        (_, etag) = await admin.ActOnAsync(created.Id, "approvals", new ApprovalContract
+        foreach (var body in request.Parties.Select(p => p.OrganisationId).Prepend(approver).Distinct())
         {
-            BodyId = approver, DecidedOn = request.CommencesOn.AddDays(-30), MinuteReference = "CAB/1", Outcome = ApprovalOutcome.Approved,
-        }, etag);
+            (_, etag) = await admin.ActOnAsync(created.Id, "approvals", new ApprovalContract
+            {
+                BodyId = body, DecidedOn = request.CommencesOn.AddDays(-30), MinuteReference = "CAB/1", Outcome = ApprovalOutcome.Approved,
+            }, etag);
+        }
         (_, etag) = await admin.ActOnAsync(created.Id, "transitions", new TransitionRequest { To = AgreementStatus.Approved, EffectiveOn = request.CommencesOn.AddDays(-30) }, etag);
         return await admin.ActOnAsync(created.Id, "transitions", new TransitionRequest { To = AgreementStatus.Active, EffectiveOn = request.CommencesOn }, etag);
     }

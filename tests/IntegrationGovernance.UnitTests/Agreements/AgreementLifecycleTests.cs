@@ -22,9 +22,9 @@ public sealed class AgreementLifecycleTests
     public void Active_on_follows_status_history_and_the_term_as_varied()
     {
         var agreement = Active(new DateOnly(2012, 4, 1), new DateOnly(2017, 3, 31));
-        Assert.Empty(agreement.Vary(new DateOnly(2017, 1, 1), "Extended", new DateOnly(2018, 3, 31), null, null, Now));
-        Assert.Empty(agreement.Transition(AgreementStatus.Suspended, new DateOnly(2015, 1, 1), null, Now));
-        Assert.Empty(agreement.Transition(AgreementStatus.Active, new DateOnly(2015, 2, 1), null, Now));
+        agreement.Vary(Change(new DateOnly(2017, 1, 1), "Extended", endsOn: new DateOnly(2018, 3, 31)), Actor.Administrator, Now);
+        agreement.Transition(AgreementStatus.Suspended, new DateOnly(2015, 1, 1), null, Actor.Administrator, Now);
+        agreement.Transition(AgreementStatus.Active, new DateOnly(2015, 2, 1), null, Actor.Administrator, Now);
 
         Assert.False(agreement.IsActiveOn(new DateOnly(2012, 3, 31)));
         Assert.True(agreement.IsActiveOn(new DateOnly(2012, 4, 1)));
@@ -40,9 +40,9 @@ public sealed class AgreementLifecycleTests
     public void Approval_must_be_recorded_on_or_before_the_approved_date()
     {
         var agreement = Agreement.Draft(Details(new DateOnly(2012, 4, 1), null), Now);
-        agreement.RecordApproval(new Approval(Council, new DateOnly(2012, 3, 15), "CAB/1", ApprovalOutcome.Approved), Now);
+        Approve(agreement, new DateOnly(2012, 3, 15));
 
-        var early = Assert.Throws<RegisterRuleException>(() => agreement.Transition(AgreementStatus.Approved, new DateOnly(2012, 3, 1), null, Now));
+        var early = Assert.Throws<RegisterRuleException>(() => agreement.Transition(AgreementStatus.Approved, new DateOnly(2012, 3, 1), null, Actor.Administrator, Now));
 
         Assert.Equal("approval-required", early.Code);
         Assert.Equal(AgreementStatus.Draft, agreement.Status);
@@ -52,9 +52,10 @@ public sealed class AgreementLifecycleTests
     public void A_rejected_decision_is_not_an_approval()
     {
         var agreement = Agreement.Draft(Details(new DateOnly(2012, 4, 1), null), Now);
-        agreement.RecordApproval(new Approval(Council, new DateOnly(2012, 3, 15), null, ApprovalOutcome.Rejected), Now);
+        agreement.RecordApproval(new Approval(Council, new DateOnly(2012, 3, 15), null, ApprovalOutcome.Rejected) { ForPartyId = Council }, Now);
+        agreement.RecordApproval(new Approval(Pct, new DateOnly(2012, 3, 15), null, ApprovalOutcome.Approved) { ForPartyId = Pct }, Now);
 
-        Assert.Throws<RegisterRuleException>(() => agreement.Transition(AgreementStatus.Approved, new DateOnly(2012, 3, 20), null, Now));
+        Assert.Throws<RegisterRuleException>(() => agreement.Transition(AgreementStatus.Approved, new DateOnly(2012, 3, 20), null, Actor.Administrator, Now));
     }
 
     [Fact]
@@ -62,9 +63,9 @@ public sealed class AgreementLifecycleTests
     {
         var agreement = Active(new DateOnly(2012, 4, 1), null);
 
-        var problems = agreement.Transition(AgreementStatus.Suspended, new DateOnly(2012, 1, 1), null, Now);
+        var refusal = Assert.Throws<RegisterRuleException>(() => agreement.Transition(AgreementStatus.Suspended, new DateOnly(2012, 1, 1), null, Actor.Administrator, Now));
 
-        Assert.Equal(["$.effectiveOn"], problems.Select(p => p.Field));
+        Assert.Equal("$.effectiveOn", refusal.Field);
         Assert.Equal(AgreementStatus.Active, agreement.Status);
     }
 
@@ -74,9 +75,10 @@ public sealed class AgreementLifecycleTests
         var openEnded = Active(new DateOnly(2012, 4, 1), null);
         var fixedTerm = Active(new DateOnly(2012, 4, 1), new DateOnly(2017, 3, 31));
 
-        Assert.Throws<RegisterRuleException>(() => openEnded.Transition(AgreementStatus.Expired, new DateOnly(2030, 1, 1), null, Now));
-        Assert.Throws<RegisterRuleException>(() => fixedTerm.Transition(AgreementStatus.Expired, new DateOnly(2017, 3, 31), null, Now));
-        Assert.Empty(fixedTerm.Transition(AgreementStatus.Expired, new DateOnly(2017, 4, 1), null, Now));
+        Assert.Throws<RegisterRuleException>(() => openEnded.Transition(AgreementStatus.Expired, new DateOnly(2030, 1, 1), null, Actor.Administrator, Now));
+        Assert.Throws<RegisterRuleException>(() => fixedTerm.Transition(AgreementStatus.Expired, new DateOnly(2017, 3, 31), null, Actor.Administrator, Now));
+        fixedTerm.Transition(AgreementStatus.Expired, new DateOnly(2017, 4, 1), null, Actor.Administrator, Now);
+        Assert.Equal(AgreementStatus.Expired, fixedTerm.Status);
     }
 
     [Fact]
@@ -85,33 +87,29 @@ public sealed class AgreementLifecycleTests
         var draft = Agreement.Draft(Details(new DateOnly(2012, 4, 1), null), Now);
         var active = Active(new DateOnly(2012, 4, 1), null);
 
-        Assert.Throws<RegisterRuleException>(() => draft.Vary(new DateOnly(2013, 1, 1), "x", null, null, null, Now));
-        Assert.Throws<RegisterRuleException>(() => active.Revise(Details(new DateOnly(2012, 4, 1), null), Now));
+        Assert.Throws<RegisterRuleException>(() => draft.Vary(Change(new DateOnly(2013, 1, 1), "x", noticeMonths: 3), Actor.Administrator, Now));
+        Assert.Throws<RegisterRuleException>(() => active.Revise(Details(new DateOnly(2012, 4, 1), null), Actor.Administrator, Now));
     }
 
     [Fact]
     public void Variations_are_numbered_in_order_and_cannot_go_back_in_time()
     {
         var agreement = Active(new DateOnly(2012, 4, 1), null);
-        Assert.Empty(agreement.Vary(new DateOnly(2014, 1, 1), "First", null, new DateOnly(2015, 1, 1), null, Now));
+        agreement.Vary(Change(new DateOnly(2014, 1, 1), "First", reviewOn: new DateOnly(2015, 1, 1)), Actor.Administrator, Now);
 
-        Assert.Equal(["$.effectiveOn"], agreement.Vary(new DateOnly(2013, 1, 1), "Earlier", null, null, null, Now).Select(p => p.Field));
-        Assert.Empty(agreement.Vary(new DateOnly(2016, 1, 1), "Second", null, null, 6, Now));
+        var earlier = Assert.Throws<RegisterRuleException>(() => agreement.Vary(Change(new DateOnly(2013, 1, 1), "Earlier", noticeMonths: 3), Actor.Administrator, Now));
+        Assert.Equal("$.effectiveOn", earlier.Field);
+        agreement.Vary(Change(new DateOnly(2016, 1, 1), "Second", noticeMonths: 6), Actor.Administrator, Now);
         Assert.Equal([1, 2], agreement.Variations.Select(v => v.Number));
         Assert.Equal(6, agreement.TermsOn(new DateOnly(2016, 1, 1)).NoticeMonths);
     }
 
-    private static Agreement Active(DateOnly commences, DateOnly? ends)
-    {
-        var agreement = Agreement.Draft(Details(commences, ends), Now);
-        agreement.RecordApproval(new Approval(Council, commences.AddDays(-10), null, ApprovalOutcome.Approved), Now);
-        Assert.Empty(agreement.Transition(AgreementStatus.Approved, commences.AddDays(-10), null, Now));
-        Assert.Empty(agreement.Transition(AgreementStatus.Active, commences, null, Now));
-        return agreement;
-    }
+    private static Agreement Active(DateOnly commences, DateOnly? ends) => AgreementFixtures.Active(Details(commences, ends), Now);
 
-    private static AgreementDetails Details(DateOnly commences, DateOnly? ends) => new(
-        "UNIT-1", "Unit agreement", null, StatutoryBasis.Section75NhsAct2006, [Flexibility.PooledFund], [], [],
-        [new AgreementParty(Council, PartyRole.Host), new AgreementParty(Pct, PartyRole.Partner)],
-        null, commences, ends, 12, null, null, [], false);
+    private static void Approve(Agreement agreement, DateOnly on) => AgreementFixtures.ApproveByEveryParty(agreement, on, Now);
+
+    private static VariationDetails Change(DateOnly on, string description, DateOnly? endsOn = null, DateOnly? reviewOn = null, int? noticeMonths = null) =>
+        AgreementFixtures.Change(on, description, endsOn, reviewOn, noticeMonths);
+
+    private static AgreementDetails Details(DateOnly commences, DateOnly? ends) => AgreementFixtures.Section75(Council, Pct, commences, ends);
 }

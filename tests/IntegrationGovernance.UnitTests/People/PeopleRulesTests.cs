@@ -1,3 +1,4 @@
+using IntegrationGovernance.Domain.Common;
 using IntegrationGovernance.Domain.Agreements;
 using IntegrationGovernance.Domain.People;
 
@@ -26,8 +27,8 @@ public sealed class PeopleRulesTests
     public void A_suspension_within_the_period_breaks_the_basis()
     {
         var agreement = Section113(new DateOnly(2013, 4, 1), null);
-        agreement.Transition(AgreementStatus.Suspended, new DateOnly(2014, 6, 1), null, Now);
-        agreement.Transition(AgreementStatus.Active, new DateOnly(2014, 7, 1), null, Now);
+        agreement.Transition(AgreementStatus.Suspended, new DateOnly(2014, 6, 1), null, Actor.Administrator, Now);
+        agreement.Transition(AgreementStatus.Active, new DateOnly(2014, 7, 1), null, Actor.Administrator, Now);
 
         Assert.Contains("became Suspended on 2014-06-01", AccountabilityLine.BasisProblem(agreement, Council, Ccg, new DateOnly(2014, 1, 1), new DateOnly(2015, 1, 1)));
         Assert.Null(AccountabilityLine.BasisProblem(agreement, Council, Ccg, new DateOnly(2014, 7, 1), new DateOnly(2015, 1, 1)));
@@ -52,11 +53,7 @@ public sealed class PeopleRulesTests
 
     private static Agreement Section113(DateOnly commences, DateOnly? ends)
     {
-        var agreement = Agreement.Draft(new AgreementDetails("S113-UNIT", "Section 113", null, StatutoryBasis.Section113LocalGovernmentAct1972, [], [], [],
+        return Agreements.AgreementFixtures.Active(new AgreementDetails("S113-UNIT", "Section 113", null, StatutoryBasis.Section113LocalGovernmentAct1972, [], [], [],
             [new AgreementParty(Council, PartyRole.Host), new AgreementParty(Ccg, PartyRole.Provider)], null, commences, ends, null, null, null, [], false), Now);
-        agreement.RecordApproval(new Approval(Council, commences, null, ApprovalOutcome.Approved), Now);
-        agreement.Transition(AgreementStatus.Approved, commences, null, Now);
-        agreement.Transition(AgreementStatus.Active, commences, null, Now);
-        return agreement;
     }
 }

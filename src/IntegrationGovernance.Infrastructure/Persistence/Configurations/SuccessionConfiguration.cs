@@ -16,6 +16,7 @@ internal sealed class SuccessionConfiguration : IEntityTypeConfiguration<Success
         builder.Property(s => s.Note).HasMaxLength(2000);
         builder.HasMany(s => s.Parties).WithOne().HasForeignKey(p => p.SuccessionId).OnDelete(DeleteBehavior.Restrict);
         builder.Navigation(s => s.Parties).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Property(s => s.Transfers).AsJsonColumn();
     }
 }
 
