@@ -1,3 +1,4 @@
+using IntegrationGovernance.Infrastructure.Agreements;
 using IntegrationGovernance.Infrastructure.DemoData;
 using IntegrationGovernance.Infrastructure.Persistence;
 using Microsoft.Extensions.Options;
@@ -14,7 +15,10 @@ public static class DatabaseStartup
             return;
         await using var scope = app.Services.CreateAsyncScope();
         if (options.MigrateOnStartup)
+        {
             await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync(app.Lifetime.ApplicationStopping);
+            await scope.ServiceProvider.GetRequiredService<AgreementPeriodsBackfill>().RunAsync(app.Lifetime.ApplicationStopping);
+        }
         if (options.SeedDemoData)
             await scope.ServiceProvider.GetRequiredService<DemoDataLoader>().LoadAsync(app.Lifetime.ApplicationStopping);
     }

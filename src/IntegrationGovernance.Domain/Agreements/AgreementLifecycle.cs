@@ -48,6 +48,10 @@ public sealed partial class Agreement
         if (StatusChanges.LastOrDefault(c => c.InForce) is { } last && effectiveOn < last.EffectiveOn)
             throw new RegisterRuleException("transition-out-of-order",
                 $"The agreement became {last.Status} on {last.EffectiveOn:yyyy-MM-dd}; a later change cannot take effect before that.", "$.effectiveOn");
+        var partyThen = Status == AgreementStatus.Draft ? Parties.Any(p => actor.ActsFor(p.OrganisationId)) : TermsOn(effectiveOn).Parties.Any(p => actor.ActsFor(p.OrganisationId));
+        if (!partyThen)
+            throw new RegisterRuleException("not-a-party-then",
+                $"Only a party to the agreement on {effectiveOn:yyyy-MM-dd} changes its status from that day.", "$.effectiveOn");
         if (StatusChanges.Any(c => !c.InForce))
             throw new RegisterRuleException("transition-awaiting-consent",
                 "A status change is still waiting for the parties' acceptance; it must be accepted first.", kind: RuleKind.Conflict);

@@ -126,6 +126,9 @@ public sealed partial class Agreement
         && a.Parties.SequenceEqual(b.Parties) && a.Flexibilities.SequenceEqual(b.Flexibilities)
         && a.Services.SequenceEqual(b.Services) && a.ClientGroups.SequenceEqual(b.ClientGroups);
 
+    /// <summary>Computes the periods again from the history: for agreements recorded before the register kept them.</summary>
+    public void RecomputePeriods(DateTimeOffset now) => Touch(now);
+
     /// <summary>Brings the periods, the parties of every period and the latest terms in step after any change.</summary>
     private void Touch(DateTimeOffset now)
     {

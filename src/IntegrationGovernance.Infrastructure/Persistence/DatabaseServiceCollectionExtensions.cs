@@ -37,6 +37,7 @@ public static class DatabaseServiceCollectionExtensions
         services.AddHostedService<Webhooks.WebhookWorker>();
         services.AddScoped<Organisations.SuccessionChains>();
         services.AddScoped<Agreements.AgreementTransfers>();
+        services.AddScoped<Agreements.AgreementPeriodsBackfill>();
         services.AddTransient<DatabaseMigrator>();
         services.AddTransient<DemoData.DemoDataLoader>();
         return services;

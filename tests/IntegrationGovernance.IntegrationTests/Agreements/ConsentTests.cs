@@ -72,6 +72,25 @@ public sealed class ConsentTests(RegisterApiFactory api) : IClassFixture<Registe
     }
 
     [Fact]
+    public async Task An_organisation_proposed_as_a_party_cannot_change_the_agreements_status_before_it_has_joined()
+    {
+        var (parties, agreement, etag) = await RunningAsync("Proposed");
+        var trust = await Trust("Proposed");
+        (agreement, etag) = await As(parties.Council).ActOnAsync(agreement.Id, "variations", new VariationRequest
+        {
+            EffectiveOn = new DateOnly(2015, 4, 1), Description = "The trust joins",
+            Parties = [new PartyChangeContract { OrganisationId = trust.Id, Role = PartyRole.Provider }],
+        }, etag);
+
+        var suspended = await As(trust).SendWithIfMatchAsync(HttpMethod.Post, $"{Support.Agreements.Url}/{agreement.Id}/transitions",
+            new TransitionRequest { To = AgreementStatus.Suspended, EffectiveOn = new DateOnly(2016, 1, 1) }, etag);
+
+        var problem = await suspended.ReadProblemAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.Equal("urn:integration-governance:problem:not-a-party-then", (string?)problem["type"]);
+        Assert.True((await _admin.OnAsync(agreement.Id, "2016-06-01")).OnDate!.Active);
+    }
+
+    [Fact]
     public async Task Changing_another_partys_role_waits_for_that_party_while_the_partys_own_term_changes_do_not()
     {
         var (parties, agreement, etag) = await RunningAsync("Role");

@@ -46,6 +46,23 @@ public sealed class DemoDataTests(DemoDataTests.SeededApiFactory api) : IClassFi
     }
 
     [Fact]
+    public async Task The_successions_carry_each_agreement_to_the_body_that_took_it_and_nhs_england_takes_only_its_own()
+    {
+        var icb = Assert.Single((await (await _client.GetAsync($"{Register.Organisations}?code=QOX")).ReadAsync<Page>(HttpStatusCode.OK)).Items);
+        var england = Assert.Single((await (await _client.GetAsync($"{Register.Organisations}?code=X24")).ReadAsync<Page>(HttpStatusCode.OK)).Items);
+
+        var icbBefore = await (await _client.GetAsync($"{Register.Organisations}/{icb.Id}/agreements?activeOn=2022-06-30")).ReadAsync<List<BindingAgreementResponse>>(HttpStatusCode.OK);
+        var icbFrom = await (await _client.GetAsync($"{Register.Organisations}/{icb.Id}/agreements?activeOn=2022-07-01")).ReadAsync<List<BindingAgreementResponse>>(HttpStatusCode.OK);
+        var englands = await (await _client.GetAsync($"{Register.Organisations}/{england.Id}/agreements")).ReadAsync<List<BindingAgreementResponse>>(HttpStatusCode.OK);
+
+        Assert.Empty(icbBefore);
+        var bnes = Assert.Single(icbFrom, b => b.Agreement.Reference == "BNES-S75-2013");
+        Assert.Equal((2, "NHS Bath and North East Somerset Clinical Commissioning Group"), (bnes.SuccessionDepth, bnes.BoundThroughName));
+        Assert.Equal(["DUDLEY-0-5-PH-2015"], englands.Select(b => b.Agreement.Reference));
+        Assert.All(englands, b => Assert.Equal(0, b.SuccessionDepth));
+    }
+
+    [Fact]
     public async Task The_demo_funds_have_contributions_from_two_partners_and_figures_that_add_up()
     {
         var summaries = await (await _client.GetAsync("/api/v1/finance/summaries?financialYear=2008-09"))
