@@ -3,6 +3,7 @@ using IntegrationGovernance.Api.Security;
 using IntegrationGovernance.Domain.Agreements;
 using IntegrationGovernance.Domain.Common;
 using IntegrationGovernance.Domain.Organisations;
+using IntegrationGovernance.Infrastructure.Agreements;
 using IntegrationGovernance.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -97,11 +98,12 @@ public static class ImportsEndpoints
 
     /// <param name="dryRun">Check and count without recording anything.</param>
     /// <param name="db"></param>
+    /// <param name="transfers"></param>
     /// <param name="clock"></param>
     /// <param name="http"></param>
     /// <param name="cancellationToken"></param>
     public static async Task<Results<Ok<ImportReport>, ValidationProblem>> ImportAgreements(
-        bool? dryRun, RegisterDbContext db, TimeProvider clock, HttpContext http, CancellationToken cancellationToken)
+        bool? dryRun, RegisterDbContext db, AgreementTransfers transfers, TimeProvider clock, HttpContext http, CancellationToken cancellationToken)
     {
         var (rows, unreadable) = await ImportFile.ReadAsync(http.Request, AgreementFromCsv, cancellationToken);
         if (unreadable is not null)
@@ -164,14 +166,16 @@ public static class ImportsEndpoints
             await db.InTransactionAsync(async token =>
             {
                 var now = clock.GetUtcNow();
-                var created = new Dictionary<string, Guid>();
+                var created = new Dictionary<string, Agreement>();
                 foreach (var (details, parent) in toAdd)
                 {
-                    var parentId = parent is null ? null : created.TryGetValue(parent, out var fresh) ? fresh : references[parent];
+                    var parentId = parent is null ? null : created.TryGetValue(parent, out var fresh) ? fresh.Id : references[parent];
                     var agreement = Agreement.Draft(details with { ParentId = parentId }, now);
-                    created[agreement.Reference] = agreement.Id;
+                    created[agreement.Reference] = agreement;
                     db.Agreements.Add(agreement);
                 }
+                // successions already recorded for their parties are carried out on them, as on any new agreement
+                await transfers.ApplyAsync(created.Values, token);
                 return await db.SaveChangesAsync(token);
             }, cancellationToken);
         }

@@ -15,27 +15,43 @@ public sealed class AgreementTransfers(RegisterDbContext db, TimeProvider clock)
     private const int MaxChainDepth = 16;
 
     /// <summary>Carries out, on one tracked agreement, every recorded succession of its parties it has not had yet.</summary>
-    public async Task ApplyAsync(Agreement agreement, CancellationToken cancellationToken)
+    public Task ApplyAsync(Agreement agreement, CancellationToken cancellationToken) => ApplyAsync([agreement], cancellationToken);
+
+    /// <summary>
+    /// Carries out, on tracked agreements (an import's, say), every recorded succession of their parties they have not
+    /// had yet. The successions are read once per step down the chain, for all of them together.
+    /// </summary>
+    public async Task ApplyAsync(IReadOnlyCollection<Agreement> agreements, CancellationToken cancellationToken)
     {
+        var successions = new Dictionary<Guid, Succession>();
+        var names = new Dictionary<Guid, string>();
         for (var depth = 0; depth < MaxChainDepth; depth++)
         {
-            var parties = agreement.PartyIds.ToArray();
-            var successions = await db.Successions.AsNoTracking()
-                .Where(s => s.PredecessorIds.Any(p => parties.Contains(p)))
-                .OrderBy(s => s.EffectiveOn).ThenBy(s => s.Id)
+            var parties = agreements.SelectMany(a => a.PartyIds).Distinct().ToArray();
+            var known = successions.Keys.ToArray();
+            var found = await db.Successions.AsNoTracking()
+                .Where(s => s.PredecessorIds.Any(p => parties.Contains(p)) && !known.Contains(s.Id))
                 .ToListAsync(cancellationToken);
-            var names = await NamesAsync(successions, cancellationToken);
+            foreach (var succession in found)
+                successions[succession.Id] = succession;
+            foreach (var (id, name) in await NamesAsync(found, cancellationToken))
+                names[id] = name;
+
             var changed = false;
-            foreach (var succession in successions)
+            var inOrder = successions.Values.OrderBy(s => s.EffectiveOn).ThenBy(s => s.Id).ToList();
+            foreach (var agreement in agreements)
             {
-                foreach (var predecessor in succession.PredecessorIds.Where(parties.Contains))
+                foreach (var succession in inOrder)
                 {
-                    var successor = succession.SuccessorFor(agreement.Id, predecessor);
-                    changed |= agreement.Novate(succession.Id, succession.EffectiveOn, predecessor, successor,
-                        Describe(succession, names[predecessor], successor is { } s ? names[s] : null), clock.GetUtcNow());
+                    foreach (var predecessor in succession.PredecessorIds.Where(agreement.PartyIds.Contains).ToList())
+                    {
+                        var successor = succession.SuccessorFor(agreement.Id, predecessor);
+                        changed |= agreement.Novate(succession.Id, succession.EffectiveOn, predecessor, successor,
+                            Describe(succession, names[predecessor], successor is { } s ? names[s] : null), clock.GetUtcNow());
+                    }
                 }
             }
-            if (!changed)
+            if (!changed && found.Count == 0)
                 return;
         }
     }
@@ -45,8 +61,7 @@ public sealed class AgreementTransfers(RegisterDbContext db, TimeProvider clock)
     {
         var predecessors = succession.PredecessorIds.ToArray();
         var agreements = await db.Agreements.Where(a => a.PartyIds.Any(p => predecessors.Contains(p))).OrderBy(a => a.Reference).ToListAsync(cancellationToken);
-        foreach (var agreement in agreements)
-            await ApplyAsync(agreement, cancellationToken);
+        await ApplyAsync(agreements, cancellationToken);
     }
 
     private async Task<Dictionary<Guid, string>> NamesAsync(IEnumerable<Succession> successions, CancellationToken cancellationToken)

@@ -143,6 +143,26 @@ public sealed class NovationTests(RegisterApiFactory api) : IClassFixture<Regist
     }
 
     [Fact]
+    public async Task An_imported_agreement_of_a_predecessor_is_novated_to_its_successor_on_import()
+    {
+        var (council, pct, ccg, _) = await ChainAsync("Imported");
+        await _client.RecordSuccessionAsync(Register.Succession([pct], [ccg], "2013-04-01"));
+        var row = new Api.Imports.AgreementImportRow
+        {
+            Reference = "IMPORTED-S75", Title = "Imported section 75", Basis = StatutoryBasis.Section75NhsAct2006, Flexibilities = [Flexibility.PooledFund],
+            Parties = [new Api.Imports.ImportPartyContract { Organisation = council.Id.ToString(), Role = PartyRole.Host },
+                       new Api.Imports.ImportPartyContract { Organisation = pct.Id.ToString(), Role = PartyRole.Partner }],
+            CommencesOn = new DateOnly(2010, 4, 1),
+        };
+
+        await (await _client.PostJsonAsync("/api/v1/imports/agreements", new[] { row })).ReadAsync<Api.Imports.ImportReport>(HttpStatusCode.OK);
+
+        var agreement = (await (await _client.GetAsync($"{Support.Agreements.Url}?q=IMPORTED-S75")).ReadAsync<Api.Http.Page<AgreementResponse>>(HttpStatusCode.OK)).Items.Single();
+        Assert.Equal([council.Id, ccg.Id], await _client.PartiesOnAsync(agreement.Id, "2013-04-01"));
+        Assert.Equal([council.Id, pct.Id], await _client.PartiesOnAsync(agreement.Id, "2013-03-31"));
+    }
+
+    [Fact]
     public async Task An_agreement_that_ended_before_the_succession_passes_to_no_one()
     {
         var (council, pct, ccg, _) = await ChainAsync("Ended");
