@@ -79,7 +79,7 @@ public static class AgreementSearch
         if (expiringWithinDays is { } expiring)
             query = query.Having(terms.Expiring(today, RegisterCalendar.DaysAfter(today, expiring)));
         if (reviewWithinDays is { } review)
-            query = query.Having(terms.ReviewDue(today, RegisterCalendar.DaysAfter(today, review)));
+            query = query.ReviewDue(terms, today, RegisterCalendar.DaysAfter(today, review));
         if (overdue == true)
             query = query.Having(terms.Overdue(today));
 

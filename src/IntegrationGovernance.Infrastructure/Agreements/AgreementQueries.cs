@@ -54,6 +54,17 @@ public static class AgreementQueries
     public static IQueryable<AgreementTermRow> ReviewDue(this IQueryable<AgreementTermRow> terms, DateOnly on, DateOnly until) =>
         terms.On(on).Where(t => t.Status != AgreementStatus.Terminated && t.Status != AgreementStatus.Expired && t.ReviewOn >= on && t.ReviewOn <= until);
 
+    /// <summary>
+    /// Agreements not finished on the day with the review date then in force within the window. The periods start at
+    /// commencement; before it an agreement is a draft or approved, never finished, and its terms are those first agreed
+    /// (variations take effect from commencement, novations change only parties), so its own review date answers.
+    /// </summary>
+    public static IQueryable<Agreement> ReviewDue(this IQueryable<Agreement> agreements, IQueryable<AgreementTermRow> terms, DateOnly on, DateOnly until)
+    {
+        var periods = terms.ReviewDue(on, until);
+        return agreements.Where(a => periods.Any(t => t.AgreementId == a.Id) || (on < a.CommencesOn && a.ReviewOn >= on && a.ReviewOn <= until));
+    }
+
     /// <summary>Still running on the day although the end date then in force has passed, with no termination or expiry recorded.</summary>
     public static IQueryable<AgreementTermRow> Overdue(this IQueryable<AgreementTermRow> terms, DateOnly on) =>
         terms.On(on).Where(t => Running.Contains(t.Status) && t.EndsOn < on);

@@ -129,6 +129,26 @@ public sealed class LegalQuestionTests(RegisterApiFactory api) : IClassFixture<R
     }
 
     [Fact]
+    public async Task A_review_due_soon_after_commencement_is_found_before_commencement_too()
+    {
+        var parties = await _client.CouncilAndPctAsync("Early review");
+        var (approved, etag) = await _client.CreateAgreementAsync(Support.Agreements.Section75("EARLY-REVIEW", parties, "2027-04-01", null) with
+        {
+            ReviewOn = new DateOnly(2027, 5, 1),
+        });
+        foreach (var party in new[] { parties.Council.Id, parties.Pct.Id })
+            (_, etag) = await _client.ActOnAsync(approved.Id, "approvals", new ApprovalContract { BodyId = party, DecidedOn = new DateOnly(2027, 1, 4), Outcome = ApprovalOutcome.Approved }, etag);
+        await _client.ActOnAsync(approved.Id, "transitions", new TransitionRequest { To = AgreementStatus.Approved, EffectiveOn = new DateOnly(2027, 1, 4) }, etag);
+        var on = $"organisationId={parties.Council.Id}&reviewWithinDays=60";
+
+        // approved, not yet commenced: no period holds the day, but the review date as agreed is due
+        Assert.Equal([approved.Id], await IdsAsync($"?on=2027-03-15&{on}"));
+        Assert.Equal([approved.Id], await IdsAsync($"?on=2027-04-15&{on}"));
+        Assert.Empty(await IdsAsync($"?on=2027-02-01&{on}"));
+        Assert.Empty(await IdsAsync($"?on=2027-05-02&{on}"));
+    }
+
+    [Fact]
     public async Task Full_text_search_ranks_the_best_match_first()
     {
         var parties = await _client.CouncilAndPctAsync("Search");
