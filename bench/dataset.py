@@ -10,10 +10,14 @@ secondment, succession, contribution), so the same rows come out on every run.
 What it makes (the register as it stood on AS_AT, loaded at LOADED_AT):
   10,000 organisations: councils with GSS codes; PCTs, CCGs, ICBs, NHS trusts, care trusts, SHAs and NHS England
       regions with ODS codes in the formats the domain accepts; community interest companies, voluntary bodies
-      and partnership boards without codes. PCTs (to 2013-03-31) split into CCGs (2013-04-01 to 2022-06-30),
-      which merged into ICBs (from 2022-07-01): 700 successions.
-  100,000 agreements with 2-4 parties each, the parties and flexibilities each statutory basis demands, approvals,
-      a status history that the domain's transitions allow, variations for about a quarter, commencements from
+      and partnership boards without codes (a council's Cabinet is part of its council). PCTs (to 2013-03-31) split
+      into CCGs (2013-04-01 to 2022-06-30); 200 of them merged in pairs into 100 larger CCGs (2020-04-01); the CCGs then
+      running merged into ICBs (from 2022-07-01): 800 successions.
+  100,000 agreements with 2-4 parties each, the parties and flexibilities each statutory basis demands, an approval
+      for every party, a status history that the domain's transitions allow, variations for about a quarter, novations
+      carrying each agreement in being through its parties' successions (the split's transfer scheme naming the
+      successor CCG), the periods in force as the domain computes them (`terms`, expanded into agreement_terms rows
+      as the register's trigger does), commencements from
       2010 to 2030 (section 31 ones from 2003 to 2007, section 65Z5 ones from July 2022). Organisation 1 (the hub,
       a county council) is a party to every sixth agreement, more than 5,000 of them active on ACTIVE_ON.
   2,000 pooled funds on agreements that use the pooled-fund flexibility, hosted by the agreement's Host party,
@@ -33,10 +37,10 @@ from datagen.agreement_parties import Pools
 from datagen.agreements import AGREEMENT_COLUMNS, agreement_rows, make_agreements
 from datagen.funds import (CONTRIBUTION_COLUMNS, FUND_COLUMNS, LEDGER_LINE_COLUMNS, contribution_rows, fund_rows,
                            ledger_rows, make_funds)
-from datagen.history import HISTORY_TABLES, write_checks, write_history
+from datagen.history import HISTORY_TABLES, write_agreement_terms, write_checks, write_history
 from datagen.keys import write_keys
 from datagen.organisations import (ORGANISATION_COLUMNS, SUCCESSION_COLUMNS, SUCCESSION_PARTY_COLUMNS, make_organisations,
-                                   make_successions, org_rows)
+                                   make_successions, org_rows, succession_party_rows, succession_rows)
 from datagen.output import begin, commit, copy
 from datagen.people import (LINE_COLUMNS, POST_COLUMNS, SECONDMENT_COLUMNS, line_rows, make_people, post_rows,
                             secondment_rows)
@@ -52,12 +56,13 @@ def main():
     begin(orgs[0].id)
     counts = {}
     counts["organisations"] = copy("organisations", ORGANISATION_COLUMNS, org_rows(orgs))
-    succession_rows, succession_parties = make_successions(by_type)
-    counts["successions"] = copy("successions", SUCCESSION_COLUMNS, succession_rows)
-    copy("succession_parties", SUCCESSION_PARTY_COLUMNS, succession_parties)
-
-    agreements = make_agreements(Pools(by_type))
+    successions = make_successions(by_type)
+    # recorded before the agreements, which carry them out as novations; the transfers each split names for an
+    # agreement are known once the agreements are made, so the successions are written after them
+    agreements = make_agreements(Pools(by_type), successions, orgs)
     counts["agreements"] = copy("agreements", AGREEMENT_COLUMNS, agreement_rows(agreements))
+    counts["successions"] = copy("successions", SUCCESSION_COLUMNS, succession_rows(successions))
+    copy("succession_parties", SUCCESSION_PARTY_COLUMNS, succession_party_rows(successions))
     funds = make_funds(agreements)
     counts["pooled_funds"] = copy("pooled_funds", FUND_COLUMNS, fund_rows(funds))
     # ledger_rows() adds up each fund's spend per year as it goes; contribution_rows() sizes the contributions on it
@@ -71,11 +76,12 @@ def main():
     assert records == sum(counts[t] for t in HISTORY_TABLES), (records, counts)
 
     write_history()
+    write_agreement_terms()
     write_checks(records)
     commit()
 
     if keys_path:
-        write_keys(keys_path, orgs, by_type, agreements, funds, posts, counts)
+        write_keys(keys_path, orgs, by_type, agreements, funds, posts, counts, successions)
 
 
 if __name__ == "__main__":

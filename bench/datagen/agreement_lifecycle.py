@@ -1,6 +1,7 @@
 """What happened to an agreement after it was drafted: approvals, status changes, variations."""
 from datetime import timedelta
 
+from .agreement_terms import variation
 from .dates import add_years
 from .parameters import AS_AT
 
@@ -8,20 +9,22 @@ TERMINATION_REASONS = ["Terminated by agreement of the partners", "Notice of wit
                        "Services recommissioned under a new agreement", "Superseded by a new section 75 agreement"]
 
 
-def lifecycle(rng, a, approval_bodies):
-    """Approvals, status changes and variations, as the domain's operations would have recorded them by AS_AT."""
+def lifecycle(rng, a, deciders):
+    """Approvals, status changes and variations, as the domain's operations would have recorded them by AS_AT.
+    `deciders` is (deciding body, the party it speaks for) for every party: Draft -> Approved needs one from each."""
     a.approvals, a.changes, a.variations = [], [], []
     a.status = "Draft"
     decided = (a.signed or a.c) - timedelta(days=rng.randint(14, 150))
     if decided > AS_AT:
         return  # still a draft
     if rng.random() < 0.1:
-        a.approvals.append({"BodyId": approval_bodies[0].id, "DecidedOn": decided - timedelta(days=rng.randint(30, 90)),
-                            "MinuteReference": None, "Outcome": "Deferred"})
-    for i, body in enumerate(approval_bodies):
+        body, party = deciders[0]
+        a.approvals.append({"BodyId": body.id, "DecidedOn": decided - timedelta(days=rng.randint(30, 90)),
+                            "MinuteReference": None, "Outcome": "Deferred", "ForPartyId": party.id})
+    for i, (body, party) in enumerate(deciders):
         on = decided - timedelta(days=rng.randint(0, 40)) if i == 0 else decided
         minute = f"{body.name}, {on.day} {on:%B %Y}, minute {rng.randint(1, 120)}" if rng.random() < 0.6 else None
-        a.approvals.append({"BodyId": body.id, "DecidedOn": on, "MinuteReference": minute, "Outcome": "Approved"})
+        a.approvals.append({"BodyId": body.id, "DecidedOn": on, "MinuteReference": minute, "Outcome": "Approved", "ForPartyId": party.id})
     approved_on = max(ap["DecidedOn"] for ap in a.approvals)
 
     def change(to, on, reason=None):
@@ -57,8 +60,7 @@ def lifecycle(rng, a, approval_bodies):
             else:
                 notice = rng.choice([3, 6, 12])
                 text = f"Notice period for withdrawal changed to {notice} months."
-            a.variations.append({"Number": len(a.variations) + 1, "EffectiveOn": v_on, "Description": text,
-                                 "EndsOn": new_end, "ReviewOn": review, "NoticeMonths": notice})
+            a.variations.append(variation(len(a.variations) + 1, v_on, text, new_end, review, notice))
     a.latest_end = end
     last = a.variations[-1]["EffectiveOn"] if a.variations else a.c
     horizon = min(AS_AT, end) if end else AS_AT

@@ -13,6 +13,10 @@ class Pools:
         self.trusts = by_type["NhsTrust"] + by_type["NhsFoundationTrust"] + by_type["CareTrust"]
         self.third = by_type["CommunityInterestCompany"] + by_type["VoluntaryOrCommunityOrganisation"]
         self.boards = by_type["PartnershipBoard"]
+        self.cabinets = {}  # organisation id -> the governance bodies that decide for it
+        for board in self.boards:
+            if board.part_of is not None:
+                self.cabinets.setdefault(board.part_of.id, []).append(board)
 
     @staticmethod
     def pick(rng, pool, day, taken=()):

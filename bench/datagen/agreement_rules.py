@@ -2,6 +2,7 @@
 import re
 from datetime import date
 
+from .agreement_terms import terms_on
 from .organisations import COUNCIL_TYPES, NHS_TYPES
 from .parameters import AS_AT, S75_IN_FORCE
 
@@ -45,23 +46,36 @@ def check_agreement(a):
     allowed = {"Draft": {"Approved"}, "Approved": {"Active"}, "Active": {"Suspended", "Terminated", "Expired"},
                "Suspended": {"Active", "Terminated", "Expired"}, "Terminated": set(), "Expired": set()}
     status, last = "Draft", None
-    first_approval = min((ap["DecidedOn"] for ap in a.approvals if ap["Outcome"] == "Approved"), default=None)
+    # every decision speaks for a party (ForPartyId: the body itself, or the organisation its deciding body is part of)
+    for ap in a.approvals:
+        assert ap["ForPartyId"] in ids and ap["ForPartyId"] in (ap["BodyId"], a.deciders.get(ap["BodyId"])), (a.n, ap)
     for seq, to, eff, _ in a.changes:
         assert to in allowed[status], (a.n, status, to)
         assert last is None or eff >= last
-        if to == "Approved":
-            assert first_approval is not None and first_approval <= eff
+        if to == "Approved":  # MissingApprovals: one Approved decision for every party as first agreed, dated by then
+            assert all(any(ap["Outcome"] == "Approved" and ap["ForPartyId"] == party and ap["DecidedOn"] <= eff for ap in a.approvals)
+                       for party in ids), a.n
         if to == "Active":
-            assert eff >= a.c and (a.terms_end(eff) is None or eff <= a.terms_end(eff)), a.n
+            end = terms_on(a, eff).ends
+            assert eff >= a.c and (end is None or eff <= end), a.n
         if to == "Terminated":
             assert eff > a.c
         if to == "Expired":
-            assert a.terms_end(eff) is not None and eff > a.terms_end(eff), a.n
+            end = terms_on(a, eff).ends
+            assert end is not None and eff > end, a.n
         status, last = to, eff
     assert status == a.status
     for i, v in enumerate(a.variations):
         assert v["Number"] == i + 1 and v["EffectiveOn"] >= a.c
         assert i == 0 or v["EffectiveOn"] >= a.variations[i - 1]["EffectiveOn"]
         assert v["EndsOn"] is None or v["EndsOn"] >= a.c
-    assert a.latest_end == a.terms_end(date.max)
+        if v["Kind"] == "Novation":  # a successor in force from the succession's date, in a place someone held
+            (change,) = v["Parties"]
+            assert change["Role"] is None and change["Replaces"] is not None and v["SuccessionId"] is not None
+    latest = terms_on(a, date.max)
+    assert a.latest_end == latest.ends and a.latest_review == latest.review
+    # the periods: from commencement, contiguous, the last open-ended; at least two parties in every one
+    assert a.periods[0][0] == a.c and a.periods[-1][1] is None
+    assert all(a.periods[i][1] == a.periods[i + 1][0] for i in range(len(a.periods) - 1))
+    assert all(len(t.parties) >= 2 for _, _, t in a.periods), a.n
     assert all(d <= AS_AT for d in [ap["DecidedOn"] for ap in a.approvals] + [v["EffectiveOn"] for v in a.variations])

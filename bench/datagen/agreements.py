@@ -6,6 +6,7 @@ from datetime import date, timedelta
 from .agreement_lifecycle import lifecycle
 from .agreement_parties import make_parties
 from .agreement_rules import check_agreement
+from .agreement_terms import carry_out_successions, party_ids, period_json, terms_on, timeline, variation
 from .dates import add_years
 from .organisations import COUNCIL_TYPES
 from .output import jdump, pg_array, ts, ts_json
@@ -51,25 +52,15 @@ PURPOSES = [
 class Agreement:
     __slots__ = ("n", "id", "reference", "title", "purpose", "basis", "flex", "services", "groups", "parties", "signed",
                  "c", "end", "notice", "review", "latest_end", "latest_review", "parent", "documents", "illustrative",
-                 "status", "changes", "approvals", "variations", "created")
-
-    def terms_end(self, day):
-        end = self.end
-        for v in self.variations:
-            if v["EffectiveOn"] <= day and v["EndsOn"] is not None:
-                end = v["EndsOn"]
-        return end
-
-    def status_on(self, day):
-        status = "Draft"
-        for ch in self.changes:  # in sequence, dates never go back
-            if ch[2] <= day:
-                status = ch[1]
-        return status
+                 "status", "changes", "approvals", "variations", "created", "periods", "party_ids", "deciders")
 
     def active_on(self, day):
-        end = self.terms_end(day)
-        return self.c <= day and (end is None or day <= end) and self.status_on(day) == "Active"
+        return terms_on(self, day).active
+
+    def party_on(self, organisation, day):
+        """Active on the day with the organisation a party then: a period of the agreement_terms query."""
+        return any(start <= day and (until is None or day < until) and t.active and any(o == organisation.id for o, _ in t.parties)
+                   for start, until, t in self.periods)
 
     def host(self):
         return next((o for o, role in self.parties if role == "Host"), None)
@@ -92,7 +83,12 @@ def choose_basis(rng):
     return BASES[0][0]
 
 
-def make_agreements(pools):
+def make_agreements(pools, successions, organisations):
+    by_predecessor = {}
+    for s in successions:
+        for o in s.predecessors:
+            by_predecessor.setdefault(o.id, []).append(s)
+    names = {o.id: o.name for o in organisations}
     rng = random.Random(2002)
     agreements = []
     for n in range(1, N_AGREEMENTS + 1):
@@ -159,21 +155,27 @@ def make_agreements(pools):
             a.documents.append({"Url": f"https://democracy.{lead.place.lower()}.gov.uk/documents/{a.reference.lower()}.pdf",
                                 "Title": "Signed agreement", "Sha256": hashlib.sha256(a.reference.encode()).hexdigest()})
         a.illustrative = rng.random() < 0.05 and n != 1
-        bodies = [o for o, _ in a.parties[:2]]
-        if rng.random() < 0.25:
-            bodies[0] = pools.boards[rng.randrange(len(pools.boards))]
+        # each party decides for itself, or through its Cabinet (a governance body part of it)
+        deciders = []
+        for o, _ in a.parties:
+            cabinets = pools.cabinets.get(o.id)
+            deciders.append((cabinets[rng.randrange(len(cabinets))] if cabinets and rng.random() < 0.5 else o, o))
+        a.deciders = {body.id: o.id for body, o in deciders if body is not o}  # body -> the party it is part of
         if n == 1:
-            a.approvals = [{"BodyId": pools.hub.id, "DecidedOn": date(2022, 5, 12), "MinuteReference": "Cabinet, 12 May 2022, minute 31", "Outcome": "Approved"},
-                           {"BodyId": pools.icbs[0].id, "DecidedOn": date(2022, 6, 15), "MinuteReference": None, "Outcome": "Approved"}]
+            a.approvals = [{"BodyId": pools.hub.id, "DecidedOn": date(2022, 5, 12), "MinuteReference": "Cabinet, 12 May 2022, minute 31", "Outcome": "Approved", "ForPartyId": pools.hub.id},
+                           {"BodyId": pools.icbs[0].id, "DecidedOn": date(2022, 6, 15), "MinuteReference": None, "Outcome": "Approved", "ForPartyId": pools.icbs[0].id},
+                           {"BodyId": pools.trusts[0].id, "DecidedOn": date(2022, 6, 9), "MinuteReference": None, "Outcome": "Approved", "ForPartyId": pools.trusts[0].id}]
             a.changes = [(1, "Approved", date(2022, 6, 15), None), (2, "Active", ICB_START, "Agreement commenced")]
-            a.variations = [{"Number": 1, "EffectiveOn": date(2025, 4, 1), "Description": "Annual review: 2025-26 schedules and contributions agreed; next review by 31 March 2028.",
-                             "EndsOn": None, "ReviewOn": date(2028, 3, 31), "NoticeMonths": None}]
+            a.variations = [variation(1, date(2025, 4, 1), "Annual review: 2025-26 schedules and contributions agreed; next review by 31 March 2028.",
+                                      review=date(2028, 3, 31))]
             a.status = "Active"
         else:
-            lifecycle(rng, a, bodies)
-        reviews = [v["ReviewOn"] for v in a.variations if v["ReviewOn"] is not None]
-        a.latest_review = reviews[-1] if reviews else a.review
-        a.latest_end = a.terms_end(date.max)
+            lifecycle(rng, a, deciders)
+        carry_out_successions(a, by_predecessor, names)
+        a.periods = timeline(a)
+        a.party_ids = party_ids(a, a.periods)
+        latest = terms_on(a, date.max)
+        a.latest_end, a.latest_review = latest.ends, latest.review
         a.created = CLOCK.next()
         check_agreement(a)
         agreements.append(a)
@@ -183,22 +185,31 @@ def make_agreements(pools):
 AGREEMENT_COLUMNS = ["id", "reference", "title", "purpose", "basis", "flexibilities", "services", "client_groups",
                      "party_ids", "signed_on", "commences_on", "ends_on", "notice_months", "review_on", "latest_ends_on",
                      "latest_review_on", "parent_id", "illustrative", "status", "created_at", "updated_at", "approvals",
-                     "documents", "parties", "status_changes", "variations"]
+                     "documents", "parties", "status_changes", "variations", "notices", "terms"]
+
+
+def date_or_none(d):
+    return None if d is None else str(d)
 
 
 def agreement_rows(agreements):
     for a in agreements:
         recorded = ts_json(a.created)
         parties = jdump([{"OrganisationId": o.id, "Role": r} for o, r in a.parties])
+        # the records as JsonColumn writes them: every property (read-only ones too, such as InForce), enums by name
         approvals = jdump([{"BodyId": ap["BodyId"], "DecidedOn": str(ap["DecidedOn"]), "MinuteReference": ap["MinuteReference"],
-                            "Outcome": ap["Outcome"]} for ap in a.approvals])
-        changes = jdump([{"Sequence": s, "Status": st, "EffectiveOn": str(on), "Reason": reason, "RecordedAt": recorded}
+                            "Outcome": ap["Outcome"], "ForPartyId": ap["ForPartyId"]} for ap in a.approvals])
+        changes = jdump([{"Sequence": s, "Status": st, "EffectiveOn": str(on), "Reason": reason, "RecordedAt": recorded,
+                          "AwaitingConsentOf": [], "AcceptedBy": [], "InForce": True}
                          for s, st, on, reason in a.changes])
         variations = jdump([{"Number": v["Number"], "EffectiveOn": str(v["EffectiveOn"]), "Description": v["Description"],
-                             "EndsOn": None if v["EndsOn"] is None else str(v["EndsOn"]),
-                             "ReviewOn": None if v["ReviewOn"] is None else str(v["ReviewOn"]),
-                             "NoticeMonths": v["NoticeMonths"], "RecordedAt": recorded} for v in a.variations])
+                             "EndsOn": date_or_none(v["EndsOn"]), "ReviewOn": date_or_none(v["ReviewOn"]),
+                             "NoticeMonths": v["NoticeMonths"], "RecordedAt": recorded, "Kind": v["Kind"], "Parties": v["Parties"],
+                             "Flexibilities": v["Flexibilities"], "Services": v["Services"], "ClientGroups": v["ClientGroups"],
+                             "Documents": v["Documents"], "SuccessionId": v["SuccessionId"], "ProposedBy": v["ProposedBy"],
+                             "AwaitingConsentOf": v["AwaitingConsentOf"], "AcceptedBy": v["AcceptedBy"],
+                             "InForce": not v["AwaitingConsentOf"]} for v in a.variations])
         yield (a.id, a.reference, a.title, a.purpose, a.basis, pg_array(a.flex), pg_array(a.services), pg_array(a.groups),
-               "{" + ",".join(o.id for o, _ in a.parties) + "}", a.signed, a.c, a.end, a.notice, a.review, a.latest_end,
+               "{" + ",".join(a.party_ids) + "}", a.signed, a.c, a.end, a.notice, a.review, a.latest_end,
                a.latest_review, a.parent, a.illustrative, a.status, ts(a.created), ts(a.created), approvals,
-               jdump(a.documents), parties, changes, variations)
+               jdump(a.documents), parties, changes, variations, "[]", jdump(period_json(a.periods)))

@@ -1,11 +1,22 @@
 """The key=value list the benchmark reads: ids, codes, dates and counts of the data set."""
 from datetime import date
 
+from .agreement_terms import inherited_through
 from .dates import fy_text
 from .parameters import ACTIVE_ON, FUND_YEAR, SPINE
 
 
-def write_keys(path, orgs, by_type, agreements, funds, posts, counts):
+def binding(agreements, organisation, day):
+    """GET /organisations/{id}/agreements?activeOn=day: the agreements active that day with it a party, by succession depth."""
+    depths = {}
+    for a in agreements:
+        if organisation.id in a.party_ids and a.party_on(organisation, day):
+            depth = inherited_through(a, organisation.id)[1]
+            depths[depth] = depths.get(depth, 0) + 1
+    return depths
+
+
+def write_keys(path, orgs, by_type, agreements, funds, posts, counts, successions):
     hub = orgs[0]
     fund1 = funds[0]
     active = [a for a in agreements if a.active_on(ACTIVE_ON)]
@@ -14,6 +25,11 @@ def write_keys(path, orgs, by_type, agreements, funds, posts, counts):
     icb = by_type["IntegratedCareBoard"][1]
     council = by_type["UnitaryAuthority"][0]
     deep = posts[SPINE - 1]
+    # B7: the ICB bound on ACTIVE_ON by the most agreements first made by a PCT (PCT -> CCG -> merged CCG -> ICB)
+    bound = {o.id: binding(agreements, o, ACTIVE_ON) for o in by_type["IntegratedCareBoard"]}
+    b7 = max(by_type["IntegratedCareBoard"], key=lambda o: (bound[o.id].get(3, 0), -o.n))
+    b7_bound = bound[b7.id]
+    assert b7_bound.get(3, 0) >= 3 and sum(b7_bound.values()) <= 500, b7_bound
     keys = {
         "active_on": ACTIVE_ON,
         "agreement_id": agreements[0].id,
@@ -30,6 +46,13 @@ def write_keys(path, orgs, by_type, agreements, funds, posts, counts):
         "deep_post_chain_depth": SPINE - 1,
         "deep_post_chain_kind": "LineManagement",
         "chain_on": ACTIVE_ON,
+        "bound_icb_id": b7.id,
+        "bound_icb_code": b7.code,
+        "bound_on": ACTIVE_ON,
+        "bound_agreements": sum(b7_bound.values()),
+        "bound_by_depth": " ".join(f"{d}:{n}" for d, n in sorted(b7_bound.items())),
+        "novations": sum(1 for a in agreements for v in a.variations if v["Kind"] == "Novation"),
+        "agreement_periods": sum(len(a.periods) for a in agreements),
         "new_agreement_basis": "Section75NhsAct2006",
         "new_agreement_flexibilities": "PooledFund",
         "new_agreement_host_id": council.id,

@@ -2,8 +2,8 @@
 import random
 from datetime import date, timedelta
 
-from .output import pg_array, ts
-from .parameters import CCG_END, CCG_START, ICB_START, PCT_END
+from .output import jdump, pg_array, ts
+from .parameters import CCG_END, CCG_MERGED, CCG_START, ICB_START, PCT_END
 from .records import CLOCK, ident
 
 STEMS = ["Ash", "Bar", "Black", "Brad", "Bridge", "Brook", "Burn", "Cale", "Chester", "Clay", "Cold", "Crane", "Dal",
@@ -61,8 +61,17 @@ ICB_SECOND = "ABCDEFGIJKLNPSTVWXYZ"  # Q + letter + letter/digit, like QOX; the 
 TRUST_SECOND = [c for c in ALNUM if c not in "DV"]  # R + 2, like RXT; the demo uses RD1 and RVN
 
 
+# clinical commissioning groups: the first N_FIRST_CCGS from 2013, of which pairs (11k, 11k + 1) merged on 2020-04-01 into
+# the k-th of the rest (from 2020); every CCG still running on 2022-06-30 merged into an integrated care board
+N_FIRST_CCGS = 1100
+
+
+def merges_in_2020(i):
+    return i < N_FIRST_CCGS and i % 11 in (0, 1)
+
+
 class Org:
-    __slots__ = ("n", "id", "name", "type", "ods", "gss", "frm", "to", "place", "created")
+    __slots__ = ("n", "id", "name", "type", "ods", "gss", "frm", "to", "place", "part_of", "created")
 
     def operating(self, d):
         return (self.frm is None or self.frm <= d) and (self.to is None or d <= self.to)
@@ -83,7 +92,7 @@ def make_organisations():
             o.n, o.id, o.type = n, ident("organisation", n), kind
             o.place = place(offset + i * 7)
             p = o.place
-            o.ods = o.gss = o.frm = o.to = None
+            o.ods = o.gss = o.frm = o.to = o.part_of = None
             if kind in GSS_PREFIX:
                 o.gss = f"{GSS_PREFIX[kind]}{100 + i:06d}"
             if kind == "CountyCouncil":
@@ -108,7 +117,9 @@ def make_organisations():
             elif kind == "ClinicalCommissioningGroup":
                 o.name = f"NHS {p} Clinical Commissioning Group"
                 o.ods = CCG_NUMBERS[i % len(CCG_NUMBERS)] + CCG_LETTERS[i // len(CCG_NUMBERS)]
-                o.frm, o.to = CCG_START, CCG_END
+                o.frm, o.to = (CCG_MERGED if i >= N_FIRST_CCGS else CCG_START), CCG_END
+                if merges_in_2020(i):
+                    o.to = CCG_MERGED - timedelta(days=1)
             elif kind == "IntegratedCareBoard":
                 o.name = f"NHS {p} Integrated Care Board"
                 o.ods = "Q" + ICB_SECOND[i // 36] + ALNUM[i % 36]
@@ -152,51 +163,91 @@ def make_organisations():
             o.created = CLOCK.next()
             orgs.append(o)
     assert n == 10_000
+    # a council's Cabinet decides for the council (Organisation.partOfId): its approvals speak for that party
+    councils = {o.place: o for o in orgs if o.type in COUNCIL_TYPES}
+    for o in orgs:
+        if o.type == "PartnershipBoard" and o.name.endswith(" Council Cabinet") and o.place in councils:
+            o.part_of = councils[o.place]
     odss = [o.ods for o in orgs if o.ods]
     gsss = [o.gss for o in orgs if o.gss]
     assert len(set(odss)) == len(odss) and len(set(gsss)) == len(gsss)
     return orgs
 
 
-ORGANISATION_COLUMNS = ["id", "name", "type", "ods_code", "gss_code", "operational_from", "operational_to", "created_at",
-                        "updated_at"]
+ORGANISATION_COLUMNS = ["id", "name", "type", "ods_code", "gss_code", "operational_from", "operational_to", "part_of_id",
+                        "created_at", "updated_at"]
 
 
 def org_rows(orgs):
     for o in orgs:
-        yield (o.id, o.name, o.type, o.ods, o.gss, o.frm, o.to, ts(o.created), ts(o.created))
+        yield (o.id, o.name, o.type, o.ods, o.gss, o.frm, o.to, o.part_of.id if o.part_of else None, ts(o.created), ts(o.created))
 
 
-# ---------------------------------------------------------------- successions: PCT -> 4 CCGs (2013), 3 CCGs -> ICB (2022)
+# ------------------------------------------- successions: PCT -> 3 or 4 CCGs (2013), 2 CCGs -> CCG (2020), CCGs -> ICB (2022)
 
-SUCCESSION_COLUMNS = ["id", "effective_on", "kind", "note", "created_at", "predecessor_ids", "successor_ids"]
+SUCCESSION_COLUMNS = ["id", "effective_on", "kind", "note", "created_at", "predecessor_ids", "successor_ids", "transfers"]
 SUCCESSION_PARTY_COLUMNS = ["succession_id", "organisation_id", "side"]
+
+
+class Succession:
+    __slots__ = ("n", "id", "effective", "kind", "note", "predecessors", "successors", "transfers", "created")
+
+    def successor_for(self, agreement_id, predecessor_id):
+        """Succession.SuccessorFor: the transfer named for the agreement, else the sole successor."""
+        named = self.transfers.get((agreement_id, predecessor_id))
+        if named is not None:
+            return named
+        return self.successors[0].id if len(self.successors) == 1 else None
 
 
 def make_successions(by_type):
     pcts, ccgs, icbs = by_type["PrimaryCareTrust"], by_type["ClinicalCommissioningGroup"], by_type["IntegratedCareBoard"]
-    successions = []
-    k = 0
+    made = []
     for i, pct in enumerate(pcts):
-        k += 1
-        successors = ccgs[4 * i:4 * i + 4]
-        successions.append((k, CCG_START, "Split", f"Abolition of primary care trusts (Health and Social Care Act 2012): "
-                            f"{pct.name}'s commissioning passed to {len(successors)} clinical commissioning groups.", [pct], successors))
+        successors = ccgs[i * N_FIRST_CCGS // len(pcts):(i + 1) * N_FIRST_CCGS // len(pcts)]
+        made.append((CCG_START, "Split", f"Abolition of primary care trusts (Health and Social Care Act 2012): "
+                     f"{pct.name}'s commissioning passed to {len(successors)} clinical commissioning groups.", [pct], successors))
+    # in 2022 the CCGs then running, each merged one where its two predecessors stood, in runs of 2 or 3 per ICB
+    running = []
+    for i in range(N_FIRST_CCGS):
+        if i % 11 == 0:
+            merged = ccgs[N_FIRST_CCGS + i // 11]
+            predecessors = [ccgs[i], ccgs[i + 1]]
+            made.append((CCG_MERGED, "Merger", f"The clinical commissioning groups merged into {merged.name}.", predecessors, [merged]))
+            running.append(merged)
+        elif not merges_in_2020(i):
+            running.append(ccgs[i])
+    assert len(running) + 2 * (len(ccgs) - N_FIRST_CCGS) == len(ccgs)
     for i, icb in enumerate(icbs):
-        k += 1
-        predecessors = ccgs[3 * i:3 * i + 3]
-        successions.append((k, ICB_START, "Merger", f"Health and Care Act 2022: the clinical commissioning groups merged into {icb.name}.",
-                            predecessors, [icb]))
-    rows, parties = [], []
-    for k, effective, kind, note, predecessors, successors in successions:
-        sid = ident("succession", k)
-        created = CLOCK.next()
-        rows.append((sid, effective, kind, note, ts(created), pg_array([o.id for o in predecessors]),
-                     pg_array([o.id for o in successors])))
+        predecessors = running[i * len(running) // len(icbs):(i + 1) * len(running) // len(icbs)]
+        made.append((ICB_START, "Merger", f"Health and Care Act 2022: the clinical commissioning groups merged into {icb.name}.",
+                     predecessors, [icb]))
+    made.sort(key=lambda m: m[0])  # recorded in date order
+    successions = []
+    for k, (effective, kind, note, predecessors, successors) in enumerate(made, 1):
+        s = Succession()
+        s.n, s.id, s.effective, s.kind, s.note = k, ident("succession", k), effective, kind, note
+        s.predecessors, s.successors, s.transfers = predecessors, successors, {}
+        s.created = CLOCK.next()
         for o in predecessors:
             assert o.to is not None and o.to < effective and (o.frm is None or o.frm < effective)
-            parties.append((sid, o.id, "Predecessor"))
         for o in successors:
             assert o.operating(effective)
-            parties.append((sid, o.id, "Successor"))
-    return rows, parties
+        successions.append(s)
+    return successions
+
+
+def succession_rows(successions):
+    for s in successions:
+        # the transfers named for agreements with several successors to choose from (POST /successions/{id}/transfers)
+        transfers = [{"AgreementId": a, "PredecessorId": p, "SuccessorId": to} for (a, p), to in s.transfers.items()]
+        yield (s.id, s.effective, s.kind, s.note, ts(s.created), pg_array([o.id for o in s.predecessors]),
+               pg_array([o.id for o in s.successors]), jdump(transfers))
+
+
+def succession_party_rows(successions):
+    for s in successions:
+        for o in s.predecessors:
+            yield (s.id, o.id, "Predecessor")
+        for o in s.successors:
+            yield (s.id, o.id, "Successor")

@@ -12,6 +12,7 @@ ACTION = "bench-dataset"
 
 S75_IN_FORCE = date(2007, 3, 1)
 PCT_END, CCG_START, CCG_END, ICB_START = date(2013, 3, 31), date(2013, 4, 1), date(2022, 6, 30), date(2022, 7, 1)
+CCG_MERGED = date(2020, 4, 1)  # some CCGs merged into larger ones (the merged ones then merged into ICBs)
 EARLIEST = date(2010, 4, 1)
 
 N_AGREEMENTS = 100_000

@@ -59,13 +59,13 @@ public static class AgreementSearch
         var today = on ?? RegisterCalendar.Today(clock);
         var query = asOf is { } moment ? await history.AsOfAsync<Agreement>(moment, cancellationToken) : db.Agreements.AsNoTracking();
         var terms = db.TermsAt(asOf);
+        IQueryable<AgreementTermRow>? periods = null;
         if (activeOn is not null || organisationId is not null)
         {
             // "active on D for X" and "X in role R" are asked of the same period: X a party on that day
-            var periods = activeOn is { } day ? terms.On(day).Active() : terms;
+            periods = activeOn is { } day ? terms.On(day).Active() : terms;
             if (organisationId is { } organisation)
                 periods = role is { } partyRole ? periods.WithParty(organisation, partyRole) : periods.WithAnyParty([organisation]);
-            query = query.Having(periods);
         }
         if (basis is { } statute)
             query = query.Where(a => a.Basis == statute);
@@ -82,6 +82,29 @@ public static class AgreementSearch
             query = query.ReviewDue(terms, today, RegisterCalendar.DaysAfter(today, review));
         if (overdue == true)
             query = query.Having(terms.Overdue(today));
+
+        // asked only of the periods: the page is found among the period rows, which carry their agreement's reference (in
+        // reference order, or through the party index, as the planner finds cheaper), and only its agreements are read.
+        // With a question of the agreements too, the agreements are walked and their periods looked up, as before.
+        var ofAgreementsToo = basis is not null || !string.IsNullOrWhiteSpace(service) || parentId is not null
+            || expiringWithinDays is not null || reviewWithinDays is not null || overdue == true;
+        if (periods is not null && string.IsNullOrWhiteSpace(q) && !ofAgreementsToo)
+        {
+            var keys = periods.Select(t => new { t.AgreementId, t.Reference });
+            if (activeOn is null)
+                keys = keys.Distinct(); // an organisation is a party in several periods of one agreement; one period holds a day
+            if (after is not null)
+                keys = keys.Where(k => string.Compare(k.Reference, after.Reference) > 0);
+            var found = await keys.OrderBy(k => k.Reference).Take(page.Limit + 1)
+                .Join(query, k => k.AgreementId, a => a.Id, (k, a) => new { Agreement = a, k.Reference })
+                .OrderBy(x => x.Reference)
+                .Select(x => x.Agreement)
+                .ToListAsync(cancellationToken);
+            return TypedResults.Ok(page.ToPage(found.Select(a => AgreementsEndpoints.ToResponse(a, activeOn, mapper)).ToList(),
+                a => new AgreementCursor(a.Reference, null), request));
+        }
+        if (periods is not null)
+            query = query.Having(periods);
 
         if (!string.IsNullOrWhiteSpace(q))
             return TypedResults.Ok(await RankedAsync(query, q, page, after, activeOn, mapper, request, cancellationToken));

@@ -724,6 +724,11 @@ namespace IntegrationGovernance.Infrastructure.Migrations
                     b.HasKey("Id")
                         .HasName("pk_successions");
 
+                    b.HasIndex("PredecessorIds")
+                        .HasDatabaseName("ix_successions_predecessor_ids");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("PredecessorIds"), "gin");
+
                     b.ToTable("successions", (string)null);
                 });
 

@@ -17,6 +17,8 @@ internal sealed class SuccessionConfiguration : IEntityTypeConfiguration<Success
         builder.HasMany(s => s.Parties).WithOne().HasForeignKey(p => p.SuccessionId).OnDelete(DeleteBehavior.Restrict);
         builder.Navigation(s => s.Parties).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.Property(s => s.Transfers).AsJsonColumn();
+        // "successions of these organisations", asked on every agreement write (AgreementTransfers): an array overlap
+        builder.HasIndex(s => s.PredecessorIds).HasMethod("gin");
     }
 }
 
