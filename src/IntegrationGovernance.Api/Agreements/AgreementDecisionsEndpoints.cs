@@ -84,11 +84,7 @@ public static class AgreementDecisionsEndpoints
             var decidedBy = await db.Organisations.AsNoTracking().Where(o => o.Id == body.BodyId).Select(o => new { o.Id, o.PartOfId }).FirstOrDefaultAsync(token);
             if (decidedBy is null)
                 return [new RuleViolation("$.bodyId", "No organisation or board with this id.")];
-            var actor = await caller.ActorAsync(token);
-            if (!actor.ActsFor(decidedBy.Id) && !actor.ActsFor(decidedBy.PartOfId))
-                throw new RegisterRuleException("not-your-body",
-                    "A decision is recorded only by the organisation that made it, or the organisation its deciding body is part of.", "$.bodyId");
-            agreement.RecordApproval(mapper.Map<Approval>(body) with { ForPartyId = agreement.PartyFor(decidedBy.Id, decidedBy.PartOfId) }, clock.GetUtcNow());
+            agreement.RecordApproval(mapper.Map<Approval>(body), decidedBy.PartOfId, await caller.ActorAsync(token), clock.GetUtcNow());
             return [];
         });
 

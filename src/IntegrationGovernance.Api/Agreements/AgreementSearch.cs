@@ -90,16 +90,7 @@ public static class AgreementSearch
             || expiringWithinDays is not null || reviewWithinDays is not null || overdue == true;
         if (periods is not null && string.IsNullOrWhiteSpace(q) && !ofAgreementsToo)
         {
-            var keys = periods.Select(t => new { t.AgreementId, t.Reference });
-            if (activeOn is null)
-                keys = keys.Distinct(); // an organisation is a party in several periods of one agreement; one period holds a day
-            if (after is not null)
-                keys = keys.Where(k => string.Compare(k.Reference, after.Reference) > 0);
-            var found = await keys.OrderBy(k => k.Reference).Take(page.Limit + 1)
-                .Join(query, k => k.AgreementId, a => a.Id, (k, a) => new { Agreement = a, k.Reference })
-                .OrderBy(x => x.Reference)
-                .Select(x => x.Agreement)
-                .ToListAsync(cancellationToken);
+            var found = await query.PageOfPeriods(periods, oneDay: activeOn is not null, after?.Reference, page.Limit + 1).ToListAsync(cancellationToken);
             return TypedResults.Ok(page.ToPage(found.Select(a => AgreementsEndpoints.ToResponse(a, activeOn, mapper)).ToList(),
                 a => new AgreementCursor(a.Reference, null), request));
         }

@@ -25,7 +25,7 @@ public sealed class AgreementsProfile : Profile
             .ForMember(r => r.SuccessionId, o => o.MapFrom(v => v.SuccessionId!.Value))
             .ForMember(r => r.PredecessorId, o => o.MapFrom(v => v.Parties[0].OrganisationId));
         CreateMap<Agreement, AgreementResponse>()
-            .ForMember(r => r.Periods, o => o.MapFrom(a => a.Timeline()))
+            .ForMember(r => r.Periods, o => o.MapFrom(a => a.Periods))
             .ForMember(r => r.UnassignedTransfers, o => o.MapFrom(a => a.UnassignedTransfers))
             .ForMember(r => r.OnDate, o => o.Ignore());
     }

@@ -66,9 +66,11 @@ public static class AccessRuleExtensions
         });
 
     /// <summary>True for an admin, or a caller acting (by its org claim) for one of <paramref name="organisations"/>.</summary>
-    public static async Task<bool> ActsForAnyAsync(HttpContext http, IEnumerable<Guid> organisations, CancellationToken cancellationToken) =>
-        http.User.HasScope(Scopes.Admin)
-        || (await http.RequestServices.GetRequiredService<CallerOrganisation>().IdAsync(cancellationToken) is { } caller && organisations.Contains(caller));
+    public static async Task<bool> ActsForAnyAsync(HttpContext http, IEnumerable<Guid> organisations, CancellationToken cancellationToken)
+    {
+        var actor = await http.RequestServices.GetRequiredService<CallerOrganisation>().ActorAsync(cancellationToken);
+        return actor.IsAdministrator || organisations.Any(o => actor.ActsFor(o));
+    }
 
     /// <summary>403: the caller may see the record but, not acting for one of its parties, may not change it.</summary>
     public static ProblemHttpResult NotAParty(string resource) => TypedResults.Problem(

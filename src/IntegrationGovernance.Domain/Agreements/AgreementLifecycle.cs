@@ -18,20 +18,22 @@ public sealed partial class Agreement
     public static IReadOnlyList<AgreementStatus> NextStatuses(AgreementStatus from) => Allowed[from];
 
     /// <summary>
-    /// Records a governance body's decision, for the party it speaks for (see <see cref="Approval.ForPartyId"/>).
-    /// Finished agreements take no more decisions.
+    /// Records a governance body's decision, for the party it speaks for (see <see cref="Approval.ForPartyId"/>): the body
+    /// itself, or the organisation it is part of (<paramref name="bodyPartOf"/>). Only that body or that organisation
+    /// records it. Finished agreements take no more decisions.
     /// </summary>
-    public void RecordApproval(Approval approval, DateTimeOffset now)
+    public void RecordApproval(Approval approval, Guid? bodyPartOf, Actor actor, DateTimeOffset now)
     {
+        if (!actor.ActsFor(approval.BodyId) && !actor.ActsFor(bodyPartOf))
+            throw new RegisterRuleException("not-your-body",
+                "A decision is recorded only by the organisation that made it, or the organisation its deciding body is part of.", "$.bodyId");
         if (Status is AgreementStatus.Terminated or AgreementStatus.Expired)
             throw new RegisterRuleException("agreement-finished", $"The agreement is {Status}; it takes no more decisions.", kind: RuleKind.Conflict);
-        Approvals.Add(approval);
+        var party = PartyIds.Contains(approval.BodyId) ? approval.BodyId
+            : bodyPartOf is { } owner && PartyIds.Contains(owner) ? owner : (Guid?)null;
+        Approvals.Add(approval with { ForPartyId = party });
         Touch(now);
     }
-
-    /// <summary>The party a decision by <paramref name="bodyId"/> speaks for: the body itself, or the party it is a governance body of.</summary>
-    public Guid? PartyFor(Guid bodyId, Guid? bodyPartOf) =>
-        PartyIds.Contains(bodyId) ? bodyId : bodyPartOf is { } owner && PartyIds.Contains(owner) ? owner : null;
 
     /// <summary>
     /// Moves to <paramref name="to"/> from <paramref name="effectiveOn"/>, if the move is allowed from the current
@@ -93,15 +95,8 @@ public sealed partial class Agreement
         if (index < 0)
             throw new RegisterRuleException("no-such-transition", $"The agreement has no status change {sequence}.", kind: RuleKind.Conflict);
         var change = StatusChanges[index];
-        if (!change.AwaitingConsentOf.Contains(organisationId))
-            throw new RegisterRuleException("not-awaiting-your-consent",
-                change.InForce ? $"Status change {sequence} is already in force." : $"Status change {sequence} is not waiting for your organisation's acceptance.",
-                kind: RuleKind.Conflict);
-        change = change with
-        {
-            AwaitingConsentOf = change.AwaitingConsentOf.Where(id => id != organisationId).ToList(),
-            AcceptedBy = [.. change.AcceptedBy, organisationId],
-        };
+        var (awaiting, accepted) = Accept(change.AwaitingConsentOf, change.AcceptedBy, organisationId, $"Status change {sequence}");
+        change = change with { AwaitingConsentOf = awaiting, AcceptedBy = accepted };
         StatusChanges[index] = change;
         if (change.InForce)
             Status = change.Status;
@@ -113,6 +108,16 @@ public sealed partial class Agreement
         Parties.Select(p => p.OrganisationId)
             .Where(party => !Approvals.Any(a => a.Outcome == ApprovalOutcome.Approved && a.ForPartyId == party && a.DecidedOn <= by))
             .ToList();
+
+    /// <summary>The organisation's acceptance of a change that waits for it: who still must accept, and who has.</summary>
+    private static (List<Guid> Awaiting, List<Guid> Accepted) Accept(List<Guid> awaiting, List<Guid> accepted, Guid organisationId, string change)
+    {
+        if (!awaiting.Contains(organisationId))
+            throw new RegisterRuleException("not-awaiting-your-consent",
+                awaiting.Count == 0 ? $"{change} is already in force." : $"{change} is not waiting for your organisation's acceptance.",
+                kind: RuleKind.Conflict);
+        return (awaiting.Where(id => id != organisationId).ToList(), [.. accepted, organisationId]);
+    }
 
     private static string Describe(IReadOnlyCollection<AgreementStatus> statuses) =>
         statuses.Count == 0 ? "nothing (it is finished)" : string.Join(", ", statuses);

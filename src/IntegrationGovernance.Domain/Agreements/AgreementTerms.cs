@@ -87,6 +87,9 @@ public sealed partial class Agreement
         return periods;
     }
 
+    /// <summary>The periods as kept; computed from the history for a revision recorded before they were kept.</summary>
+    public IReadOnlyList<TermPeriod> Periods => Terms.Count > 0 ? Terms : Timeline();
+
     /// <summary>The end date in force in the last period: what the register's own checks look at.</summary>
     public DateOnly? LatestEndsOn { get; private set; }
 
@@ -137,9 +140,9 @@ public sealed partial class Agreement
             .Concat(Terms.SelectMany(t => t.Parties).Select(p => p.OrganisationId))
             .Concat(Variations.SelectMany(v => v.Parties).Select(p => p.OrganisationId)) // proposed parties too: they must be able to accept
             .Distinct().ToList();
-        var latest = TermsOn(DateOnly.MaxValue);
-        LatestEndsOn = latest.EndsOn;
-        LatestReviewOn = latest.ReviewOn;
+        // nothing takes effect after the last period starts, so it holds the latest terms
+        LatestEndsOn = Terms[^1].EndsOn;
+        LatestReviewOn = Terms[^1].ReviewOn;
         UpdatedAt = now;
     }
 }

@@ -76,15 +76,8 @@ public sealed partial class Agreement
         if (index < 0)
             throw new RegisterRuleException("no-such-variation", $"The agreement has no variation {number}.", kind: RuleKind.Conflict);
         var variation = Variations[index];
-        if (!variation.AwaitingConsentOf.Contains(organisationId))
-            throw new RegisterRuleException("not-awaiting-your-consent",
-                variation.InForce ? $"Variation {number} is already in force." : $"Variation {number} is not waiting for your organisation's acceptance.",
-                kind: RuleKind.Conflict);
-        Variations[index] = variation with
-        {
-            AwaitingConsentOf = variation.AwaitingConsentOf.Where(id => id != organisationId).ToList(),
-            AcceptedBy = [.. variation.AcceptedBy, organisationId],
-        };
+        var (awaiting, accepted) = Accept(variation.AwaitingConsentOf, variation.AcceptedBy, organisationId, $"Variation {number}");
+        Variations[index] = variation with { AwaitingConsentOf = awaiting, AcceptedBy = accepted };
         Touch(now);
     }
 

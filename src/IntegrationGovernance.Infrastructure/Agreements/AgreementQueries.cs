@@ -69,6 +69,29 @@ public static class AgreementQueries
     public static IQueryable<AgreementTermRow> Overdue(this IQueryable<AgreementTermRow> terms, DateOnly on) =>
         terms.On(on).Where(t => Running.Contains(t.Status) && t.EndsOn < on);
 
+    /// <summary>
+    /// A page of the agreements with at least one of these periods, in reference order after <paramref name="afterReference"/>:
+    /// found among the period rows, which carry their agreement's reference, so only the page's agreements are read.
+    /// </summary>
+    /// <param name="agreements">The agreements, now or as the register stood.</param>
+    /// <param name="periods">The periods asked about.</param>
+    /// <param name="oneDay">True when the periods hold one day: an agreement then has at most one of them.</param>
+    /// <param name="afterReference">The last reference of the previous page.</param>
+    /// <param name="take">At most this many.</param>
+    public static IQueryable<Agreement> PageOfPeriods(this IQueryable<Agreement> agreements, IQueryable<AgreementTermRow> periods,
+        bool oneDay, string? afterReference, int take)
+    {
+        var keys = periods.Select(t => new { t.AgreementId, t.Reference });
+        if (!oneDay)
+            keys = keys.Distinct();
+        if (afterReference is not null)
+            keys = keys.Where(k => string.Compare(k.Reference, afterReference) > 0);
+        return keys.OrderBy(k => k.Reference).Take(take)
+            .Join(agreements, k => k.AgreementId, a => a.Id, (k, a) => new { Agreement = a, k.Reference })
+            .OrderBy(x => x.Reference)
+            .Select(x => x.Agreement);
+    }
+
     /// <summary>Agreements with at least one of these periods.</summary>
     public static IQueryable<Agreement> Having(this IQueryable<Agreement> agreements, IQueryable<AgreementTermRow> periods) =>
         agreements.Where(a => periods.Any(t => t.AgreementId == a.Id));

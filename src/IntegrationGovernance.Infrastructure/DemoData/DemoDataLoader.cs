@@ -113,10 +113,7 @@ public sealed class DemoDataLoader(RegisterDbContext db, Agreements.AgreementTra
             foreach (var approval in entry.Approvals)
             {
                 var body = byKey[approval.Body];
-                agreement.RecordApproval(new Approval(body.Id, approval.DecidedOn, approval.MinuteReference, approval.Outcome)
-                {
-                    ForPartyId = agreement.PartyFor(body.Id, body.PartOfId),
-                }, now);
+                agreement.RecordApproval(new Approval(body.Id, approval.DecidedOn, approval.MinuteReference, approval.Outcome), body.PartOfId, Actor.Administrator, now);
             }
             foreach (var transition in entry.Transitions)
                 agreement.Transition(transition.To, transition.EffectiveOn, transition.Reason, Actor.Administrator, now);

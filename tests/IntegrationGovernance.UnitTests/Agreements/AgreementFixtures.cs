@@ -14,7 +14,7 @@ internal static class AgreementFixtures
     public static void ApproveByEveryParty(Agreement agreement, DateOnly on, DateTimeOffset now)
     {
         foreach (var party in agreement.Parties)
-            agreement.RecordApproval(new Approval(party.OrganisationId, on, null, ApprovalOutcome.Approved) { ForPartyId = party.OrganisationId }, now);
+            agreement.RecordApproval(new Approval(party.OrganisationId, on, null, ApprovalOutcome.Approved), null, Actor.For(party.OrganisationId), now);
     }
 
     /// <summary>Approved by every party ten days before commencement, and Active from commencement.</summary>

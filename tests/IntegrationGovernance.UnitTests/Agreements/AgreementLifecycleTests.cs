@@ -52,8 +52,8 @@ public sealed class AgreementLifecycleTests
     public void A_rejected_decision_is_not_an_approval()
     {
         var agreement = Agreement.Draft(Details(new DateOnly(2012, 4, 1), null), Now);
-        agreement.RecordApproval(new Approval(Council, new DateOnly(2012, 3, 15), null, ApprovalOutcome.Rejected) { ForPartyId = Council }, Now);
-        agreement.RecordApproval(new Approval(Pct, new DateOnly(2012, 3, 15), null, ApprovalOutcome.Approved) { ForPartyId = Pct }, Now);
+        agreement.RecordApproval(new Approval(Council, new DateOnly(2012, 3, 15), null, ApprovalOutcome.Rejected), null, Actor.For(Council), Now);
+        agreement.RecordApproval(new Approval(Pct, new DateOnly(2012, 3, 15), null, ApprovalOutcome.Approved), null, Actor.For(Pct), Now);
 
         Assert.Throws<RegisterRuleException>(() => agreement.Transition(AgreementStatus.Approved, new DateOnly(2012, 3, 20), null, Actor.Administrator, Now));
     }

@@ -47,6 +47,21 @@ public sealed class AgreementTermsTests
     }
 
     [Fact]
+    public void A_decision_is_recorded_only_by_its_body_or_the_party_the_body_is_part_of_and_speaks_for_that_party()
+    {
+        var agreement = Agreement.Draft(AgreementFixtures.Section75(Council, Pct, new DateOnly(2012, 4, 1), null), Now);
+        var cabinet = Guid.NewGuid();
+
+        var foreign = Assert.Throws<RegisterRuleException>(() => agreement.RecordApproval(
+            new Approval(cabinet, new DateOnly(2012, 3, 1), null, ApprovalOutcome.Approved), Trust, Actor.For(Council), Now));
+        agreement.RecordApproval(new Approval(cabinet, new DateOnly(2012, 3, 1), null, ApprovalOutcome.Approved), Council, Actor.For(Council), Now);
+
+        Assert.Equal("not-your-body", foreign.Code);
+        Assert.Equal(Council, agreement.Approvals.Single().ForPartyId);
+        Assert.Equal([Pct], agreement.MissingApprovals(new DateOnly(2012, 3, 1)));
+    }
+
+    [Fact]
     public void A_party_cannot_vary_itself_out_of_an_agreement()
     {
         var agreement = Active(null);
