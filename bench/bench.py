@@ -188,17 +188,18 @@ def b1():
 
 
 # the best queries PostgreSQL can run for "agreements active on a day with this organisation a party then", over the
-# periods in force (agreement_terms WHERE superseded_in IS NULL) and their indexes. Which is best depends on where the
-# organisation's agreements fall in reference order, so both are measured and the faster is the baseline:
-#   walk:    the periods in reference order on their own index, the day, the activity and the party tested on each row,
-#            stopping at the page's end (fast when the matches are dense from the cursor on);
-#   collect: every matching period found through the GIN index on party_ids, sorted by reference, the page taken
-#            (fast when they are few, or sparse in reference order).
-# Only the page's agreements are then read. A period set never overlaps itself, so each agreement comes at most once.
+# organisation's part in the periods in force (agreement_party_terms WHERE superseded_in IS NULL) and its B-tree index on
+# (organisation_id, reference), which includes the period and the activity. Both forms are measured, the faster is the baseline:
+#   walk:    the organisation's rows in reference order on that index, the day and the activity tested on each,
+#            stopping at the page's end;
+#   collect: every matching row found, sorted by reference, the page taken (fast when they are few).
+# Only the page's agreements are then read. A party is in a period once and periods never overlap, so each agreement
+# comes at most once.
 def best_terms_sql(organisation, day, limit, after=None, form="walk"):
+    """The organisation's part in the periods in force: walked in reference order on its index, or collected and sorted."""
     keyset = f" AND t.reference > '{after}'" if after else ""
-    matching = (f"SELECT t.agreement_id, t.reference FROM agreement_terms t WHERE t.superseded_in IS NULL AND t.active "
-                f"AND t.valid @> date '{day}' AND t.party_ids @> ARRAY['{organisation}'::uuid]{keyset}")
+    matching = (f"SELECT t.agreement_id, t.reference FROM agreement_party_terms t WHERE t.superseded_in IS NULL "
+                f"AND t.organisation_id = '{organisation}' AND t.active AND t.valid @> date '{day}'{keyset}")
     if form == "walk":
         return f"SELECT a.* FROM ({matching} ORDER BY t.reference LIMIT {limit}) t JOIN agreements a ON a.id = t.agreement_id ORDER BY t.reference;\n"
     return (f"WITH hits AS MATERIALIZED ({matching}) SELECT a.* FROM (SELECT * FROM hits ORDER BY reference LIMIT {limit}) t "

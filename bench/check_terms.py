@@ -76,6 +76,7 @@ def periods_match(sample):
 
 TERM_COLUMNS = ("recorded_in, superseded_in, valid, basis, status, active, party_ids, party_roles, host_id, services, ends_on, review_on, "
                 "notice_months, variation_number")
+PARTY_COLUMNS = "organisation_id, role, recorded_in, superseded_in, valid, active"
 
 
 def trigger_rows_match(count=2000):
@@ -97,12 +98,20 @@ SELECT count(*) FROM (
   EXCEPT ALL SELECT p.id, {TERM_COLUMNS} FROM agreement_terms t JOIN picked p ON p.id = t.agreement_id) x;
 SELECT count(*) FROM agreement_terms t JOIN picked p ON p.copy_id = t.agreement_id;
 SELECT count(*) FROM agreement_terms t JOIN picked p ON p.copy_id = t.agreement_id AND t.reference <> p.reference;
+SELECT count(*) FROM (
+  SELECT p.id, {PARTY_COLUMNS} FROM agreement_party_terms t JOIN picked p ON p.id = t.agreement_id
+  EXCEPT ALL SELECT p.id, {PARTY_COLUMNS} FROM agreement_party_terms t JOIN picked p ON p.copy_id = t.agreement_id) x;
+SELECT count(*) FROM (
+  SELECT p.id, {PARTY_COLUMNS} FROM agreement_party_terms t JOIN picked p ON p.copy_id = t.agreement_id
+  EXCEPT ALL SELECT p.id, {PARTY_COLUMNS} FROM agreement_party_terms t JOIN picked p ON p.id = t.agreement_id) x;
 ROLLBACK;
 """).split()
-    picked, loaded_only, trigger_only, trigger_rows, wrong_reference = map(int, out)
-    ok = loaded_only == 0 and trigger_only == 0 and wrong_reference == 0 and trigger_rows > 0
+    picked, loaded_only, trigger_only, trigger_rows, wrong_reference, parties_loaded_only, parties_trigger_only = map(int, out)
+    ok = (loaded_only == 0 and trigger_only == 0 and wrong_reference == 0 and trigger_rows > 0
+          and parties_loaded_only == 0 and parties_trigger_only == 0)
     print(f"agreement_terms: for {picked} agreements copied with the triggers on (rolled back), the trigger wrote {trigger_rows} rows; "
-          f"{loaded_only} loaded rows and {trigger_only} trigger rows have no equal on the other side")
+          f"{loaded_only} loaded rows and {trigger_only} trigger rows have no equal on the other side; of their parties' rows, "
+          f"{parties_loaded_only} loaded and {parties_trigger_only} written by the trigger")
     return ok
 
 

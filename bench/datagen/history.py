@@ -46,6 +46,7 @@ def write_agreement_terms():
     loaded, once its revision exists. session_replication_role = replica keeps the trigger from firing during the COPY
     (it would find no revision yet), so the same statement runs here, after write_history(): for each agreement in
     load order, its periods in array order, stamped with its latest revision (1); nothing to supersede in a new record.
+    Then each period's parties, in their order, as the same trigger writes them (Migrations/AgreementPartyTermsSql.cs).
     """
     OUT.write("""ANALYZE revisions;
 INSERT INTO agreement_terms (agreement_id, recorded_in, valid, reference, basis, status, active, party_ids, party_roles,
@@ -62,7 +63,12 @@ FROM agreements a
 CROSS JOIN LATERAL jsonb_array_elements(a.terms) WITH ORDINALITY AS e(p, n)
 WHERE a.xmin = pg_current_xact_id()::xid
 ORDER BY a.created_at, e.n;
+INSERT INTO agreement_party_terms (organisation_id, role, agreement_id, recorded_in, valid, reference, active)
+SELECT split_part(r, ':', 1)::uuid, split_part(r, ':', 2), t.agreement_id, t.recorded_in, t.valid, t.reference, t.active
+FROM agreement_terms t CROSS JOIN LATERAL unnest(t.party_roles) WITH ORDINALITY AS e(r, n)
+ORDER BY t.id, e.n;
 ANALYZE agreement_terms;
+ANALYZE agreement_party_terms;
 """)
 
 

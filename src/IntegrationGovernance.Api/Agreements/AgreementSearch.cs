@@ -59,13 +59,14 @@ public static class AgreementSearch
         var today = on ?? RegisterCalendar.Today(clock);
         var query = asOf is { } moment ? await history.AsOfAsync<Agreement>(moment, cancellationToken) : db.Agreements.AsNoTracking();
         var terms = db.TermsAt(asOf);
-        IQueryable<AgreementTermRow>? periods = null;
-        if (activeOn is not null || organisationId is not null)
+        // "active on D for X" and "X in role R" are asked of the same period: X a party on that day. With an organisation
+        // the question is asked of its part in each period, whose index walks its agreements in reference order.
+        IQueryable<AgreementPartyTermRow>? parts = organisationId is { } organisation ? db.PartyTermsAt(asOf).Of(organisation, role) : null;
+        IQueryable<AgreementTermRow>? periods = parts is null && activeOn is not null ? terms : null;
+        if (activeOn is { } day)
         {
-            // "active on D for X" and "X in role R" are asked of the same period: X a party on that day
-            periods = activeOn is { } day ? terms.On(day).Active() : terms;
-            if (organisationId is { } organisation)
-                periods = role is { } partyRole ? periods.WithParty(organisation, partyRole) : periods.WithAnyParty([organisation]);
+            parts = parts?.On(day).Active();
+            periods = periods?.On(day).Active();
         }
         if (basis is { } statute)
             query = query.Where(a => a.Basis == statute);
@@ -83,18 +84,23 @@ public static class AgreementSearch
         if (overdue == true)
             query = query.Having(terms.Overdue(today));
 
-        // asked only of the periods: the page is found among the period rows, which carry their agreement's reference (in
-        // reference order, or through the party index, as the planner finds cheaper), and only its agreements are read.
+        // asked only of the periods: the page is found among the period rows (or the organisation's part in them), which
+        // carry their agreement's reference and are walked in reference order, and only the page's agreements are read.
         // With a question of the agreements too, the agreements are walked and their periods looked up, as before.
         var ofAgreementsToo = basis is not null || !string.IsNullOrWhiteSpace(service) || parentId is not null
             || expiringWithinDays is not null || reviewWithinDays is not null || overdue == true;
-        if (periods is not null && string.IsNullOrWhiteSpace(q) && !ofAgreementsToo)
+        if ((parts is not null || periods is not null) && string.IsNullOrWhiteSpace(q) && !ofAgreementsToo)
         {
-            var found = await query.PageOfPeriods(periods, oneDay: activeOn is not null, after?.Reference, page.Limit + 1).ToListAsync(cancellationToken);
+            var pageQuery = parts is not null
+                ? query.PageOfPeriods(parts, oneDay: activeOn is not null, after?.Reference, page.Limit + 1)
+                : query.PageOfPeriods(periods!, oneDay: true, after?.Reference, page.Limit + 1);
+            var found = await pageQuery.ToListAsync(cancellationToken);
             return TypedResults.Ok(page.ToPage(found.Select(a => AgreementsEndpoints.ToResponse(a, activeOn, mapper)).ToList(),
                 a => new AgreementCursor(a.Reference, null), request));
         }
-        if (periods is not null)
+        if (parts is not null)
+            query = query.Having(parts);
+        else if (periods is not null)
             query = query.Having(periods);
 
         if (!string.IsNullOrWhiteSpace(q))

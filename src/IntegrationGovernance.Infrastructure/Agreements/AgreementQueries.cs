@@ -18,33 +18,40 @@ public static class AgreementQueries
     /// </summary>
     public static IQueryable<AgreementTermRow> TermsAt(this RegisterDbContext db, DateTimeOffset? asOf) => asOf is not { } moment
         ? db.AgreementTerms.AsNoTracking().Where(t => t.SupersededIn == null)
-        : db.AgreementTerms.FromSql($"""
-            SELECT t.*
-            FROM (SELECT DISTINCT ON (record_id) record_id, revision
-                  FROM revisions
-                  WHERE resource = 'agreements' AND committed_at <= {moment.ToUniversalTime()}
-                  ORDER BY record_id, revision DESC) AS known
-            JOIN agreement_terms t ON t.agreement_id = known.record_id
-             AND t.recorded_in <= known.revision AND (t.superseded_in IS NULL OR t.superseded_in > known.revision)
-            """).AsNoTracking();
+        : db.AgreementTerms.FromSqlRaw(KnownAt("agreement_terms"), moment.ToUniversalTime()).AsNoTracking();
+
+    /// <summary>The parties of the periods in force now, or as the register stood at <paramref name="asOf"/>.</summary>
+    public static IQueryable<AgreementPartyTermRow> PartyTermsAt(this RegisterDbContext db, DateTimeOffset? asOf) => asOf is not { } moment
+        ? db.AgreementPartyTerms.AsNoTracking().Where(t => t.SupersededIn == null)
+        : db.AgreementPartyTerms.FromSqlRaw(KnownAt("agreement_party_terms"), moment.ToUniversalTime()).AsNoTracking();
+
+    // the rows of each agreement's latest revision committed by the moment ({0}); the table is one of the two above
+    private static string KnownAt(string table) => $$"""
+        SELECT t.*
+        FROM (SELECT DISTINCT ON (record_id) record_id, revision
+              FROM revisions
+              WHERE resource = 'agreements' AND committed_at <= {0}
+              ORDER BY record_id, revision DESC) AS known
+        JOIN {{table}} t ON t.agreement_id = known.record_id
+         AND t.recorded_in <= known.revision AND (t.superseded_in IS NULL OR t.superseded_in > known.revision)
+        """;
 
     /// <summary>Periods containing <paramref name="day"/>.</summary>
-    public static IQueryable<AgreementTermRow> On(this IQueryable<AgreementTermRow> terms, DateOnly day) =>
+    public static IQueryable<T> On<T>(this IQueryable<T> terms, DateOnly day) where T : IAgreementPeriod =>
         terms.Where(t => t.Valid.Contains(day));
 
     /// <summary>Periods in which the agreement is active (commenced, within its term as then varied, status Active).</summary>
-    public static IQueryable<AgreementTermRow> Active(this IQueryable<AgreementTermRow> terms) => terms.Where(t => t.Active);
+    public static IQueryable<T> Active<T>(this IQueryable<T> terms) where T : IAgreementPeriod => terms.Where(t => t.Active);
+
+    /// <summary>The organisation's part in the periods, in any role or in <paramref name="role"/>.</summary>
+    public static IQueryable<AgreementPartyTermRow> Of(this IQueryable<AgreementPartyTermRow> parties, Guid organisationId, PartyRole? role) =>
+        role is { } wanted
+            ? parties.Where(p => p.OrganisationId == organisationId && p.Role == wanted)
+            : parties.Where(p => p.OrganisationId == organisationId);
 
     /// <summary>Periods in which any of <paramref name="organisationIds"/> is a party (array overlap, served by a GIN index).</summary>
     public static IQueryable<AgreementTermRow> WithAnyParty(this IQueryable<AgreementTermRow> terms, Guid[] organisationIds) =>
         terms.Where(t => t.PartyIds.Any(id => organisationIds.Contains(id)));
-
-    /// <summary>Periods in which the organisation is a party in this role.</summary>
-    public static IQueryable<AgreementTermRow> WithParty(this IQueryable<AgreementTermRow> terms, Guid organisationId, PartyRole role)
-    {
-        string[] wanted = [AgreementTermRow.PartyRole(organisationId, role)];
-        return terms.Where(t => t.PartyRoles.Any(r => wanted.Contains(r)));
-    }
 
     /// <summary>Running (active or suspended) on the day, with the end date then in force within the window.</summary>
     public static IQueryable<AgreementTermRow> Expiring(this IQueryable<AgreementTermRow> terms, DateOnly on, DateOnly until) =>
@@ -78,8 +85,8 @@ public static class AgreementQueries
     /// <param name="oneDay">True when the periods hold one day: an agreement then has at most one of them.</param>
     /// <param name="afterReference">The last reference of the previous page.</param>
     /// <param name="take">At most this many.</param>
-    public static IQueryable<Agreement> PageOfPeriods(this IQueryable<Agreement> agreements, IQueryable<AgreementTermRow> periods,
-        bool oneDay, string? afterReference, int take)
+    public static IQueryable<Agreement> PageOfPeriods<T>(this IQueryable<Agreement> agreements, IQueryable<T> periods,
+        bool oneDay, string? afterReference, int take) where T : IAgreementPeriod
     {
         var keys = periods.Select(t => new { t.AgreementId, t.Reference });
         if (!oneDay)
@@ -93,7 +100,7 @@ public static class AgreementQueries
     }
 
     /// <summary>Agreements with at least one of these periods.</summary>
-    public static IQueryable<Agreement> Having(this IQueryable<Agreement> agreements, IQueryable<AgreementTermRow> periods) =>
+    public static IQueryable<Agreement> Having<T>(this IQueryable<Agreement> agreements, IQueryable<T> periods) where T : IAgreementPeriod =>
         agreements.Where(a => periods.Any(t => t.AgreementId == a.Id));
 
     /// <summary>

@@ -9,7 +9,7 @@ namespace IntegrationGovernance.Infrastructure.Agreements;
 /// revision <see cref="RecordedIn"/> of the agreement holds until revision <see cref="SupersededIn"/>, so the
 /// periods can be read as the register stood at any moment.
 /// </summary>
-public sealed class AgreementTermRow
+public sealed class AgreementTermRow : IAgreementPeriod
 {
     public long Id { get; private set; }
 

@@ -32,10 +32,13 @@ public sealed class AgreementTransfers(RegisterDbContext db, TimeProvider clock)
             var found = await db.Successions.AsNoTracking()
                 .Where(s => s.PredecessorIds.Any(p => parties.Contains(p)) && !known.Contains(s.Id))
                 .ToListAsync(cancellationToken);
+            if (found.Count == 0 && successions.Count == 0)
+                return;
             foreach (var succession in found)
                 successions[succession.Id] = succession;
-            foreach (var (id, name) in await NamesAsync(found, cancellationToken))
-                names[id] = name;
+            if (found.Count > 0)
+                foreach (var (id, name) in await NamesAsync(found, cancellationToken))
+                    names[id] = name;
 
             var changed = false;
             var inOrder = successions.Values.OrderBy(s => s.EffectiveOn).ThenBy(s => s.Id).ToList();

@@ -757,6 +757,66 @@ namespace IntegrationGovernance.Infrastructure.Migrations
                     b.ToTable("succession_parties", (string)null);
                 });
 
+            modelBuilder.Entity("IntegrationGovernance.Infrastructure.Agreements.AgreementPartyTermRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("boolean")
+                        .HasColumnName("active");
+
+                    b.Property<Guid>("AgreementId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("agreement_id");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<int>("RecordedIn")
+                        .HasColumnType("integer")
+                        .HasColumnName("recorded_in");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("reference");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("role");
+
+                    b.Property<int?>("SupersededIn")
+                        .HasColumnType("integer")
+                        .HasColumnName("superseded_in");
+
+                    b.Property<NpgsqlRange<DateOnly>>("Valid")
+                        .HasColumnType("daterange")
+                        .HasColumnName("valid");
+
+                    b.HasKey("Id")
+                        .HasName("pk_agreement_party_terms");
+
+                    b.HasIndex("AgreementId", "RecordedIn")
+                        .HasDatabaseName("ix_agreement_party_terms_agreement_id_recorded_in");
+
+                    b.HasIndex("OrganisationId", "Reference")
+                        .HasDatabaseName("ix_agreement_party_terms_organisation_reference")
+                        .HasFilter("superseded_in IS NULL");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("OrganisationId", "Reference"), new[] { "Valid", "Active", "Role", "AgreementId" });
+
+                    b.ToTable("agreement_party_terms", (string)null);
+                });
+
             modelBuilder.Entity("IntegrationGovernance.Infrastructure.Agreements.AgreementTermRow", b =>
                 {
                     b.Property<long>("Id")
@@ -851,12 +911,6 @@ namespace IntegrationGovernance.Infrastructure.Migrations
                         .HasFilter("superseded_in IS NULL");
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("PartyIds"), "gin");
-
-                    b.HasIndex("PartyRoles")
-                        .HasDatabaseName("ix_agreement_terms_party_roles")
-                        .HasFilter("superseded_in IS NULL");
-
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("PartyRoles"), "gin");
 
                     b.HasIndex("Reference")
                         .HasDatabaseName("ix_agreement_terms_reference")
@@ -1401,6 +1455,16 @@ namespace IntegrationGovernance.Infrastructure.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_succession_parties_successions_succession_id");
+                });
+
+            modelBuilder.Entity("IntegrationGovernance.Infrastructure.Agreements.AgreementPartyTermRow", b =>
+                {
+                    b.HasOne("IntegrationGovernance.Domain.Agreements.Agreement", null)
+                        .WithMany()
+                        .HasForeignKey("AgreementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_agreement_party_terms_agreements_agreement_id");
                 });
 
             modelBuilder.Entity("IntegrationGovernance.Infrastructure.Agreements.AgreementTermRow", b =>

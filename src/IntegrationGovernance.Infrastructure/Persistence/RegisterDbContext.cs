@@ -22,6 +22,8 @@ public sealed class RegisterDbContext(DbContextOptions<RegisterDbContext> option
 
     public DbSet<Agreements.AgreementTermRow> AgreementTerms => Set<Agreements.AgreementTermRow>();
 
+    public DbSet<Agreements.AgreementPartyTermRow> AgreementPartyTerms => Set<Agreements.AgreementPartyTermRow>();
+
     public DbSet<Domain.PooledFunds.PooledFund> PooledFunds => Set<Domain.PooledFunds.PooledFund>();
 
     public DbSet<Domain.PooledFunds.Contribution> Contributions => Set<Domain.PooledFunds.Contribution>();

@@ -21,6 +21,7 @@ public sealed class AgreementPeriodsBackfillTests(RegisterApiFactory api) : ICla
         await Sql.ExecuteAsync(api.ConnectionString, $"""
             SET session_replication_role = replica;
             DELETE FROM agreement_terms WHERE agreement_id = '{agreement.Id}';
+            DELETE FROM agreement_party_terms WHERE agreement_id = '{agreement.Id}';
             UPDATE agreements SET terms = '[]' WHERE id = '{agreement.Id}';
             """);
         var question = $"{Support.Agreements.Url}?activeOn=2015-01-01&organisationId={parties.Council.Id}";
@@ -34,5 +35,7 @@ public sealed class AgreementPeriodsBackfillTests(RegisterApiFactory api) : ICla
         Assert.Equal(agreement.Periods.Select(p => (p.From, p.Until, p.Status, p.Active)), found[0].Periods.Select(p => (p.From, p.Until, p.Status, p.Active)));
         Assert.Equal((long)agreement.Periods.Count,
             await Sql.ScalarAsync<long>(api.ConnectionString, $"SELECT count(*) FROM agreement_terms WHERE agreement_id = '{agreement.Id}' AND superseded_in IS NULL"));
+        Assert.Equal((long)agreement.Periods.Sum(p => p.Parties.Count),
+            await Sql.ScalarAsync<long>(api.ConnectionString, $"SELECT count(*) FROM agreement_party_terms WHERE agreement_id = '{agreement.Id}' AND superseded_in IS NULL"));
     }
 }

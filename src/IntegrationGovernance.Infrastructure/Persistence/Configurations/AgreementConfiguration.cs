@@ -61,11 +61,29 @@ internal sealed class AgreementTermRowConfiguration : IEntityTypeConfiguration<A
         // the rows in force now: every legal question about the present reads only these
         builder.HasIndex(t => t.Valid).HasMethod("gist").HasFilter("superseded_in IS NULL").HasDatabaseName("ix_agreement_terms_valid");
         builder.HasIndex(t => t.PartyIds).HasMethod("gin").HasFilter("superseded_in IS NULL").HasDatabaseName("ix_agreement_terms_party_ids");
-        builder.HasIndex(t => t.PartyRoles).HasMethod("gin").HasFilter("superseded_in IS NULL").HasDatabaseName("ix_agreement_terms_party_roles");
         builder.HasIndex(t => t.EndsOn).HasFilter("superseded_in IS NULL").HasDatabaseName("ix_agreement_terms_ends_on");
         builder.HasIndex(t => t.ReviewOn).HasFilter("superseded_in IS NULL").HasDatabaseName("ix_agreement_terms_review_on");
         builder.HasIndex(t => t.Reference).HasFilter("superseded_in IS NULL").HasDatabaseName("ix_agreement_terms_reference");
         // one agreement's rows at a revision: the onDate view and "as the register stood at"
+        builder.HasIndex(t => new { t.AgreementId, t.RecordedIn });
+    }
+}
+
+internal sealed class AgreementPartyTermRowConfiguration : IEntityTypeConfiguration<Agreements.AgreementPartyTermRow>
+{
+    public void Configure(EntityTypeBuilder<Agreements.AgreementPartyTermRow> builder)
+    {
+        builder.ToTable("agreement_party_terms");
+        builder.HasKey(t => t.Id);
+        builder.Property(t => t.Id).UseIdentityAlwaysColumn();
+        builder.Property(t => t.Reference).HasMaxLength(50);
+        builder.Property(t => t.Role).HasConversion<string>().HasMaxLength(20);
+        builder.HasOne<Agreement>().WithMany().HasForeignKey(t => t.AgreementId).OnDelete(DeleteBehavior.Restrict);
+
+        // an organisation's agreements in reference order, the day and activity read from the index itself
+        builder.HasIndex(t => new { t.OrganisationId, t.Reference })
+            .IncludeProperties(t => new { t.Valid, t.Active, t.Role, t.AgreementId })
+            .HasFilter("superseded_in IS NULL").HasDatabaseName("ix_agreement_party_terms_organisation_reference");
         builder.HasIndex(t => new { t.AgreementId, t.RecordedIn });
     }
 }
