@@ -14,6 +14,9 @@ namespace IntegrationGovernance.Api.People;
 /// <summary>Accountability lines between posts and boards, and the questions asked of them.</summary>
 public static class AccountabilityEndpoints
 {
+    // a node nests two JSON levels (itself and its reports): 25 stays inside System.Text.Json's default depth of 64
+    private const int MaxStructureDepth = 25;
+
     public static RouteGroupBuilder MapAccountabilityEndpoints(this RouteGroupBuilder api)
     {
         api.MapPost("/accountability-lines", CreateAccountabilityLine)
@@ -55,10 +58,14 @@ public static class AccountabilityEndpoints
 
         return await db.InTransactionAsync<Results<Created<AccountabilityLineResponse>, ValidationProblem, ProblemHttpResult>>(async token =>
         {
-            await graph.LockAsync(token);
+            await graph.LockAsync(body.Kind, token);
             var (target, problems) = await CheckAsync(body, post, db, token);
             if (problems.Count > 0)
                 return Problems.Validation(problems);
+            if (await db.AccountabilityLines.AnyAsync(l => l.PostId == post.Id && l.Kind == body.Kind
+                    && l.ToPostId == body.ToPostId && l.ToBodyId == body.ToBodyId
+                    && l.StartsOn <= (body.EndsOn ?? DateOnly.MaxValue) && (l.EndsOn ?? DateOnly.MaxValue) >= body.StartsOn, token))
+                throw new RegisterRuleException("duplicate-line", $"This {body.Kind} line is already recorded for part of this period.", "$.startsOn", RuleKind.Conflict);
             if (body.Kind == AccountabilityKind.LineManagement && await db.AccountabilityLines.AnyAsync(l =>
                     l.PostId == post.Id && l.Kind == AccountabilityKind.LineManagement
                     && l.StartsOn <= (body.EndsOn ?? DateOnly.MaxValue) && (l.EndsOn ?? DateOnly.MaxValue) >= body.StartsOn, token))
@@ -146,13 +153,32 @@ public static class AccountabilityEndpoints
                 && l.StartsOn <= day && (l.EndsOn == null || l.EndsOn >= day))
             .ToDictionaryAsync(l => l.PostId, l => l.ToPostId!.Value, cancellationToken);
 
-        StructureNode Node(Post post) => new()
+        var reports = posts.Where(p => managers.ContainsKey(p.Id)).ToLookup(p => managers[p.Id]);
+        var placed = new HashSet<Guid>();
+        var deeper = new List<Post>();
+        // each post placed once, however the lines run; a structure deeper than the JSON a client can nest continues
+        // from a new root
+        StructureNode Node(Post post, int depth) => new()
         {
             PostId = post.Id,
             Title = post.Title,
-            Reports = posts.Where(p => managers.TryGetValue(p.Id, out var m) && m == post.Id).Select(Node).ToList(),
+            Reports = depth == MaxStructureDepth
+                ? Defer(reports[post.Id])
+                : reports[post.Id].Where(p => placed.Add(p.Id)).ToList().Select(p => Node(p, depth + 1)).ToList(),
         };
-        var roots = posts.Where(p => !managers.TryGetValue(p.Id, out var m) || !ids.Contains(m)).Select(Node).ToList();
+        List<StructureNode> Defer(IEnumerable<Post> below)
+        {
+            deeper.AddRange(below.Where(p => !placed.Contains(p.Id)));
+            return [];
+        }
+        var roots = posts.Where(p => !managers.TryGetValue(p.Id, out var m) || !ids.Contains(m)).Where(p => placed.Add(p.Id)).ToList()
+            .Select(p => Node(p, 1)).ToList();
+        // then what was too deep, and any post whose managers run in a circle (older data), each from a root of its own
+        while ((deeper.Count > 0 ? deeper : posts.Where(p => !placed.Contains(p.Id)).Take(1)).ToList() is [_, ..] next)
+        {
+            deeper.Clear();
+            roots.AddRange(next.Where(p => placed.Add(p.Id)).ToList().Select(p => Node(p, 1)).ToList());
+        }
         return TypedResults.Ok(new StructureResponse { On = day, Roots = roots, Mermaid = Mermaid(posts, managers) });
     }
 
@@ -161,11 +187,17 @@ public static class AccountabilityEndpoints
         var names = posts.Select((p, i) => (p.Id, Name: $"p{i + 1}")).ToDictionary(x => x.Id, x => x.Name);
         var text = new StringBuilder("graph TD\n");
         foreach (var post in posts)
-            text.Append($"  {names[post.Id]}[\"{post.Title.Replace("\"", "'", StringComparison.Ordinal)}\"]\n");
+            text.Append($"  {names[post.Id]}[\"{MermaidLabel(post.Title)}\"]\n");
         foreach (var (report, manager) in managers.Where(m => names.ContainsKey(m.Value)).OrderBy(m => names[m.Value]).ThenBy(m => names[m.Key]))
             text.Append($"  {names[manager]} --> {names[report]}\n");
         return text.ToString();
     }
+
+    // Mermaid reads #name; as an entity inside a quoted label: nothing a title holds can end the label or open markup
+    private static string MermaidLabel(string title) => title
+        .Replace("#", "#35;", StringComparison.Ordinal).Replace("\"", "#quot;", StringComparison.Ordinal)
+        .Replace("<", "#lt;", StringComparison.Ordinal).Replace(">", "#gt;", StringComparison.Ordinal)
+        .Replace("\r", " ", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);
 
     private static async Task<(Guid TargetOrganisation, List<RuleViolation> Problems)> CheckAsync(
         AccountabilityLineRequest body, Post post, RegisterDbContext db, CancellationToken cancellationToken)

@@ -13,41 +13,50 @@ public sealed record ChainStep(int Depth, Guid LineId, Guid FromPostId, Guid? To
 /// <summary>The accountability graph in SQL: whole chains in one recursive query, and the rules that need all of it.</summary>
 public sealed class AccountabilityGraph(RegisterDbContext db)
 {
+    /// <summary>The deepest chain followed: far beyond any real structure, and a bound on the work one request can ask for.</summary>
+    public const int MaxDepth = 64;
+
+    // the posts reached, each (post, depth) once (UNION), so many lines between the same posts never multiply the paths;
+    // then each post's lines once, at the depth it is first reached
     private const string ChainSql = """
-        WITH RECURSIVE chain AS (
-            SELECT l.id, l.post_id, l.to_post_id, l.to_body_id, 1 AS depth, ARRAY[l.post_id] AS path
-            FROM accountability_lines l
-            WHERE l.post_id = @post AND l.kind = @kind AND l.starts_on <= @on AND (l.ends_on IS NULL OR l.ends_on >= @on)
-          UNION ALL
-            SELECT l.id, l.post_id, l.to_post_id, l.to_body_id, c.depth + 1, c.path || l.post_id
-            FROM chain c
-            JOIN accountability_lines l ON l.post_id = c.to_post_id AND l.kind = @kind AND l.starts_on <= @on AND (l.ends_on IS NULL OR l.ends_on >= @on)
-            WHERE NOT l.post_id = ANY(c.path)
+        WITH RECURSIVE reached(post_id, depth) AS (
+            SELECT @post::uuid, 0
+          UNION
+            SELECT l.to_post_id, r.depth + 1
+            FROM reached r
+            JOIN accountability_lines l ON l.post_id = r.post_id AND l.kind = @kind AND l.to_post_id IS NOT NULL
+                AND l.starts_on <= @on AND (l.ends_on IS NULL OR l.ends_on >= @on)
+            WHERE r.depth < @max_depth - 1
+        ), first AS (
+            SELECT post_id, min(depth) AS depth FROM reached GROUP BY post_id
         )
-        SELECT c.depth, c.id, c.post_id, c.to_post_id, p.title, o.id, o.name
-        FROM chain c
-        LEFT JOIN posts p ON p.id = c.to_post_id
-        JOIN organisations o ON o.id = coalesce(p.organisation_id, c.to_body_id)
-        ORDER BY c.depth
+        SELECT f.depth + 1, l.id, l.post_id, l.to_post_id, p.title, o.id, o.name
+        FROM first f
+        JOIN accountability_lines l ON l.post_id = f.post_id AND l.kind = @kind AND l.starts_on <= @on AND (l.ends_on IS NULL OR l.ends_on >= @on)
+        LEFT JOIN posts p ON p.id = l.to_post_id
+        JOIN organisations o ON o.id = coalesce(p.organisation_id, l.to_body_id)
+        ORDER BY f.depth, l.id
         """;
 
-    // walks up from the proposed manager over lines of the same kind that overlap the new line's period
+    // walks up from the proposed manager over lines of the same kind that overlap the new line's period, each post once
     private const string CycleSql = """
-        WITH RECURSIVE up AS (
-            SELECT @to::uuid AS post_id, ARRAY[@to::uuid] AS path
-          UNION ALL
-            SELECT l.to_post_id, up.path || l.to_post_id
+        WITH RECURSIVE up(post_id) AS (
+            SELECT @to::uuid
+          UNION
+            SELECT l.to_post_id
             FROM up
             JOIN accountability_lines l ON l.post_id = up.post_id AND l.kind = @kind AND l.to_post_id IS NOT NULL
                 AND l.starts_on <= coalesce(@ends, 'infinity'::date) AND coalesce(l.ends_on, 'infinity'::date) >= @starts
-            WHERE NOT l.to_post_id = ANY(up.path)
         )
         SELECT EXISTS (SELECT 1 FROM up WHERE post_id = @post)
         """;
 
-    /// <summary>Serialises changes to the graph across API instances until the transaction ends.</summary>
-    public Task LockAsync(CancellationToken cancellationToken) =>
-        db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(hashtext('accountability'))", cancellationToken);
+    /// <summary>
+    /// Serialises changes to one kind of line across API instances until the transaction ends: circles and second line
+    /// managers are questions of one kind, so writes of different kinds do not wait for each other.
+    /// </summary>
+    public Task LockAsync(AccountabilityKind kind, CancellationToken cancellationToken) =>
+        db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtext({"accountability:" + kind}))", cancellationToken);
 
     public async Task<IReadOnlyList<ChainStep>> ChainAsync(Guid postId, AccountabilityKind kind, DateOnly on, CancellationToken cancellationToken)
     {
@@ -56,6 +65,7 @@ public sealed class AccountabilityGraph(RegisterDbContext db)
         command.Parameters.AddWithValue("post", postId);
         command.Parameters.AddWithValue("kind", kind.ToString());
         command.Parameters.AddWithValue("on", on);
+        command.Parameters.AddWithValue("max_depth", MaxDepth);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {

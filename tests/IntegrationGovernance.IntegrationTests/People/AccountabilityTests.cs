@@ -94,13 +94,13 @@ public sealed class AccountabilityTests(RegisterApiFactory api) : IClassFixture<
     }
 
     [Fact]
-    public async Task The_holder_of_a_post_is_shown_only_to_readers_of_peoples_data()
+    public async Task The_holder_of_a_post_is_shown_only_to_readers_of_peoples_data_acting_for_its_organisation()
     {
         var bodies = await _client.CouncilCcgAndSection113Async("Holder");
         var post = await _client.PostAsync(bodies.Council.Id, "Clinical Services Manager", holder: "E7654321");
 
-        var registerReader = await api.CreateClientAs("reader", null, "register:read").GetAsync($"/api/v1/posts/{post.Id}");
-        var peopleReader = await api.CreateClientAs("hr", null, "register:read", "people:read").GetAsync($"/api/v1/posts/{post.Id}");
+        var registerReader = await api.CreateClientAs("reader", bodies.Council.GssCode, "register:read").GetAsync($"/api/v1/posts/{post.Id}");
+        var peopleReader = await api.CreateClientAs("hr", bodies.Council.GssCode, "register:read", "people:read").GetAsync($"/api/v1/posts/{post.Id}");
 
         Assert.Null((await registerReader.ReadAsync<PostResponse>(HttpStatusCode.OK)).HolderReference);
         Assert.Equal("E7654321", (await peopleReader.ReadAsync<PostResponse>(HttpStatusCode.OK)).HolderReference);
