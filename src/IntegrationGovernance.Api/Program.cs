@@ -59,6 +59,7 @@ if (OpenApiDocumentFile.IsRequested(args))
 }
 
 await app.PrepareDatabaseAsync();
+await app.VerifyDeploymentAsync();
 await app.RunAsync();
 
 /// <summary>The entry point, visible to the integration tests' WebApplicationFactory.</summary>

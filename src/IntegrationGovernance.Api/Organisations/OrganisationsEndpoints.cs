@@ -41,7 +41,8 @@ public static class OrganisationsEndpoints
             .RequireScope(Scopes.Admin);
         group.MapPut("/{id:guid}", UpdateOrganisation)
             .WithSummary("Replace what the register holds about an organisation")
-            .WithDescription("Requires If-Match with the ETag of the last read. Operational dates must still agree with recorded successions.")
+            .WithDescription("Requires If-Match with the ETag of the last read. Operational dates must still agree with recorded successions. "
+                + "Type, codes and partOfId say who the organisation is and who acts for it: only an admin changes them.")
             .RequiresIfMatch()
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
@@ -154,15 +155,15 @@ public static class OrganisationsEndpoints
     }
 
     public static Task<Results<Ok<OrganisationResponse>, ValidationProblem, ProblemHttpResult>> UpdateOrganisation(
-        Guid id, OrganisationRequest body, RegisterDbContext db, SuccessionChains chains, IMapper mapper, TimeProvider clock,
-        HttpContext http, CancellationToken cancellationToken)
+        Guid id, OrganisationRequest body, RegisterDbContext db, SuccessionChains chains, CallerOrganisation caller, IMapper mapper,
+        TimeProvider clock, HttpContext http, CancellationToken cancellationToken)
     {
         var details = mapper.Map<OrganisationDetails>(body).Normalised();
         return ChangeAsync(id, db, chains, mapper, http, cancellationToken, async organisation =>
         {
             if (details.Validate().Concat(await PartOfProblemsAsync(details, id, db, cancellationToken)).ToList() is [_, ..] problems)
                 return problems;
-            organisation.Update(details, clock.GetUtcNow());
+            organisation.Update(details, await caller.ActorAsync(cancellationToken), clock.GetUtcNow());
             return [];
         });
     }

@@ -59,8 +59,8 @@ public static class AccessRuleExtensions
             var parties = await http.RequestServices.GetRequiredService<IRecordParties<TEntity>>().PartiesAsync(id, http.RequestAborted);
             if (parties is null)
                 return await next(context); // the handler answers 404
-            var caller = await http.RequestServices.GetRequiredService<CallerOrganisation>().IdAsync(http.RequestAborted);
-            if (caller is { } organisation && parties.Contains(organisation))
+            var caller = await http.RequestServices.GetRequiredService<CallerOrganisation>().ActorAsync(http.RequestAborted);
+            if (caller.OrganisationId is { } organisation && parties.Contains(organisation))
                 return await next(context);
             return NotAParty(resource);
         });

@@ -8,6 +8,12 @@ namespace IntegrationGovernance.Api.Security;
 /// <summary>Bearer JWT authentication, one authorisation policy per scope, and a fallback that protects anything unmarked.</summary>
 public static class SecurityServiceCollectionExtensions
 {
+    private static readonly string[] IssuerAlgorithms =
+    [
+        SecurityAlgorithms.RsaSha256, SecurityAlgorithms.RsaSha384, SecurityAlgorithms.RsaSha512,
+        SecurityAlgorithms.RsaSsaPssSha256, SecurityAlgorithms.EcdsaSha256, SecurityAlgorithms.EcdsaSha384,
+    ];
+
     public static IServiceCollection AddRegisterSecurity(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         var options = configuration.GetSection(SecurityOptions.Section).Get<SecurityOptions>() ?? new SecurityOptions();
@@ -29,6 +35,8 @@ public static class SecurityServiceCollectionExtensions
                     ValidateLifetime = true,
                     ClockSkew = TimeSpan.FromSeconds(30),
                     NameClaimType = "sub",
+                    // pinned: a token cannot choose a weaker algorithm, or a symmetric one against a public key
+                    ValidAlgorithms = developmentKey is null ? IssuerAlgorithms : [SecurityAlgorithms.HmacSha256],
                 };
                 if (developmentKey is not null)
                 {

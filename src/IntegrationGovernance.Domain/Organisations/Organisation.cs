@@ -51,8 +51,25 @@ public sealed class Organisation : IVersionedRecord
         return organisation;
     }
 
-    /// <summary>Replaces what the client owns with valid details; call <see cref="OrganisationDetails.Validate"/> first.</summary>
-    public void Update(OrganisationDetails details, DateTimeOffset now) => Apply(details, now);
+    /// <summary>
+    /// Replaces what the client owns with valid details; call <see cref="OrganisationDetails.Validate"/> first. Its type,
+    /// its codes (by which tokens name the organisation they act for) and the organisation it is part of say who it is
+    /// and who acts for it, so only the administrator changes them.
+    /// </summary>
+    public void Update(OrganisationDetails details, Actor actor, DateTimeOffset now)
+    {
+        if (!actor.IsAdministrator && IdentityChangedBy(details) is { } field)
+            throw new RegisterRuleException("identity-change-needs-admin",
+                "Only the register's administrator changes an organisation's type, codes or the organisation it is part of.", field);
+        Apply(details, now);
+    }
+
+    private string? IdentityChangedBy(OrganisationDetails details) =>
+        details.Type != Type ? "$.type"
+        : details.OdsCode != OdsCode ? "$.odsCode"
+        : details.GssCode != GssCode ? "$.gssCode"
+        : details.PartOfId != PartOfId ? "$.partOfId"
+        : null;
 
     /// <summary>Records that the organisation stopped operating at the end of <paramref name="lastDay"/>.</summary>
     public IReadOnlyList<RuleViolation> Close(DateOnly lastDay, DateTimeOffset now)
