@@ -7,6 +7,7 @@ using IntegrationGovernance.Domain.Common;
 using IntegrationGovernance.Domain.PooledFunds;
 using IntegrationGovernance.Infrastructure.Persistence;
 using IntegrationGovernance.Infrastructure.PooledFunds;
+using IntegrationGovernance.Infrastructure.RecordKeeping;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -23,19 +24,19 @@ public static class FundReports
             .WithTags("Pooled funds")
             .WithSummary("A fund's figures for a financial year")
             .WithDescription("Contributions by partner and kind, spend by period (P1 April … P12 March), variance (contributions − spend) and each partner's share of it under the year's risk share. "
-                + "Every total is summed by PostgreSQL in numeric. Send `Accept: text/csv` for CSV.")
+                + "Every total is summed by PostgreSQL in numeric. With `asOf`, exactly the figures the register gave at that moment. Send `Accept: text/csv` for CSV.")
             .Produces(StatusCodes.Status200OK, contentType: Csv)
             .RequireScope(Scopes.FinanceRead);
         api.MapGet("/pooled-funds/{id:guid}/ledger", GetLedger)
             .WithTags("Pooled funds")
             .WithSummary("A fund's ledger lines")
-            .WithDescription("JSON pages (by booking order), or with `Accept: text/csv` the whole selection in the import layout, so it imports again.")
+            .WithDescription("JSON pages (by booking order), or with `Accept: text/csv` the whole selection in the import layout, so it imports again. With `asOf`, only the lines booked by that moment.")
             .Produces(StatusCodes.Status200OK, contentType: Csv)
             .RequireScope(Scopes.FinanceRead);
         api.MapGet("/finance/summaries", ListFundSummaries)
             .WithTags("Pooled funds")
             .WithSummary("Every fund's figures for a financial year")
-            .WithDescription("The finance export: one summary per fund, filtered by agreement or organisation. Send `Accept: text/csv` for CSV, one row per fund and partner.")
+            .WithDescription("The finance export: one summary per fund, filtered by agreement or organisation. With `asOf`, exactly as the register gave it at that moment. Send `Accept: text/csv` for CSV, one row per fund and partner.")
             .Produces(StatusCodes.Status200OK, contentType: Csv)
             .RequireScope(Scopes.FinanceRead);
         api.MapGet("/organisations/{id:guid}/pooled-funds", ListOrganisationFunds)
@@ -49,18 +50,22 @@ public static class FundReports
     /// <param name="financialYear">e.g. 2015-16.</param>
     /// <param name="fromPeriod">First month period, 1 (April) to 12 (March); default 1.</param>
     /// <param name="toPeriod">Last month period; default 12.</param>
+    /// <param name="asOf">The figures exactly as the register gave them at this moment (UTC date-time): later bookings, contributions and risk shares left out.</param>
     /// <param name="db"></param>
+    /// <param name="history"></param>
     /// <param name="mapper"></param>
     /// <param name="http"></param>
     /// <param name="cancellationToken"></param>
     public static async Task<Results<Ok<FundSummaryResponse>, ValidationProblem, ProblemHttpResult, EmptyHttpResult>> GetFundSummary(
-        Guid id, string financialYear, int? fromPeriod, int? toPeriod, RegisterDbContext db, IMapper mapper, HttpContext http, CancellationToken cancellationToken)
+        Guid id, string financialYear, int? fromPeriod, int? toPeriod, DateTimeOffset? asOf, RegisterDbContext db, RecordHistory history, IMapper mapper,
+        HttpContext http, CancellationToken cancellationToken)
     {
         if (ReadQuery(financialYear, fromPeriod, toPeriod, out var year, out var range) is [_, ..] problems)
             return Problems.Validation(problems);
-        if (!await db.PooledFunds.AnyAsync(f => f.Id == id, cancellationToken))
+        var sources = await db.FinanceAtAsync(history, asOf, cancellationToken);
+        if (!await sources.Funds.AnyAsync(f => f.Id == id, cancellationToken))
             return Problems.NotFound(PooledFundsEndpoints.Resource, id);
-        var summaries = mapper.Map<List<FundSummaryResponse>>(await StatementsAsync(db, db.PooledFunds.Where(f => f.Id == id), year!.Value, range, cancellationToken));
+        var summaries = mapper.Map<List<FundSummaryResponse>>(await StatementsAsync(sources, sources.Funds.Where(f => f.Id == id), year!.Value, range, cancellationToken));
         if (WantsCsv(http.Request))
         {
             await FundSummaryCsv.WriteAsync(http.Response, summaries, cancellationToken);
@@ -74,22 +79,28 @@ public static class FundReports
     /// <param name="organisationId">Only funds whose agreement this organisation is a party to.</param>
     /// <param name="fromPeriod">First month period, 1 (April) to 12 (March); default 1.</param>
     /// <param name="toPeriod">Last month period; default 12.</param>
+    /// <param name="asOf">The figures exactly as the register gave them at this moment (UTC date-time): later bookings, contributions and risk shares left out.</param>
     /// <param name="db"></param>
+    /// <param name="history"></param>
     /// <param name="mapper"></param>
     /// <param name="http"></param>
     /// <param name="cancellationToken"></param>
     public static async Task<Results<Ok<List<FundSummaryResponse>>, ValidationProblem, EmptyHttpResult>> ListFundSummaries(
-        string financialYear, Guid? agreementId, Guid? organisationId, int? fromPeriod, int? toPeriod, RegisterDbContext db, IMapper mapper, HttpContext http,
-        CancellationToken cancellationToken)
+        string financialYear, Guid? agreementId, Guid? organisationId, int? fromPeriod, int? toPeriod, DateTimeOffset? asOf, RegisterDbContext db,
+        RecordHistory history, IMapper mapper, HttpContext http, CancellationToken cancellationToken)
     {
         if (ReadQuery(financialYear, fromPeriod, toPeriod, out var year, out var range) is [_, ..] problems)
             return Problems.Validation(problems);
-        var funds = db.PooledFunds.AsQueryable();
+        var sources = await db.FinanceAtAsync(history, asOf, cancellationToken);
+        var funds = sources.Funds;
         if (agreementId is { } agreement)
             funds = funds.Where(f => f.AgreementId == agreement);
         if (organisationId is { } organisation)
-            funds = funds.Where(f => db.Agreements.Any(a => a.Id == f.AgreementId && a.PartyIds.Contains(organisation)));
-        var summaries = mapper.Map<List<FundSummaryResponse>>(await StatementsAsync(db, funds, year!.Value, range, cancellationToken));
+        {
+            var agreements = await sources.Agreements.Where(a => a.PartyIds.Contains(organisation)).Select(a => a.Id).ToListAsync(cancellationToken);
+            funds = funds.Where(f => agreements.Contains(f.AgreementId));
+        }
+        var summaries = mapper.Map<List<FundSummaryResponse>>(await StatementsAsync(sources, funds, year!.Value, range, cancellationToken));
         if (WantsCsv(http.Request))
         {
             await FundSummaryCsv.WriteAsync(http.Response, summaries, cancellationToken);
@@ -104,13 +115,15 @@ public static class FundReports
     /// <param name="toPeriod">Last month period.</param>
     /// <param name="limit">Page size for JSON, 1 to 500 (default 50).</param>
     /// <param name="cursor">The <c>nextCursor</c> of the previous page.</param>
+    /// <param name="asOf">The ledger exactly as the register held it at this moment (UTC date-time): lines booked later left out.</param>
     /// <param name="db"></param>
+    /// <param name="history"></param>
     /// <param name="mapper"></param>
     /// <param name="http"></param>
     /// <param name="cancellationToken"></param>
     public static async Task<Results<Ok<Page<LedgerLineResponse>>, ValidationProblem, ProblemHttpResult, EmptyHttpResult>> GetLedger(
-        Guid id, string? financialYear, int? fromPeriod, int? toPeriod, int? limit, string? cursor, RegisterDbContext db, IMapper mapper,
-        HttpContext http, CancellationToken cancellationToken)
+        Guid id, string? financialYear, int? fromPeriod, int? toPeriod, int? limit, string? cursor, DateTimeOffset? asOf, RegisterDbContext db,
+        RecordHistory history, IMapper mapper, HttpContext http, CancellationToken cancellationToken)
     {
         var page = PageRequest.From(limit, cursor);
         var problems = ReadQuery(financialYear, fromPeriod, toPeriod, out var year, out var range);
@@ -119,10 +132,11 @@ public static class FundReports
             problems.Add(PageRequest.BadCursor);
         if (problems.Count > 0)
             return Problems.Validation(problems);
-        if (!await db.PooledFunds.AnyAsync(f => f.Id == id, cancellationToken))
+        var sources = await db.FinanceAtAsync(history, asOf, cancellationToken);
+        if (!await sources.Funds.AnyAsync(f => f.Id == id, cancellationToken))
             return Problems.NotFound(PooledFundsEndpoints.Resource, id);
 
-        var lines = db.LedgerLines.AsNoTracking().Where(l => l.FundId == id && l.Period >= range.From && l.Period <= range.To);
+        var lines = sources.Lines.Where(l => l.FundId == id && l.Period >= range.From && l.Period <= range.To);
         if (year is { } only)
             lines = lines.Where(l => l.FinancialYearStart == only.StartYear);
         if (WantsCsv(http.Request))
@@ -164,10 +178,10 @@ public static class FundReports
     }
 
     private static async Task<List<FundYearStatement>> StatementsAsync(
-        RegisterDbContext db, IQueryable<PooledFund> funds, FinancialYear year, PeriodRange range, CancellationToken cancellationToken)
+        FinanceSources sources, IQueryable<PooledFund> funds, FinancialYear year, PeriodRange range, CancellationToken cancellationToken)
     {
-        var selected = await funds.AsNoTracking().OrderBy(f => f.Name).ThenBy(f => f.Id).ToListAsync(cancellationToken);
-        var figures = (await db.ForYearAsync(selected.Select(f => f.Id).ToList(), year, range, cancellationToken)).ToDictionary(f => f.FundId);
+        var selected = await funds.OrderBy(f => f.Name).ThenBy(f => f.Id).ToListAsync(cancellationToken);
+        var figures = (await sources.ForYearAsync(selected.Select(f => f.Id).ToList(), year, range, cancellationToken)).ToDictionary(f => f.FundId);
         return selected.Select(fund => FundYearStatement.Draw(fund, year, range, figures[fund.Id].Contributions, figures[fund.Id].Spend)).ToList();
     }
 

@@ -1,5 +1,4 @@
 using IntegrationGovernance.Domain.PooledFunds;
-using IntegrationGovernance.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace IntegrationGovernance.Infrastructure.PooledFunds;
@@ -14,13 +13,13 @@ public static class FundFigures
     /// per period, summed by PostgreSQL in <c>numeric</c>.
     /// </summary>
     public static async Task<IReadOnlyList<FundYearFigures>> ForYearAsync(
-        this RegisterDbContext db, IReadOnlyCollection<Guid> fundIds, FinancialYear year, PeriodRange range, CancellationToken cancellationToken)
+        this FinanceSources sources, IReadOnlyCollection<Guid> fundIds, FinancialYear year, PeriodRange range, CancellationToken cancellationToken)
     {
         var ids = fundIds.ToArray();
-        var contributions = await db.Contributions.AsNoTracking()
+        var contributions = await sources.Contributions
             .Where(c => ids.Contains(c.FundId) && c.FinancialYearStart == year.StartYear)
             .ToListAsync(cancellationToken);
-        var spend = await db.LedgerLines.AsNoTracking()
+        var spend = await sources.Lines
             .Where(l => ids.Contains(l.FundId) && l.FinancialYearStart == year.StartYear && l.Period >= range.From && l.Period <= range.To)
             .GroupBy(l => new { l.FundId, l.Period })
             .Select(g => new { g.Key.FundId, g.Key.Period, Amount = g.Sum(l => l.Amount) })
