@@ -7,6 +7,7 @@ using IntegrationGovernance.Domain.Common;
 using IntegrationGovernance.Domain.PooledFunds;
 using IntegrationGovernance.Infrastructure.Persistence;
 using IntegrationGovernance.Infrastructure.PooledFunds;
+using IntegrationGovernance.Infrastructure.RecordKeeping;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -23,19 +24,19 @@ public static class FundReports
             .WithTags("Pooled funds")
             .WithSummary("A fund's figures for a financial year")
             .WithDescription("Contributions by partner and kind, spend by period (P1 April … P12 March), variance (contributions − spend) and each partner's share of it under the year's risk share. "
-                + "Every total is summed by PostgreSQL in numeric. Send `Accept: text/csv` for CSV.")
+                + "Every total is summed by PostgreSQL in numeric. With `asOf`, exactly the figures the register gave at that moment. Send `Accept: text/csv` for CSV.")
             .Produces(StatusCodes.Status200OK, contentType: Csv)
             .RequireScope(Scopes.FinanceRead);
         api.MapGet("/pooled-funds/{id:guid}/ledger", GetLedger)
             .WithTags("Pooled funds")
             .WithSummary("A fund's ledger lines")
-            .WithDescription("JSON pages (by booking order), or with `Accept: text/csv` the whole selection in the import layout, so it imports again.")
+            .WithDescription("JSON pages (by booking order), or with `Accept: text/csv` the whole selection in the import layout, so it imports again. With `asOf`, only the lines booked by that moment.")
             .Produces(StatusCodes.Status200OK, contentType: Csv)
             .RequireScope(Scopes.FinanceRead);
         api.MapGet("/finance/summaries", ListFundSummaries)
             .WithTags("Pooled funds")
             .WithSummary("Every fund's figures for a financial year")
-            .WithDescription("The finance export: one summary per fund, filtered by agreement or organisation. Send `Accept: text/csv` for CSV, one row per fund and partner.")
+            .WithDescription("The finance export: one summary per fund, filtered by agreement or organisation. With `asOf`, exactly as the register gave it at that moment. Send `Accept: text/csv` for CSV, one row per fund and partner.")
             .Produces(StatusCodes.Status200OK, contentType: Csv)
             .RequireScope(Scopes.FinanceRead);
         api.MapGet("/organisations/{id:guid}/pooled-funds", ListOrganisationFunds)
@@ -49,20 +50,25 @@ public static class FundReports
     /// <param name="financialYear">e.g. 2015-16.</param>
     /// <param name="fromPeriod">First month period, 1 (April) to 12 (March); default 1.</param>
     /// <param name="toPeriod">Last month period; default 12.</param>
+    /// <param name="asOf">The figures exactly as the register gave them at this moment (UTC date-time): later bookings, contributions and risk shares left out.</param>
     /// <param name="db"></param>
+    /// <param name="history"></param>
+    /// <param name="mapper"></param>
     /// <param name="http"></param>
     /// <param name="cancellationToken"></param>
     public static async Task<Results<Ok<FundSummaryResponse>, ValidationProblem, ProblemHttpResult, EmptyHttpResult>> GetFundSummary(
-        Guid id, string financialYear, int? fromPeriod, int? toPeriod, RegisterDbContext db, HttpContext http, CancellationToken cancellationToken)
+        Guid id, string financialYear, int? fromPeriod, int? toPeriod, DateTimeOffset? asOf, RegisterDbContext db, RecordHistory history, IMapper mapper,
+        HttpContext http, CancellationToken cancellationToken)
     {
-        if (Check(financialYear, fromPeriod, toPeriod) is { } invalid)
-            return invalid;
-        if (!await db.PooledFunds.AnyAsync(f => f.Id == id, cancellationToken))
+        if (ReadQuery(financialYear, fromPeriod, toPeriod, out var year, out var range) is [_, ..] problems)
+            return Problems.Validation(problems);
+        var sources = await db.FinanceAtAsync(history, asOf, cancellationToken);
+        if (!await sources.Funds.AnyAsync(f => f.Id == id, cancellationToken))
             return Problems.NotFound(PooledFundsEndpoints.Resource, id);
-        var summaries = await SummariseAsync(db, db.PooledFunds.Where(f => f.Id == id), Year(financialYear), fromPeriod ?? 1, toPeriod ?? 12, cancellationToken);
+        var summaries = mapper.Map<List<FundSummaryResponse>>(await StatementsAsync(sources, sources.Funds.Where(f => f.Id == id), year!.Value, range, cancellationToken));
         if (WantsCsv(http.Request))
         {
-            await WriteSummariesCsvAsync(http.Response, summaries, cancellationToken);
+            await FundSummaryCsv.WriteAsync(http.Response, summaries, cancellationToken);
             return TypedResults.Empty;
         }
         return TypedResults.Ok(summaries[0]);
@@ -73,24 +79,31 @@ public static class FundReports
     /// <param name="organisationId">Only funds whose agreement this organisation is a party to.</param>
     /// <param name="fromPeriod">First month period, 1 (April) to 12 (March); default 1.</param>
     /// <param name="toPeriod">Last month period; default 12.</param>
+    /// <param name="asOf">The figures exactly as the register gave them at this moment (UTC date-time): later bookings, contributions and risk shares left out.</param>
     /// <param name="db"></param>
+    /// <param name="history"></param>
+    /// <param name="mapper"></param>
     /// <param name="http"></param>
     /// <param name="cancellationToken"></param>
     public static async Task<Results<Ok<List<FundSummaryResponse>>, ValidationProblem, EmptyHttpResult>> ListFundSummaries(
-        string financialYear, Guid? agreementId, Guid? organisationId, int? fromPeriod, int? toPeriod, RegisterDbContext db, HttpContext http,
-        CancellationToken cancellationToken)
+        string financialYear, Guid? agreementId, Guid? organisationId, int? fromPeriod, int? toPeriod, DateTimeOffset? asOf, RegisterDbContext db,
+        RecordHistory history, IMapper mapper, HttpContext http, CancellationToken cancellationToken)
     {
-        if (Check(financialYear, fromPeriod, toPeriod) is { } invalid)
-            return invalid;
-        var funds = db.PooledFunds.AsQueryable();
+        if (ReadQuery(financialYear, fromPeriod, toPeriod, out var year, out var range) is [_, ..] problems)
+            return Problems.Validation(problems);
+        var sources = await db.FinanceAtAsync(history, asOf, cancellationToken);
+        var funds = sources.Funds;
         if (agreementId is { } agreement)
             funds = funds.Where(f => f.AgreementId == agreement);
         if (organisationId is { } organisation)
-            funds = funds.Where(f => db.Agreements.Any(a => a.Id == f.AgreementId && a.PartyIds.Contains(organisation)));
-        var summaries = await SummariseAsync(db, funds, Year(financialYear), fromPeriod ?? 1, toPeriod ?? 12, cancellationToken);
+        {
+            var agreements = await sources.Agreements.Where(a => a.PartyIds.Contains(organisation)).Select(a => a.Id).ToListAsync(cancellationToken);
+            funds = funds.Where(f => agreements.Contains(f.AgreementId));
+        }
+        var summaries = mapper.Map<List<FundSummaryResponse>>(await StatementsAsync(sources, funds, year!.Value, range, cancellationToken));
         if (WantsCsv(http.Request))
         {
-            await WriteSummariesCsvAsync(http.Response, summaries, cancellationToken);
+            await FundSummaryCsv.WriteAsync(http.Response, summaries, cancellationToken);
             return TypedResults.Empty;
         }
         return TypedResults.Ok(summaries);
@@ -102,29 +115,30 @@ public static class FundReports
     /// <param name="toPeriod">Last month period.</param>
     /// <param name="limit">Page size for JSON, 1 to 500 (default 50).</param>
     /// <param name="cursor">The <c>nextCursor</c> of the previous page.</param>
+    /// <param name="asOf">The ledger exactly as the register held it at this moment (UTC date-time): lines booked later left out.</param>
     /// <param name="db"></param>
+    /// <param name="history"></param>
     /// <param name="mapper"></param>
     /// <param name="http"></param>
     /// <param name="cancellationToken"></param>
     public static async Task<Results<Ok<Page<LedgerLineResponse>>, ValidationProblem, ProblemHttpResult, EmptyHttpResult>> GetLedger(
-        Guid id, string? financialYear, int? fromPeriod, int? toPeriod, int? limit, string? cursor, RegisterDbContext db, IMapper mapper,
-        HttpContext http, CancellationToken cancellationToken)
+        Guid id, string? financialYear, int? fromPeriod, int? toPeriod, int? limit, string? cursor, DateTimeOffset? asOf, RegisterDbContext db,
+        RecordHistory history, IMapper mapper, HttpContext http, CancellationToken cancellationToken)
     {
         var page = PageRequest.From(limit, cursor);
-        var problems = PageRequest.Validate(limit).ToList();
-        if (financialYear is not null && !FinancialYear.TryParse(financialYear, out _))
-            problems.Add(new RuleViolation("financialYear", FinancialYear.Problem));
-        problems.AddRange(PeriodProblems(fromPeriod, toPeriod));
+        var problems = ReadQuery(financialYear, fromPeriod, toPeriod, out var year, out var range);
+        problems.AddRange(PageRequest.Validate(limit));
         if (!page.TryReadKey<long>(out var after))
             problems.Add(PageRequest.BadCursor);
         if (problems.Count > 0)
             return Problems.Validation(problems);
-        if (!await db.PooledFunds.AnyAsync(f => f.Id == id, cancellationToken))
+        var sources = await db.FinanceAtAsync(history, asOf, cancellationToken);
+        if (!await sources.Funds.AnyAsync(f => f.Id == id, cancellationToken))
             return Problems.NotFound(PooledFundsEndpoints.Resource, id);
 
-        var lines = db.LedgerLines.AsNoTracking().Where(l => l.FundId == id && l.Period >= (fromPeriod ?? 1) && l.Period <= (toPeriod ?? 12));
-        if (financialYear is not null)
-            lines = lines.Where(l => l.FinancialYearStart == Year(financialYear).StartYear);
+        var lines = sources.Lines.Where(l => l.FundId == id && l.Period >= range.From && l.Period <= range.To);
+        if (year is { } only)
+            lines = lines.Where(l => l.FinancialYearStart == only.StartYear);
         if (WantsCsv(http.Request))
         {
             await LedgerFile.WriteCsvAsync(http.Response, lines.OrderBy(l => l.Id).AsAsyncEnumerable().Select(mapper.Map<LedgerLineResponse>), cancellationToken);
@@ -163,100 +177,24 @@ public static class FundReports
         }).ToList());
     }
 
-    private static async Task<List<FundSummaryResponse>> SummariseAsync(
-        RegisterDbContext db, IQueryable<PooledFund> funds, FinancialYear year, int fromPeriod, int toPeriod, CancellationToken cancellationToken)
+    private static async Task<List<FundYearStatement>> StatementsAsync(
+        FinanceSources sources, IQueryable<PooledFund> funds, FinancialYear year, PeriodRange range, CancellationToken cancellationToken)
     {
-        var selected = await funds.AsNoTracking().OrderBy(f => f.Name).ThenBy(f => f.Id).ToListAsync(cancellationToken);
-        var figures = (await db.ForYearAsync(selected.Select(f => f.Id).ToList(), year, fromPeriod, toPeriod, cancellationToken)).ToDictionary(f => f.FundId);
-        return selected.Select(fund => Summarise(fund, figures[fund.Id], fromPeriod, toPeriod)).ToList();
+        var selected = await funds.OrderBy(f => f.Name).ThenBy(f => f.Id).ToListAsync(cancellationToken);
+        var figures = (await sources.ForYearAsync(selected.Select(f => f.Id).ToList(), year, range, cancellationToken)).ToDictionary(f => f.FundId);
+        return selected.Select(fund => FundYearStatement.Draw(fund, year, range, figures[fund.Id].Contributions, figures[fund.Id].Spend)).ToList();
     }
 
-    private static FundSummaryResponse Summarise(PooledFund fund, FundYearFigures figures, int fromPeriod, int toPeriod)
+    /// <summary>Reads the financial year (when one is given) and the periods asked for, once, or says why not, by parameter.</summary>
+    private static List<RuleViolation> ReadQuery(string? financialYear, int? fromPeriod, int? toPeriod, out FinancialYear? year, out PeriodRange range)
     {
-        decimal Sum(Guid partner, ContributionKind kind) =>
-            figures.Contributions.Where(c => c.OrganisationId == partner && c.Kind == kind).Sum(c => c.Amount);
-        var partners = figures.Contributions.Select(c => c.OrganisationId).Distinct().ToList();
-        var effective = partners.ToDictionary(p => p, p =>
-            figures.Contributions.Any(c => c.OrganisationId == p && c.Kind == ContributionKind.Actual) ? Sum(p, ContributionKind.Actual)
-            : figures.Contributions.Any(c => c.OrganisationId == p && c.Kind == ContributionKind.Revised) ? Sum(p, ContributionKind.Revised)
-            : Sum(p, ContributionKind.Planned));
-        var spend = figures.Spend.Sum(s => s.Amount);
-        var variance = effective.Values.Sum() - spend;
-        var rule = fund.RiskShareFor(figures.Year);
-        var shares = PooledFundRules.Split(variance, rule, effective);
-        return new FundSummaryResponse
-        {
-            FundId = fund.Id,
-            FundName = fund.Name,
-            AgreementId = fund.AgreementId,
-            FinancialYear = figures.Year.ToString(),
-            FromPeriod = fromPeriod,
-            ToPeriod = toPeriod,
-            Partners = partners.Union(shares.Keys).Select(p => new PartnerFiguresResponse
-            {
-                OrganisationId = p,
-                Planned = Sum(p, ContributionKind.Planned),
-                Revised = Sum(p, ContributionKind.Revised),
-                Actual = Sum(p, ContributionKind.Actual),
-                Effective = effective.GetValueOrDefault(p),
-                ShareOfVariance = shares.GetValueOrDefault(p),
-            }).OrderBy(p => p.OrganisationId).ToList(),
-            Contributions = effective.Values.Sum(),
-            Spend = spend,
-            Variance = variance,
-            RiskShareMethod = rule.Method,
-            Periods = Enumerable.Range(fromPeriod, toPeriod - fromPeriod + 1)
-                .Select(p => new PeriodFiguresResponse { Period = p, Spend = figures.Spend.FirstOrDefault(s => s.Period == p)?.Amount ?? 0m })
-                .ToList(),
-        };
-    }
-
-    private static async Task WriteSummariesCsvAsync(HttpResponse response, IReadOnlyList<FundSummaryResponse> summaries, CancellationToken cancellationToken)
-    {
-        response.ContentType = "text/csv; charset=utf-8";
-        await using var writer = new StreamWriter(response.Body, leaveOpen: true);
-        await using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture);
-        foreach (var column in new[] { "fund_id", "fund_name", "financial_year", "from_period", "to_period", "organisation_id",
-                     "planned", "revised", "actual", "effective_contribution", "share_of_variance", "fund_spend", "fund_variance" })
-            csv.WriteField(column);
-        await csv.NextRecordAsync();
-        foreach (var summary in summaries)
-        {
-            foreach (var partner in summary.Partners)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                csv.WriteField(summary.FundId);
-                csv.WriteField(summary.FundName);
-                csv.WriteField(summary.FinancialYear);
-                csv.WriteField(summary.FromPeriod);
-                csv.WriteField(summary.ToPeriod);
-                csv.WriteField(partner.OrganisationId);
-                foreach (var amount in new[] { partner.Planned, partner.Revised, partner.Actual, partner.Effective, partner.ShareOfVariance, summary.Spend, summary.Variance })
-                    csv.WriteField(amount.ToString("0.00", CultureInfo.InvariantCulture));
-                await csv.NextRecordAsync();
-            }
-        }
-    }
-
-    private static ValidationProblem? Check(string financialYear, int? fromPeriod, int? toPeriod)
-    {
-        var problems = PeriodProblems(fromPeriod, toPeriod).ToList();
-        if (!FinancialYear.TryParse(financialYear, out _))
+        var problems = PeriodRange.Problems(fromPeriod, toPeriod).Select(p => new RuleViolation(p.Field, p.Message)).ToList();
+        year = null;
+        if (financialYear is not null && !FinancialYear.TryParse(financialYear, out year))
             problems.Add(new RuleViolation("financialYear", FinancialYear.Problem));
-        return problems.Count > 0 ? Problems.Validation(problems) : null;
+        range = problems.Count == 0 ? PeriodRange.Of(fromPeriod, toPeriod) : PeriodRange.WholeYear;
+        return problems;
     }
-
-    private static IEnumerable<RuleViolation> PeriodProblems(int? fromPeriod, int? toPeriod)
-    {
-        if (fromPeriod is < 1 or > 12)
-            yield return new RuleViolation("fromPeriod", "A period is 1 (April) to 12 (March).");
-        if (toPeriod is < 1 or > 12)
-            yield return new RuleViolation("toPeriod", "A period is 1 (April) to 12 (March).");
-        if (fromPeriod > toPeriod)
-            yield return new RuleViolation("toPeriod", "The last period is not before the first.");
-    }
-
-    private static FinancialYear Year(string text) => FinancialYear.TryParse(text, out var year) ? year.Value : throw new ArgumentException(text);
 
     private static bool WantsCsv(HttpRequest request) =>
         request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals(Csv, StringComparison.OrdinalIgnoreCase));

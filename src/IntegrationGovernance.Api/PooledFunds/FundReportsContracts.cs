@@ -25,15 +25,19 @@ public sealed record FundSummaryResponse
 
     public required IReadOnlyList<PartnerFiguresResponse> Partners { get; init; }
 
-    /// <summary>The sum of each partner's effective contribution (its actual, else revised, else planned).</summary>
+    /// <summary>The sum of each partner's effective cash contribution (its latest actual, else latest revised, else latest planned).</summary>
     /// <example>2453000.00</example>
     public required decimal Contributions { get; init; }
+
+    /// <summary>The sum of each partner's effective in-kind contribution (staff, premises, equipment): reported apart, outside the variance.</summary>
+    /// <example>120000.00</example>
+    public required decimal InKindContributions { get; init; }
 
     /// <summary>Spend less income booked in the periods asked for.</summary>
     /// <example>2401234.56</example>
     public required decimal Spend { get; init; }
 
-    /// <summary>Contributions − spend: positive is an underspend, negative an overspend.</summary>
+    /// <summary>Cash contributions − spend: positive is an underspend, negative an overspend. In-kind contributions do not enter it.</summary>
     /// <example>51765.44</example>
     public required decimal Variance { get; init; }
 
@@ -43,27 +47,53 @@ public sealed record FundSummaryResponse
     public required IReadOnlyList<PeriodFiguresResponse> Periods { get; init; }
 }
 
+/// <summary>
+/// One partner's contributions for the year. Each figure is the latest recorded of its kind: a later revised figure
+/// replaces the earlier one, and a corrected actual the earlier actual; none is added to another. Zero when none is recorded.
+/// </summary>
 public sealed record PartnerFiguresResponse
 {
     /// <example>0193a6b2-7c1e-7d4f-9a51-2f3c4d5e6f70</example>
     public required Guid OrganisationId { get; init; }
 
+    /// <summary>The latest planned cash contribution.</summary>
     /// <example>2453000.00</example>
     public required decimal Planned { get; init; }
 
+    /// <summary>The latest revised cash contribution.</summary>
     /// <example>0.00</example>
+    public required decimal Revised { get; init; }
+
+    /// <summary>The latest actual cash contribution.</summary>
+    /// <example>0.00</example>
+    public required decimal Actual { get; init; }
+
+    /// <summary>Cash: the latest actual if any is recorded, else the latest revised, else the latest planned.</summary>
+    /// <example>2453000.00</example>
+    public required decimal Effective { get; init; }
+
+    /// <summary>In-kind contributions, the same way, reported apart from cash.</summary>
+    public required ContributionFiguresResponse InKind { get; init; }
+
+    /// <summary>This partner's part of the cash variance under the year's risk share, to the penny.</summary>
+    /// <example>51765.44</example>
+    public required decimal ShareOfVariance { get; init; }
+}
+
+/// <summary>The latest recorded figure of each kind (zero when none), and the effective one: actual, else revised, else planned.</summary>
+public sealed record ContributionFiguresResponse
+{
+    /// <example>100000.00</example>
+    public required decimal Planned { get; init; }
+
+    /// <example>120000.00</example>
     public required decimal Revised { get; init; }
 
     /// <example>0.00</example>
     public required decimal Actual { get; init; }
 
-    /// <summary>Actual if any is recorded, else revised, else planned.</summary>
-    /// <example>2453000.00</example>
+    /// <example>120000.00</example>
     public required decimal Effective { get; init; }
-
-    /// <summary>This partner's part of the variance under the year's risk share, to the penny.</summary>
-    /// <example>51765.44</example>
-    public required decimal ShareOfVariance { get; init; }
 }
 
 public sealed record PeriodFiguresResponse

@@ -139,7 +139,14 @@ public static class PooledFundsEndpoints
         if (problems.Count > 0)
             return Problems.Validation(problems);
 
-        var line = await db.InsertAsync(LedgerLine.Book(fund.Id, body.Date!.Value, body.Amount!.Value, body.Category!, body.Description, body.ExternalReference!, clock.GetUtcNow()), cancellationToken);
+        var line = await db.InTransactionAsync(async token =>
+        {
+            var booking = LedgerBooking.Start(fund.Id, clock.GetUtcNow());
+            var booked = LedgerLine.Book(booking, body.Date!.Value, body.Amount!.Value, body.Category!, body.Description, body.ExternalReference!);
+            db.AddRange(booking, booked);
+            await db.SaveChangesAsync(token);
+            return booked;
+        }, cancellationToken);
         return TypedResults.Created($"{request.PathBase}/api/v1/pooled-funds/{fund.Id}/ledger", mapper.Map<LedgerLineResponse>(line));
     }
 
@@ -160,7 +167,7 @@ public static class PooledFundsEndpoints
         if (unreadable is not null)
             return Problems.Validation("$", unreadable);
 
-        var now = clock.GetUtcNow();
+        var booking = LedgerBooking.Start(fund.Id, clock.GetUtcNow());
         var errors = new Dictionary<string, string[]>();
         var lines = new List<LedgerLine>(rows.Count);
         var references = new HashSet<string>(StringComparer.Ordinal);
@@ -174,14 +181,14 @@ public static class PooledFundsEndpoints
             foreach (var (field, messages) in problems)
                 errors[$"rows[{row}].{field}"] = messages;
             if (problems.Count == 0)
-                lines.Add(LedgerLine.Book(fund.Id, line.Date!.Value, line.Amount!.Value, line.Category!, line.Description, line.ExternalReference!, now));
+                lines.Add(LedgerLine.Book(booking, line.Date!.Value, line.Amount!.Value, line.Category!, line.Description, line.ExternalReference!));
         }
         if (errors.Count > 0)
             return Imports.ImportFile.Rejected(errors, rows.Count, "ledger-import-rejected");
         if (lines.Count == 0)
             return Problems.Validation("$", "The file holds no ledger lines.");
 
-        var result = await importer.ImportAsync(fund.Id, lines, dryRun == true, cancellationToken);
+        var result = await importer.ImportAsync(booking, lines, dryRun == true, cancellationToken);
         return TypedResults.Ok(new LedgerImportReport
         {
             DryRun = dryRun == true, Rows = lines.Count, Added = result.Added, AlreadyRecorded = result.AlreadyRecorded, AddedTotal = result.AddedTotal,

@@ -16,5 +16,21 @@ public sealed class PooledFundsProfile : Profile
         CreateMap<LedgerLine, LedgerLineResponse>()
             .ForMember(l => l.Date, o => o.MapFrom(l => l.BookedOn))
             .ForMember(l => l.FinancialYear, o => o.MapFrom(l => new FinancialYear(l.FinancialYearStart).ToString()));
+
+        CreateMap<ContributionFigures, ContributionFiguresResponse>()
+            .ForMember(f => f.Planned, o => o.MapFrom(f => f.Planned ?? 0m))
+            .ForMember(f => f.Revised, o => o.MapFrom(f => f.Revised ?? 0m))
+            .ForMember(f => f.Actual, o => o.MapFrom(f => f.Actual ?? 0m));
+        CreateMap<PartnerStatement, PartnerFiguresResponse>()
+            .ForMember(p => p.Planned, o => o.MapFrom(p => p.Cash.Planned ?? 0m))
+            .ForMember(p => p.Revised, o => o.MapFrom(p => p.Cash.Revised ?? 0m))
+            .ForMember(p => p.Actual, o => o.MapFrom(p => p.Cash.Actual ?? 0m))
+            .ForMember(p => p.Effective, o => o.MapFrom(p => p.Cash.Effective));
+        CreateMap<PeriodSpend, PeriodFiguresResponse>()
+            .ForMember(p => p.Spend, o => o.MapFrom(p => p.Amount));
+        CreateMap<FundYearStatement, FundSummaryResponse>()
+            .ForMember(s => s.FinancialYear, o => o.MapFrom(s => s.FinancialYear.ToString()))
+            .ForMember(s => s.FromPeriod, o => o.MapFrom(s => s.PeriodRange.From))
+            .ForMember(s => s.ToPeriod, o => o.MapFrom(s => s.PeriodRange.To));
     }
 }

@@ -80,9 +80,13 @@ public sealed class LedgerLine
 
     public DateTimeOffset CreatedAt { get; private set; }
 
-    public static LedgerLine Book(Guid fundId, DateOnly on, decimal amount, string category, string? description, string externalReference, DateTimeOffset now) => new()
+    /// <summary>The booking (one line, or one import) the line came in with; null for lines booked before bookings were kept.</summary>
+    public Guid? BookingId { get; private set; }
+
+    public static LedgerLine Book(LedgerBooking booking, DateOnly on, decimal amount, string category, string? description, string externalReference) => new()
     {
-        FundId = fundId,
+        FundId = booking.FundId,
+        BookingId = booking.Id,
         BookedOn = on,
         Amount = amount,
         Category = category.Trim(),
@@ -90,7 +94,7 @@ public sealed class LedgerLine
         ExternalReference = externalReference.Trim(),
         FinancialYearStart = FinancialYear.Of(on).StartYear,
         Period = FinancialYear.PeriodOf(on),
-        CreatedAt = now,
+        CreatedAt = booking.CreatedAt,
     };
 
     /// <summary>Why a line cannot be booked to a fund, field by field (JSON names, without a path prefix).</summary>

@@ -161,11 +161,14 @@ public sealed class DemoDataLoader(RegisterDbContext db, Agreements.AgreementTra
                 FinancialYear.TryParse(c.FinancialYear, out var year);
                 db.Contributions.Add(Contribution.Record(fund.Id, byKey[c.Organisation].Id, year!.Value, c.Kind, ContributionForm.Cash, c.Amount, c.Note, now));
             }
+            var booking = LedgerBooking.Start(fund.Id, now);
+            if (entry.Ledger.Count > 0)
+                db.LedgerBookings.Add(booking);
             foreach (var line in entry.Ledger)
             {
                 if (LedgerLine.Problems(line.Date, line.Amount, line.Category, line.Description, line.ExternalReference, fund.StartsOn, fund.EndsOn).FirstOrDefault() is { Field: not null } problem)
                     throw new InvalidOperationException($"Demo ledger line {line.ExternalReference} breaks a rule: {problem.Field} {problem.Message}");
-                db.LedgerLines.Add(LedgerLine.Book(fund.Id, line.Date, line.Amount, line.Category, line.Description, line.ExternalReference, now));
+                db.LedgerLines.Add(LedgerLine.Book(booking, line.Date, line.Amount, line.Category, line.Description, line.ExternalReference));
             }
             added++;
         }

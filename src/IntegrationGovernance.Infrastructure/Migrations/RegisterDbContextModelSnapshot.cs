@@ -544,6 +544,29 @@ namespace IntegrationGovernance.Infrastructure.Migrations
                         });
                 });
 
+            modelBuilder.Entity("IntegrationGovernance.Domain.PooledFunds.LedgerBooking", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("FundId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("fund_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_ledger_bookings");
+
+                    b.HasIndex("FundId")
+                        .HasDatabaseName("ix_ledger_bookings_fund_id");
+
+                    b.ToTable("ledger_bookings", (string)null);
+                });
+
             modelBuilder.Entity("IntegrationGovernance.Domain.PooledFunds.LedgerLine", b =>
                 {
                     b.Property<long>("Id")
@@ -561,6 +584,10 @@ namespace IntegrationGovernance.Infrastructure.Migrations
                     b.Property<DateOnly>("BookedOn")
                         .HasColumnType("date")
                         .HasColumnName("booked_on");
+
+                    b.Property<Guid?>("BookingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("booking_id");
 
                     b.Property<string>("Category")
                         .IsRequired()
@@ -597,6 +624,9 @@ namespace IntegrationGovernance.Infrastructure.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_ledger_lines");
+
+                    b.HasIndex("BookingId")
+                        .HasDatabaseName("ix_ledger_lines_booking_id");
 
                     b.HasIndex("FundId", "ExternalReference")
                         .IsUnique()
@@ -1359,8 +1389,24 @@ namespace IntegrationGovernance.Infrastructure.Migrations
                         .HasConstraintName("fk_contributions_organisations_organisation_id");
                 });
 
+            modelBuilder.Entity("IntegrationGovernance.Domain.PooledFunds.LedgerBooking", b =>
+                {
+                    b.HasOne("IntegrationGovernance.Domain.PooledFunds.PooledFund", null)
+                        .WithMany()
+                        .HasForeignKey("FundId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_ledger_bookings_pooled_funds_fund_id");
+                });
+
             modelBuilder.Entity("IntegrationGovernance.Domain.PooledFunds.LedgerLine", b =>
                 {
+                    b.HasOne("IntegrationGovernance.Domain.PooledFunds.LedgerBooking", null)
+                        .WithMany()
+                        .HasForeignKey("BookingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_ledger_lines_ledger_bookings_booking_id");
+
                     b.HasOne("IntegrationGovernance.Domain.PooledFunds.PooledFund", null)
                         .WithMany()
                         .HasForeignKey("FundId")

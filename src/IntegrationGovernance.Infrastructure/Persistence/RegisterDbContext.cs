@@ -30,6 +30,8 @@ public sealed class RegisterDbContext(DbContextOptions<RegisterDbContext> option
 
     public DbSet<Domain.PooledFunds.LedgerLine> LedgerLines => Set<Domain.PooledFunds.LedgerLine>();
 
+    public DbSet<Domain.PooledFunds.LedgerBooking> LedgerBookings => Set<Domain.PooledFunds.LedgerBooking>();
+
     public DbSet<Domain.People.Post> Posts => Set<Domain.People.Post>();
 
     public DbSet<Domain.People.AccountabilityLine> AccountabilityLines => Set<Domain.People.AccountabilityLine>();

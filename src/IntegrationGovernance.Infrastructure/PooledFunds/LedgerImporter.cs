@@ -13,9 +13,10 @@ namespace IntegrationGovernance.Infrastructure.PooledFunds;
 public sealed record LedgerImportResult(int Added, int AlreadyRecorded, decimal AddedTotal);
 
 /// <summary>
-/// Books many ledger lines at once: binary COPY into a temporary table, then one INSERT that skips lines the
-/// ledger already holds (by external reference), and one audit row for the import, all in one transaction
-/// (an idempotent request's, when there is one, so the lines commit with its stored response).
+/// Books many ledger lines at once: the booking they come in with (a register record, whose revision keeps when
+/// the lines became visible), binary COPY into a temporary table, then one INSERT that skips lines the ledger
+/// already holds (by external reference), and one audit row for the import, all in one transaction (an
+/// idempotent request's, when there is one, so the lines commit with its stored response).
 /// </summary>
 public sealed class LedgerImporter(RegisterDbContext db, IChangeContextSource changes)
 {
@@ -24,14 +25,14 @@ public sealed class LedgerImporter(RegisterDbContext db, IChangeContextSource ch
     private const string Stage = """
         CREATE TEMP TABLE ledger_import (
             fund_id uuid, booked_on date, amount numeric(19,2), category text, description text,
-            external_reference text, financial_year_start int, period int, created_at timestamptz
+            external_reference text, financial_year_start int, period int, created_at timestamptz, booking_id uuid
         ) ON COMMIT DROP
         """;
 
     private const string Merge = """
         WITH added AS (
-            INSERT INTO ledger_lines (fund_id, booked_on, amount, category, description, external_reference, financial_year_start, period, created_at)
-            SELECT fund_id, booked_on, amount, category, description, external_reference, financial_year_start, period, created_at
+            INSERT INTO ledger_lines (fund_id, booked_on, amount, category, description, external_reference, financial_year_start, period, created_at, booking_id)
+            SELECT fund_id, booked_on, amount, category, description, external_reference, financial_year_start, period, created_at, booking_id
             FROM ledger_import
             ON CONFLICT (fund_id, external_reference) DO NOTHING
             RETURNING amount
@@ -39,8 +40,10 @@ public sealed class LedgerImporter(RegisterDbContext db, IChangeContextSource ch
         SELECT count(*)::int, coalesce(sum(amount), 0) FROM added
         """;
 
-    public async Task<LedgerImportResult> ImportAsync(Guid fundId, IReadOnlyList<LedgerLine> lines, bool dryRun, CancellationToken cancellationToken)
+    public async Task<LedgerImportResult> ImportAsync(LedgerBooking booking, IReadOnlyList<LedgerLine> lines, bool dryRun, CancellationToken cancellationToken)
     {
+        if (lines.Any(l => l.BookingId != booking.Id))
+            throw new ArgumentException("Every line of an import comes in with its booking.", nameof(lines));
         var joined = db.Database.CurrentTransaction;
         var own = joined is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         try
@@ -49,15 +52,19 @@ public sealed class LedgerImporter(RegisterDbContext db, IChangeContextSource ch
             await transaction.CreateSavepointAsync(BeforeImport, cancellationToken);
             var connection = (NpgsqlConnection)db.Database.GetDbConnection();
             var npgsqlTransaction = (NpgsqlTransaction)transaction.GetDbTransaction();
+            await StartBookingAsync(connection, npgsqlTransaction, booking, cancellationToken);
             var result = await StageAndMergeAsync(connection, npgsqlTransaction, lines, cancellationToken);
             if (dryRun)
             {
                 await transaction.RollbackToSavepointAsync(BeforeImport, cancellationToken);
                 return result;
             }
-            await AuditAsync(connection, npgsqlTransaction, fundId, result, cancellationToken);
+            await AuditAsync(connection, npgsqlTransaction, booking.FundId, result, cancellationToken);
             if (own is not null)
+            {
                 await own.CommitAsync(cancellationToken);
+                await db.PositionCommittedChangesAfterCommitAsync();
+            }
             return result;
         }
         finally
@@ -67,6 +74,16 @@ public sealed class LedgerImporter(RegisterDbContext db, IChangeContextSource ch
         }
     }
 
+    // the register_record_change trigger keeps its revision (and audit row), as for any register record
+    private static async Task StartBookingAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, LedgerBooking booking, CancellationToken cancellationToken)
+    {
+        await using var insert = new NpgsqlCommand("INSERT INTO ledger_bookings (id, fund_id, created_at) VALUES (@id, @fund, @created)", connection, transaction);
+        insert.Parameters.AddWithValue("id", booking.Id);
+        insert.Parameters.AddWithValue("fund", booking.FundId);
+        insert.Parameters.AddWithValue("created", booking.CreatedAt);
+        await insert.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     private static async Task<LedgerImportResult> StageAndMergeAsync(
         NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<LedgerLine> lines, CancellationToken cancellationToken)
     {
@@ -74,7 +91,7 @@ public sealed class LedgerImporter(RegisterDbContext db, IChangeContextSource ch
             await stage.ExecuteNonQueryAsync(cancellationToken);
 
         await using (var copy = await connection.BeginBinaryImportAsync(
-            "COPY ledger_import (fund_id, booked_on, amount, category, description, external_reference, financial_year_start, period, created_at) FROM STDIN (FORMAT BINARY)",
+            "COPY ledger_import (fund_id, booked_on, amount, category, description, external_reference, financial_year_start, period, created_at, booking_id) FROM STDIN (FORMAT BINARY)",
             cancellationToken))
         {
             foreach (var line in lines)
@@ -92,6 +109,7 @@ public sealed class LedgerImporter(RegisterDbContext db, IChangeContextSource ch
                 await copy.WriteAsync(line.FinancialYearStart, NpgsqlDbType.Integer, cancellationToken);
                 await copy.WriteAsync(line.Period, NpgsqlDbType.Integer, cancellationToken);
                 await copy.WriteAsync(line.CreatedAt, NpgsqlDbType.TimestampTz, cancellationToken);
+                await copy.WriteAsync(line.BookingId!.Value, NpgsqlDbType.Uuid, cancellationToken);
             }
             await copy.CompleteAsync(cancellationToken);
         }

@@ -1,8 +1,6 @@
 using System.Globalization;
 using System.Net;
-using System.Net.Http.Headers;
 using System.Text;
-using CsvHelper;
 using IntegrationGovernance.Api.Agreements;
 using IntegrationGovernance.Api.PooledFunds;
 using IntegrationGovernance.Domain.Agreements;
@@ -190,8 +188,8 @@ public sealed class PooledFundTests(RegisterApiFactory api) : IClassFixture<Regi
         await (await _client.ImportCsvAsync(fund.Id, Ledger(500, []))).ReadAsync<LedgerImportReport>(HttpStatusCode.OK);
         var summary = await (await _client.GetAsync($"{Funds.Url}/{fund.Id}/summary?financialYear=2015-16")).ReadAsync<FundSummaryResponse>(HttpStatusCode.OK);
 
-        var ledger = await CsvAsync($"{Funds.Url}/{fund.Id}/ledger?financialYear=2015-16");
-        var summaryCsv = await CsvAsync($"{Funds.Url}/{fund.Id}/summary?financialYear=2015-16");
+        var ledger = await _client.CsvAsync($"{Funds.Url}/{fund.Id}/ledger?financialYear=2015-16");
+        var summaryCsv = await _client.CsvAsync($"{Funds.Url}/{fund.Id}/summary?financialYear=2015-16");
 
         Assert.Equal(500, ledger.Count);
         Assert.Equal(summary.Spend, ledger.Sum(r => decimal.Parse(r["amount"], CultureInfo.InvariantCulture)));
@@ -201,7 +199,7 @@ public sealed class PooledFundTests(RegisterApiFactory api) : IClassFixture<Regi
 
         var (copy, _) = await _client.FundAsync("Export copy");
         var reimport = await _client.PostAsync($"{Funds.Url}/{copy.Id}/ledger-lines/import",
-            new StringContent(await (await Get($"{Funds.Url}/{fund.Id}/ledger")).Content.ReadAsStringAsync(), Encoding.UTF8, "text/csv"));
+            new StringContent(await (await _client.GetCsvAsync($"{Funds.Url}/{fund.Id}/ledger")).Content.ReadAsStringAsync(), Encoding.UTF8, "text/csv"));
         Assert.Equal(summary.Spend, (await reimport.ReadAsync<LedgerImportReport>(HttpStatusCode.OK)).AddedTotal);
     }
 
@@ -261,25 +259,4 @@ public sealed class PooledFundTests(RegisterApiFactory api) : IClassFixture<Regi
     }
 
     private static decimal ExpectedTotal(int count) => Enumerable.Range(1, count).Sum(row => row % 1000 + row / 100m);
-
-    private Task<HttpResponseMessage> Get(string url)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Get, url);
-        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/csv"));
-        return _client.SendAsync(request);
-    }
-
-    private async Task<List<Dictionary<string, string>>> CsvAsync(string url)
-    {
-        var response = await Get(url);
-        Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
-        using var reader = new StringReader(await response.Content.ReadAsStringAsync());
-        using var csv = new CsvReader(reader, CultureInfo.InvariantCulture);
-        var rows = new List<Dictionary<string, string>>();
-        await csv.ReadAsync();
-        csv.ReadHeader();
-        while (await csv.ReadAsync())
-            rows.Add(csv.HeaderRecord!.ToDictionary(h => h, h => csv.GetField(h)!));
-        return rows;
-    }
 }

@@ -1,4 +1,7 @@
+using System.Globalization;
 using System.Net;
+using System.Net.Http.Headers;
+using CsvHelper;
 using IntegrationGovernance.Api.PooledFunds;
 using IntegrationGovernance.Domain.PooledFunds;
 
@@ -30,4 +33,26 @@ public static class Funds
     public static async Task<HttpResponseMessage> ImportCsvAsync(this HttpClient client, Guid fund, string csv, bool dryRun = false) =>
         await client.PostAsync($"{Url}/{fund}/ledger-lines/import{(dryRun ? "?dryRun=true" : string.Empty)}",
             new StringContent(csv, System.Text.Encoding.UTF8, "text/csv"));
+
+    public static Task<HttpResponseMessage> GetCsvAsync(this HttpClient client, string url)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/csv"));
+        return client.SendAsync(request);
+    }
+
+    /// <summary>Reads a CSV response back into rows keyed by the header's column names.</summary>
+    public static async Task<List<Dictionary<string, string>>> CsvAsync(this HttpClient client, string url)
+    {
+        var response = await client.GetCsvAsync(url);
+        Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
+        using var reader = new StringReader(await response.Content.ReadAsStringAsync());
+        using var csv = new CsvReader(reader, CultureInfo.InvariantCulture);
+        var rows = new List<Dictionary<string, string>>();
+        await csv.ReadAsync();
+        csv.ReadHeader();
+        while (await csv.ReadAsync())
+            rows.Add(csv.HeaderRecord!.ToDictionary(h => h, h => csv.GetField(h)!));
+        return rows;
+    }
 }

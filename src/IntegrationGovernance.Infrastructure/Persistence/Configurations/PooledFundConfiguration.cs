@@ -59,9 +59,21 @@ internal sealed class LedgerLineConfiguration : IEntityTypeConfiguration<LedgerL
         builder.Property(l => l.Description).HasMaxLength(LedgerLine.MaxDescriptionLength);
         builder.Property(l => l.ExternalReference).HasMaxLength(LedgerLine.MaxReferenceLength);
         builder.HasOne<PooledFund>().WithMany().HasForeignKey(l => l.FundId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<LedgerBooking>().WithMany().HasForeignKey(l => l.BookingId).OnDelete(DeleteBehavior.Restrict);
         // a re-import never doubles a line
         builder.HasIndex(l => new { l.FundId, l.ExternalReference }).IsUnique().HasDatabaseName("ux_ledger_lines_reference");
         // summaries and exports read a fund's year, period by period
         builder.HasIndex(l => new { l.FundId, l.FinancialYearStart, l.Period }).IncludeProperties(l => l.Amount);
+    }
+}
+
+internal sealed class LedgerBookingConfiguration : IEntityTypeConfiguration<LedgerBooking>
+{
+    public void Configure(EntityTypeBuilder<LedgerBooking> builder)
+    {
+        builder.ToTable("ledger_bookings");
+        builder.HasKey(b => b.Id);
+        builder.Property(b => b.Id).ValueGeneratedNever();
+        builder.HasOne<PooledFund>().WithMany().HasForeignKey(b => b.FundId).OnDelete(DeleteBehavior.Restrict);
     }
 }

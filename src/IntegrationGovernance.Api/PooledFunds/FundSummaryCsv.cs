@@ -1,0 +1,48 @@
+using System.Globalization;
+using CsvHelper;
+
+namespace IntegrationGovernance.Api.PooledFunds;
+
+/// <summary>
+/// Fund summaries as CSV: one row per fund and partner, the fund's totals repeated on each row. The cash columns
+/// keep their first names; in-kind contributions follow in columns of their own.
+/// </summary>
+public static class FundSummaryCsv
+{
+    public static readonly string[] Columns =
+    [
+        "fund_id", "fund_name", "financial_year", "from_period", "to_period", "organisation_id",
+        "planned", "revised", "actual", "effective_contribution", "share_of_variance", "fund_spend", "fund_variance",
+        "in_kind_planned", "in_kind_revised", "in_kind_actual", "in_kind_effective",
+    ];
+
+    public static async Task WriteAsync(HttpResponse response, IReadOnlyList<FundSummaryResponse> summaries, CancellationToken cancellationToken)
+    {
+        response.ContentType = "text/csv; charset=utf-8";
+        await using var writer = new StreamWriter(response.Body, leaveOpen: true);
+        await using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture);
+        foreach (var column in Columns)
+            csv.WriteField(column);
+        await csv.NextRecordAsync();
+        foreach (var summary in summaries)
+        {
+            foreach (var partner in summary.Partners)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                csv.WriteField(summary.FundId);
+                csv.WriteField(summary.FundName);
+                csv.WriteField(summary.FinancialYear);
+                csv.WriteField(summary.FromPeriod);
+                csv.WriteField(summary.ToPeriod);
+                csv.WriteField(partner.OrganisationId);
+                foreach (var amount in new[]
+                         {
+                             partner.Planned, partner.Revised, partner.Actual, partner.Effective, partner.ShareOfVariance, summary.Spend, summary.Variance,
+                             partner.InKind.Planned, partner.InKind.Revised, partner.InKind.Actual, partner.InKind.Effective,
+                         })
+                    csv.WriteField(amount.ToString("0.00", CultureInfo.InvariantCulture));
+                await csv.NextRecordAsync();
+            }
+        }
+    }
+}
