@@ -20,27 +20,22 @@ public interface IRecordParties<TEntity>
     Task<IReadOnlyCollection<Guid>?> PartiesAsync(Guid id, CancellationToken cancellationToken);
 }
 
-/// <summary>An organisation's only party is itself: only it (or an admin) changes what the register says of it.</summary>
-public sealed class OrganisationParties(RegisterDbContext db) : IRecordParties<Organisation>
+/// <summary>
+/// Who is a party to a record is defined once, by the database's <c>record_parties()</c>, which the change feed and
+/// webhooks read too: an organisation is its own party, an agreement's are the organisations it names, a fund's are its
+/// agreement's, and so on.
+/// </summary>
+public sealed class RecordParties<TEntity>(RegisterDbContext db) : IRecordParties<TEntity> where TEntity : class
 {
-    public async Task<IReadOnlyCollection<Guid>?> PartiesAsync(Guid id, CancellationToken cancellationToken) =>
-        await db.Organisations.AnyAsync(o => o.Id == id, cancellationToken) ? [id] : null;
-}
-
-/// <summary>An agreement's parties are the organisations it names.</summary>
-public sealed class AgreementParties(RegisterDbContext db) : IRecordParties<Domain.Agreements.Agreement>
-{
-    public async Task<IReadOnlyCollection<Guid>?> PartiesAsync(Guid id, CancellationToken cancellationToken) =>
-        await db.Agreements.Where(a => a.Id == id).Select(a => a.PartyIds).FirstOrDefaultAsync(cancellationToken);
-}
-
-/// <summary>A pooled fund's parties are its agreement's.</summary>
-public sealed class PooledFundParties(RegisterDbContext db) : IRecordParties<Domain.PooledFunds.PooledFund>
-{
-    public async Task<IReadOnlyCollection<Guid>?> PartiesAsync(Guid id, CancellationToken cancellationToken) =>
-        await db.PooledFunds.Where(f => f.Id == id)
-            .Select(f => db.Agreements.Where(a => a.Id == f.AgreementId).Select(a => a.PartyIds).First())
-            .FirstOrDefaultAsync(cancellationToken);
+    public async Task<IReadOnlyCollection<Guid>?> PartiesAsync(Guid id, CancellationToken cancellationToken)
+    {
+        // the table's name comes from the model, never from the request
+        var table = db.Model.FindEntityType(typeof(TEntity))?.GetTableName()
+            ?? throw new InvalidOperationException($"{typeof(TEntity).Name} is not a table of the register.");
+        var sql = "SELECT record_parties({0}, id) AS \"Value\" FROM \"" + table + "\" WHERE id = {1}";
+        var found = await db.Database.SqlQueryRaw<Guid[]>(sql, table, id).ToListAsync(cancellationToken);
+        return found.Count == 0 ? null : found[0];
+    }
 }
 
 /// <summary>Every access rule is declared on the endpoint with these, and enforced here, not in handlers.</summary>
@@ -80,7 +75,5 @@ public static class AccessRuleExtensions
         type: Http.ProblemTypes.ForRule("not-a-party"));
 
     public static IServiceCollection AddRecordParties(this IServiceCollection services) =>
-        services.AddScoped<IRecordParties<Organisation>, OrganisationParties>()
-            .AddScoped<IRecordParties<Domain.Agreements.Agreement>, AgreementParties>()
-            .AddScoped<IRecordParties<Domain.PooledFunds.PooledFund>, PooledFundParties>();
+        services.AddScoped(typeof(IRecordParties<>), typeof(RecordParties<>));
 }

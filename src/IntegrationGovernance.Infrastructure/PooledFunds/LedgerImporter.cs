@@ -128,15 +128,10 @@ public sealed class LedgerImporter(RegisterDbContext db, IChangeContextSource ch
     private async Task AuditAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Guid fundId, LedgerImportResult result, CancellationToken cancellationToken)
     {
         var context = changes.Current ?? throw new InvalidOperationException("A ledger import must say who makes it.");
-        await using var audit = new NpgsqlCommand("""
-            INSERT INTO audit (occurred_at, actor_subject, actor_organisation, action, resource, record_id, correlation_id, before, after)
-            VALUES (now(), @subject, @organisation, @action, 'pooled_funds', @fund, @correlation, NULL, @after)
-            """, connection, transaction);
-        audit.Parameters.AddWithValue("subject", context.ActorSubject);
-        audit.Parameters.AddWithValue("organisation", (object?)context.ActorOrganisation ?? DBNull.Value);
+        // who and when come from the transaction itself, as for every other audit row
+        await using var audit = new NpgsqlCommand("SELECT record_audit_summary(@action, 'pooled_funds', @fund, @after)", connection, transaction);
         audit.Parameters.AddWithValue("action", context.Action ?? "ImportLedgerLines");
         audit.Parameters.AddWithValue("fund", fundId);
-        audit.Parameters.AddWithValue("correlation", (object?)context.CorrelationId ?? DBNull.Value);
         audit.Parameters.Add(new NpgsqlParameter("after", NpgsqlDbType.Jsonb)
         {
             Value = JsonSerializer.Serialize(new { ledgerLinesAdded = result.Added, alreadyRecorded = result.AlreadyRecorded, addedTotal = result.AddedTotal }),

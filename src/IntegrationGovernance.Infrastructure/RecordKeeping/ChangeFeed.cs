@@ -20,15 +20,8 @@ public sealed record Change(long Position, string Resource, Guid RecordId, int R
 /// </remarks>
 public sealed class ChangeFeed(RegisterDbContext db)
 {
-    internal const string PositionSql = """
-        SELECT pg_advisory_xact_lock(hashtext('change-feed'));
-        WITH numbered AS (
-            SELECT id, (SELECT coalesce(max(position), 0) FROM revisions) + row_number() OVER (ORDER BY id) AS position
-            FROM revisions
-            WHERE position IS NULL
-        )
-        UPDATE revisions AS r SET position = n.position, committed_at = clock_timestamp() FROM numbered AS n WHERE r.id = n.id;
-        """;
+    // the lock and the numbering live in the database (RecordKeepingOwnedSql): the API's role cannot touch a revision itself
+    internal const string PositionSql = "SELECT position_committed_changes()";
 
     /// <param name="after">The last position the reader has.</param>
     /// <param name="limit">At most this many changes.</param>
