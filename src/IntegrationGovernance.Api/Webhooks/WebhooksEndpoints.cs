@@ -7,7 +7,6 @@ using IntegrationGovernance.Infrastructure.RecordKeeping;
 using IntegrationGovernance.Infrastructure.Webhooks;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace IntegrationGovernance.Api.Webhooks;
 
@@ -58,13 +57,13 @@ public static class WebhooksEndpoints
     }
 
     public static async Task<Results<Created<CreatedWebhookSubscriptionResponse>, ValidationProblem>> CreateWebhookSubscription(
-        WebhookSubscriptionRequest body, RegisterDbContext db, CallerOrganisation caller, IOptions<WebhookOptions> options, IMapper mapper,
+        WebhookSubscriptionRequest body, RegisterDbContext db, CallerOrganisation caller, WebhookTargetGuard guard, IMapper mapper,
         TimeProvider clock, HttpContext http, CancellationToken cancellationToken)
     {
         var organisation = await caller.IdAsync(cancellationToken);
         if (organisation is null && !http.User.HasScope(Scopes.Admin))
             return Problems.Validation("org", "A subscription belongs to the organisation the token acts for; this token names none the register knows.");
-        if (await WebhookTargetGuard.ProblemAsync(body.TargetUrl, options.Value, cancellationToken) is { } refused)
+        if (await guard.ProblemAsync(body.TargetUrl, cancellationToken) is { } refused)
             return Problems.Validation("$.targetUrl", refused);
         var known = db.Model.GetEntityTypes().Select(t => t.GetTableName()).OfType<string>().ToHashSet();
         var problems = body.Resources.Select((r, i) => (r, i)).Where(x => !known.Contains(x.r))

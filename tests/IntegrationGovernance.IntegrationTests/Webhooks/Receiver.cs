@@ -24,6 +24,9 @@ public sealed class Receiver : IAsyncDisposable
 
     public TimeSpan Delay { get; set; }
 
+    /// <summary>Answer 302 with this <c>Location</c> instead.</summary>
+    public string? RedirectTo { get; set; }
+
     public string Url => _app.Urls.First() + "/hook";
 
     public static async Task<Receiver> StartAsync()
@@ -33,7 +36,8 @@ public sealed class Receiver : IAsyncDisposable
         builder.Logging.ClearProviders();
         var app = builder.Build();
         var receiver = new Receiver(app);
-        app.MapPost("/hook", receiver.HandleAsync);
+        // every method, so a redirect followed as a GET is seen too
+        app.Map("/hook", receiver.HandleAsync);
         await app.StartAsync();
         return receiver;
     }
@@ -52,6 +56,8 @@ public sealed class Receiver : IAsyncDisposable
             Requests.Enqueue(new Received(request.Headers["webhook-id"].ToString(), request.Headers["webhook-timestamp"].ToString(),
                 request.Headers["webhook-signature"].ToString(), body));
             var count = Requests.Count;
+            if (RedirectTo is not null)
+                return Results.Redirect(RedirectTo);
             return FailFirst == -1 || count <= FailFirst ? Results.StatusCode(500) : Results.Ok();
         }
         finally

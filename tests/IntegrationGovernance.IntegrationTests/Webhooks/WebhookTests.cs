@@ -171,32 +171,3 @@ public sealed class WebhookTests(WebhookTests.WebhookFactory api) : IClassFixtur
         }
     }
 }
-
-public sealed class WebhookTargetTests(WebhookTargetTests.ProductionRulesFactory api) : IClassFixture<WebhookTargetTests.ProductionRulesFactory>
-{
-    [Theory]
-    [InlineData("https://10.1.2.3/hook")]
-    [InlineData("https://127.0.0.1/hook")]
-    [InlineData("https://[::1]/hook")]
-    [InlineData("https://169.254.169.254/latest/meta-data")]
-    [InlineData("https://192.168.0.10/hook")]
-    [InlineData("http://example.org/hook")]
-    public async Task Outside_development_private_and_plain_http_targets_are_refused(string url)
-    {
-        var problem = await (await api.CreateClient().PostJsonAsync("/api/v1/webhook-subscriptions", new WebhookSubscriptionRequest { TargetUrl = url }))
-            .ReadProblemAsync(HttpStatusCode.BadRequest);
-
-        Assert.NotEmpty(problem.ErrorsFor("$.targetUrl"));
-    }
-
-    /// <summary>The production rules for targets, in a host the tests can sign tokens for.</summary>
-    public sealed class ProductionRulesFactory : RegisterApiFactory
-    {
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.UseSetting("Webhooks:RequireHttps", "true");
-            builder.UseSetting("Webhooks:AllowPrivateNetworks", "false");
-        }
-    }
-}
