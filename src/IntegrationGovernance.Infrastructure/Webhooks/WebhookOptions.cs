@@ -11,6 +11,9 @@ public sealed class WebhookOptions
     /// <summary>Allow targets that resolve to loopback, link-local or private addresses (refused by default: SSRF).</summary>
     public bool AllowPrivateNetworks { get; set; }
 
+    /// <summary>Subscriptions one organisation may hold at once (each is a delivery worker's round of work).</summary>
+    public int MaxSubscriptionsPerOrganisation { get; set; } = 10;
+
     /// <summary>Run the delivery worker in this instance (every instance may; the database hands out the work).</summary>
     public bool WorkerEnabled { get; set; } = true;
 

@@ -142,6 +142,30 @@ public sealed class WebhookTests(WebhookTests.WebhookFactory api) : IClassFixtur
         Assert.Equal(1, all.Count(r => r == "secondments"));
     }
 
+    [Fact]
+    public async Task An_organisation_may_hold_only_so_many_subscriptions_even_when_it_asks_for_more_at_once()
+    {
+        await using var receiver = await Receiver.StartAsync();
+        var capped = await _client.CouncilAndPctAsync("Capped subscriber");
+        var other = await _client.CouncilAndPctAsync("Uncapped neighbour");
+        var subscriber = api.CreateClientAs("capped", capped.Council.GssCode, "register:read");
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ =>
+            subscriber.PostJsonAsync("/api/v1/webhook-subscriptions", new WebhookSubscriptionRequest { TargetUrl = receiver.Url })));
+
+        Assert.Equal(3, answers.Count(a => a.StatusCode == HttpStatusCode.Created));
+        foreach (var refused in answers.Where(a => a.StatusCode != HttpStatusCode.Created))
+        {
+            var problem = await refused.ReadProblemAsync(HttpStatusCode.Conflict);
+            Assert.Equal("urn:integration-governance:problem:subscription-limit", (string?)problem["type"]);
+        }
+        var held = await (await subscriber.GetAsync("/api/v1/webhook-subscriptions")).ReadAsync<List<WebhookSubscriptionResponse>>(HttpStatusCode.OK);
+        Assert.Equal(3, held.Count);
+        var neighbour = api.CreateClientAs("neighbour", other.Council.GssCode, "register:read");
+        await (await neighbour.PostJsonAsync("/api/v1/webhook-subscriptions", new WebhookSubscriptionRequest { TargetUrl = receiver.Url }))
+            .ReadAsync<CreatedWebhookSubscriptionResponse>(HttpStatusCode.Created);
+    }
+
     private async Task<CreatedWebhookSubscriptionResponse> SubscribeAsync(string url, string[] resources) =>
         await (await _client.PostJsonAsync("/api/v1/webhook-subscriptions", new WebhookSubscriptionRequest { TargetUrl = url, Resources = resources }))
             .ReadAsync<CreatedWebhookSubscriptionResponse>(HttpStatusCode.Created);
@@ -168,6 +192,7 @@ public sealed class WebhookTests(WebhookTests.WebhookFactory api) : IClassFixtur
             builder.UseSetting("Webhooks:Retries", "2");
             builder.UseSetting("Webhooks:CircuitBreakAfter", "2");
             builder.UseSetting("Webhooks:PauseAfterFailures", "5");
+            builder.UseSetting("Webhooks:MaxSubscriptionsPerOrganisation", "3");
         }
     }
 }
