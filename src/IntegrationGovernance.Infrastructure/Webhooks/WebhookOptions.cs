@@ -34,4 +34,10 @@ public sealed class WebhookOptions
     public int CircuitBreakAfter { get; set; } = 3;
 
     public TimeSpan CircuitBreakDuration { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// How long a worker holds a subscription for one delivery: every attempt's timeout, the backoff between them,
+    /// and a minute's margin. The lease is renewed as each delivery is recorded.
+    /// </summary>
+    public TimeSpan DeliveryLease => Timeout * (Retries + 1) + RetryBaseDelay * Math.Pow(2, Retries + 1) + TimeSpan.FromMinutes(1);
 }

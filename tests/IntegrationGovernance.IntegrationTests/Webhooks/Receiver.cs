@@ -24,6 +24,11 @@ public sealed class Receiver : IAsyncDisposable
 
     public TimeSpan Delay { get; set; }
 
+    /// <summary>While set, each request waits until it completes; <see cref="Arrived"/> is set when the first is waiting.</summary>
+    public TaskCompletionSource? Hold { get; set; }
+
+    public TaskCompletionSource Arrived { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     /// <summary>Answer 302 with this <c>Location</c> instead.</summary>
     public string? RedirectTo { get; set; }
 
@@ -51,6 +56,11 @@ public sealed class Receiver : IAsyncDisposable
         {
             using var reader = new StreamReader(request.Body);
             var body = await reader.ReadToEndAsync();
+            if (Hold is { } hold)
+            {
+                Arrived.TrySetResult();
+                await hold.Task;
+            }
             if (Delay > TimeSpan.Zero)
                 await Task.Delay(Delay);
             Requests.Enqueue(new Received(request.Headers["webhook-id"].ToString(), request.Headers["webhook-timestamp"].ToString(),
