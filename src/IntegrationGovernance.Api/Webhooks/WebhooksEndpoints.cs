@@ -19,13 +19,18 @@ public static class WebhooksEndpoints
 {
     private const string Resource = "webhook subscription";
 
+    /// <summary>The rule code of the per-organisation limit on subscriptions (<see cref="WebhookOptions.MaxSubscriptionsPerOrganisation"/>).</summary>
+    public const string SubscriptionLimit = "subscription-limit";
+
     public static RouteGroupBuilder MapWebhooksEndpoints(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/webhook-subscriptions").WithTags("Webhooks");
         group.MapPost("/", CreateWebhookSubscription)
             .WithSummary("Subscribe to changes")
             .WithDescription("Deliveries are POSTed in change-feed order, at least once, signed per the Standard Webhooks specification "
-                + "(webhook-id, webhook-timestamp, webhook-signature: v1,base64(HMAC-SHA256(secret, id.timestamp.body))). The secret is returned once.")
+                + "(webhook-id, webhook-timestamp, webhook-signature: v1,base64(HMAC-SHA256(secret, id.timestamp.body))). The secret is returned once. "
+                + "An organisation holds at most Webhooks:MaxSubscriptionsPerOrganisation subscriptions (10 unless configured); one more is refused "
+                + "with 409 and the problem type urn:integration-governance:problem:subscription-limit.")
             .RequireScope(Scopes.RegisterRead);
         group.MapGet("/", ListWebhookSubscriptions)
             .WithSummary("The caller's organisation's subscriptions (all, for an admin)")
@@ -57,14 +62,14 @@ public static class WebhooksEndpoints
         return api;
     }
 
-    public static async Task<Results<Created<CreatedWebhookSubscriptionResponse>, ValidationProblem>> CreateWebhookSubscription(
-        WebhookSubscriptionRequest body, RegisterDbContext db, CallerOrganisation caller, IOptions<WebhookOptions> options, IMapper mapper,
+    public static async Task<Results<Created<CreatedWebhookSubscriptionResponse>, ValidationProblem, ProblemHttpResult>> CreateWebhookSubscription(
+        WebhookSubscriptionRequest body, RegisterDbContext db, CallerOrganisation caller, WebhookTargetGuard guard, IOptions<WebhookOptions> options, IMapper mapper,
         TimeProvider clock, HttpContext http, CancellationToken cancellationToken)
     {
         var organisation = await caller.IdAsync(cancellationToken);
         if (organisation is null && !http.User.HasScope(Scopes.Admin))
             return Problems.Validation("org", "A subscription belongs to the organisation the token acts for; this token names none the register knows.");
-        if (await WebhookTargetGuard.ProblemAsync(body.TargetUrl, options.Value, cancellationToken) is { } refused)
+        if (await guard.ProblemAsync(body.TargetUrl, cancellationToken) is { } refused)
             return Problems.Validation("$.targetUrl", refused);
         var known = db.Model.GetEntityTypes().Select(t => t.GetTableName()).OfType<string>().ToHashSet();
         var problems = body.Resources.Select((r, i) => (r, i)).Where(x => !known.Contains(x.r))
@@ -74,7 +79,25 @@ public static class WebhooksEndpoints
 
         await db.PositionCommittedChangesAsync(cancellationToken);
         var from = body.AfterPosition ?? await db.Revisions.MaxAsync(r => r.Position, cancellationToken) ?? 0;
-        var subscription = await db.InsertAsync(WebhookSubscription.Create(organisation, body.TargetUrl, body.Resources, body.OnlyPartyRecords, from, clock.GetUtcNow()), cancellationToken);
+        var limit = options.Value.MaxSubscriptionsPerOrganisation;
+        var subscription = await db.InTransactionAsync(async token =>
+        {
+            if (organisation is { } owner)
+            {
+                // one organisation's subscribers are counted one at a time, so concurrent requests cannot pass the limit together
+                await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtext({"webhook-subscriptions:" + owner}))", token);
+                if (await db.WebhookSubscriptions.CountAsync(s => s.OrganisationId == owner, token) >= limit)
+                    return null;
+            }
+            var created = WebhookSubscription.Create(organisation, body.TargetUrl, body.Resources, body.OnlyPartyRecords, from, clock.GetUtcNow());
+            db.Add(created);
+            await db.SaveChangesAsync(token);
+            return created;
+        }, cancellationToken);
+        if (subscription is null)
+            return TypedResults.Problem(Problems.FromRule(new Domain.Common.RegisterRuleException(SubscriptionLimit,
+                $"The organisation already holds {limit} webhook subscriptions, the most it may. Delete one it no longer needs, or widen one's resources.",
+                kind: Domain.Common.RuleKind.Conflict)));
         return TypedResults.Created($"{http.Request.PathBase}/api/v1/webhook-subscriptions/{subscription.Id}", new CreatedWebhookSubscriptionResponse
         {
             Subscription = mapper.Map<WebhookSubscriptionResponse>(subscription),

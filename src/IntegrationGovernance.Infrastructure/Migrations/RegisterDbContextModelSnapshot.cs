@@ -1222,6 +1222,26 @@ namespace IntegrationGovernance.Infrastructure.Migrations
                     b.ToTable("webhook_deliveries", (string)null);
                 });
 
+            modelBuilder.Entity("IntegrationGovernance.Infrastructure.Webhooks.WebhookDeliveryLease", b =>
+                {
+                    b.Property<Guid>("SubscriptionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("subscription_id");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<Guid>("Holder")
+                        .HasColumnType("uuid")
+                        .HasColumnName("holder");
+
+                    b.HasKey("SubscriptionId")
+                        .HasName("pk_webhook_delivery_leases");
+
+                    b.ToTable("webhook_delivery_leases", (string)null);
+                });
+
             modelBuilder.Entity("IntegrationGovernance.Infrastructure.Webhooks.WebhookSubscription", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1559,6 +1579,16 @@ namespace IntegrationGovernance.Infrastructure.Migrations
                         });
 
                     b.Navigation("Attempts");
+                });
+
+            modelBuilder.Entity("IntegrationGovernance.Infrastructure.Webhooks.WebhookDeliveryLease", b =>
+                {
+                    b.HasOne("IntegrationGovernance.Infrastructure.Webhooks.WebhookSubscription", null)
+                        .WithOne()
+                        .HasForeignKey("IntegrationGovernance.Infrastructure.Webhooks.WebhookDeliveryLease", "SubscriptionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_webhook_delivery_leases_webhook_subscriptions_subscription_");
                 });
 
             modelBuilder.Entity("IntegrationGovernance.Domain.Successions.Succession", b =>

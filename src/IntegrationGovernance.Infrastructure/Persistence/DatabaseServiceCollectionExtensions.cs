@@ -31,7 +31,18 @@ public static class DatabaseServiceCollectionExtensions
         services.AddScoped<PooledFunds.LedgerImporter>();
         services.AddScoped<People.AccountabilityGraph>();
         services.AddOptions<Webhooks.WebhookOptions>().Bind(configuration.GetSection(Webhooks.WebhookOptions.Section));
-        services.AddHttpClient(Webhooks.WebhookSender.ClientName);
+        services.TryAddSingleton<Webhooks.IHostResolver, Webhooks.DnsHostResolver>();
+        services.TryAddSingleton(Webhooks.WebhookAddressAllowance.None);
+        services.AddSingleton<Webhooks.WebhookTargetGuard>();
+        // a redirect is a failed delivery (following one would go where nobody vetted), and no proxy: the address
+        // the guard vets must be the one connected to
+        services.AddHttpClient(Webhooks.WebhookSender.ClientName).ConfigurePrimaryHttpMessageHandler(provider => new SocketsHttpHandler
+        {
+            AllowAutoRedirect = false,
+            UseProxy = false,
+            UseCookies = false,
+            ConnectCallback = provider.GetRequiredService<Webhooks.WebhookTargetGuard>().ConnectAsync,
+        });
         services.AddSingleton<Webhooks.WebhookSender>();
         services.AddScoped<Webhooks.WebhookDispatcher>();
         services.AddHostedService<Webhooks.WebhookWorker>();

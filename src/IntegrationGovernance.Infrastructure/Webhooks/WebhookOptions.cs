@@ -11,6 +11,9 @@ public sealed class WebhookOptions
     /// <summary>Allow targets that resolve to loopback, link-local or private addresses (refused by default: SSRF).</summary>
     public bool AllowPrivateNetworks { get; set; }
 
+    /// <summary>Subscriptions one organisation may hold at once (each is a delivery worker's round of work).</summary>
+    public int MaxSubscriptionsPerOrganisation { get; set; } = 10;
+
     /// <summary>Run the delivery worker in this instance (every instance may; the database hands out the work).</summary>
     public bool WorkerEnabled { get; set; } = true;
 
@@ -31,4 +34,10 @@ public sealed class WebhookOptions
     public int CircuitBreakAfter { get; set; } = 3;
 
     public TimeSpan CircuitBreakDuration { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// How long a worker holds a subscription for one delivery: every attempt's timeout, the backoff between them,
+    /// and a minute's margin. The lease is renewed as each delivery is recorded.
+    /// </summary>
+    public TimeSpan DeliveryLease => Timeout * (Retries + 1) + RetryBaseDelay * Math.Pow(2, Retries + 1) + TimeSpan.FromMinutes(1);
 }

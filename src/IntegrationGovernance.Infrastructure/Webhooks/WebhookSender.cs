@@ -22,7 +22,7 @@ public sealed record SendOutcome(bool Delivered, bool CircuitOpen, IReadOnlyList
 /// through one Polly pipeline per subscription: a circuit breaker around retries (exponential backoff with
 /// jitter) around a per-attempt timeout.
 /// </summary>
-public sealed class WebhookSender(IHttpClientFactory clients, IOptions<WebhookOptions> options, TimeProvider clock)
+public sealed class WebhookSender(IHttpClientFactory clients, WebhookTargetGuard guard, IOptions<WebhookOptions> options, TimeProvider clock)
 {
     public const string ClientName = "webhooks";
 
@@ -32,7 +32,7 @@ public sealed class WebhookSender(IHttpClientFactory clients, IOptions<WebhookOp
     public async Task<SendOutcome> SendAsync(WebhookSubscription subscription, Change change, CancellationToken cancellationToken)
     {
         var attempts = new List<DeliveryAttempt>();
-        if (await WebhookTargetGuard.ProblemAsync(subscription.TargetUrl, options.Value, cancellationToken) is { } refused)
+        if (guard.UrlProblem(subscription.TargetUrl) is { } refused)
             return new SendOutcome(false, false, [new DeliveryAttempt(clock.GetUtcNow(), null, refused)]);
 
         var (id, body) = Message(change);
@@ -44,12 +44,12 @@ public sealed class WebhookSender(IHttpClientFactory clients, IOptions<WebhookOp
                 try
                 {
                     var sent = await client.SendAsync(Request(subscription, id, body), token);
-                    attempts.Add(new DeliveryAttempt(clock.GetUtcNow(), (int)sent.StatusCode, null));
+                    attempts.Add(new DeliveryAttempt(clock.GetUtcNow(), (int)sent.StatusCode, DeliveryFailures.Of(sent.StatusCode)));
                     return sent;
                 }
                 catch (Exception e) when (e is HttpRequestException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
                 {
-                    attempts.Add(new DeliveryAttempt(clock.GetUtcNow(), null, e is OperationCanceledException ? "timed out" : e.Message));
+                    attempts.Add(new DeliveryAttempt(clock.GetUtcNow(), null, DeliveryFailures.Of(e)));
                     throw;
                 }
             }, cancellationToken);
@@ -104,7 +104,7 @@ public sealed class WebhookSender(IHttpClientFactory clients, IOptions<WebhookOp
         {
             var settings = options.Value;
             var failed = new PredicateBuilder<HttpResponseMessage>()
-                .Handle<HttpRequestException>()
+                .Handle<HttpRequestException>(e => !DeliveryFailures.IsRefusedTarget(e))
                 .Handle<TimeoutRejectedException>()
                 .HandleResult(response => !response.IsSuccessStatusCode);
             builder

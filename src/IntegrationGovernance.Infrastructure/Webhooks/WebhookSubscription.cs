@@ -67,6 +67,15 @@ public sealed class WebhookSubscription : IVersionedRecord
         UpdatedAt = now;
     }
 
+    /// <summary>Moves past changes this subscription does not receive, up to <paramref name="position"/>.</summary>
+    public void PassedOver(long position, DateTimeOffset now)
+    {
+        if (position <= LastPosition)
+            return;
+        LastPosition = position;
+        UpdatedAt = now;
+    }
+
     public void Failed(int pauseAfter, bool circuitOpen, DateTimeOffset now)
     {
         ConsecutiveFailures++;

@@ -1,47 +1,113 @@
 using System.Net;
+using System.Net.Http;
 using System.Net.Sockets;
+using Microsoft.Extensions.Options;
 
 namespace IntegrationGovernance.Infrastructure.Webhooks;
 
 /// <summary>
 /// Refuses webhook targets that would let a subscriber make the register call into its own network (SSRF):
-/// non-https outside Development, and hosts that resolve to loopback, link-local or private addresses
-/// unless configuration allows them. Checked when subscribing and again before every delivery.
+/// non-https where https is required, and hosts with any address in <see cref="BlockedAddresses"/> unless
+/// configuration allows private networks. Checked when subscribing, and again as every delivery connects:
+/// <see cref="ConnectAsync"/> resolves the name once, vets every address and connects to a vetted one, so
+/// a name that answers differently the second time (DNS rebinding) gains nothing.
 /// </summary>
-public static class WebhookTargetGuard
+public sealed class WebhookTargetGuard(IOptions<WebhookOptions> options, IHostResolver resolver, WebhookAddressAllowance allowance)
 {
-    public static async Task<string?> ProblemAsync(string url, WebhookOptions options, CancellationToken cancellationToken)
+    /// <summary>What is wrong with the URL itself, before any name is looked up.</summary>
+    public string? UrlProblem(string url)
     {
         if (!Uri.TryCreate(url, UriKind.Absolute, out var target) || target.Scheme is not ("https" or "http"))
             return "The target is an absolute http(s) URL.";
-        if (options.RequireHttps && target.Scheme != "https")
+        if (options.Value.RequireHttps && target.Scheme != "https")
             return "The target must use https.";
-        if (options.AllowPrivateNetworks)
-            return null;
-        IPAddress[] addresses;
+        return null;
+    }
+
+    /// <summary>Why a subscription may not have this target, or null.</summary>
+    public async Task<string?> ProblemAsync(string url, CancellationToken cancellationToken)
+    {
+        if (UrlProblem(url) is { } problem)
+            return problem;
+        var target = new Uri(url);
         try
         {
-            addresses = IPAddress.TryParse(target.DnsSafeHost, out var literal) ? [literal] : await Dns.GetHostAddressesAsync(target.DnsSafeHost, cancellationToken);
+            await VettedAddressesAsync(target.DnsSafeHost, cancellationToken);
+            return null;
         }
         catch (SocketException)
         {
             return $"The target host {target.Host} cannot be resolved.";
         }
-        return addresses.Length == 0 || addresses.Any(IsPrivate)
-            ? $"The target host {target.Host} resolves to a loopback, link-local or private address, which deliveries may not reach."
-            : null;
+        catch (WebhookTargetRefusedException)
+        {
+            return $"The target host {target.Host} resolves to a loopback, link-local, private or reserved address, which deliveries may not reach.";
+        }
     }
 
-    public static bool IsPrivate(IPAddress address)
+    /// <summary>
+    /// The <see cref="SocketsHttpHandler.ConnectCallback"/> of the deliveries' client: one resolution, every
+    /// address vetted, a connection to the first vetted address that answers.
+    /// </summary>
+    public async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, CancellationToken cancellationToken)
     {
-        if (address.IsIPv4MappedToIPv6)
-            address = address.MapToIPv4();
-        if (IPAddress.IsLoopback(address) || address.Equals(IPAddress.Any) || address.Equals(IPAddress.IPv6Any))
-            return true;
-        if (address.AddressFamily == AddressFamily.InterNetworkV6)
-            return address.IsIPv6LinkLocal || address.IsIPv6SiteLocal || address.IsIPv6UniqueLocal;
-        var b = address.GetAddressBytes();
-        return b[0] == 10 || (b[0] == 172 && b[1] >= 16 && b[1] <= 31) || (b[0] == 192 && b[1] == 168)
-            || (b[0] == 169 && b[1] == 254) || (b[0] == 100 && b[1] >= 64 && b[1] <= 127) || b[0] == 0;
+        var addresses = await VettedAddressesAsync(context.DnsEndPoint.Host, cancellationToken);
+        SocketException? failed = null;
+        foreach (var address in addresses)
+        {
+            var socket = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+            try
+            {
+                await socket.ConnectAsync(new IPEndPoint(address, context.DnsEndPoint.Port), cancellationToken);
+                return new NetworkStream(socket, ownsSocket: true);
+            }
+            catch (SocketException e)
+            {
+                socket.Dispose();
+                failed = e;
+            }
+            catch
+            {
+                socket.Dispose();
+                throw;
+            }
+        }
+        throw failed ?? new SocketException((int)SocketError.HostNotFound);
     }
+
+    private async Task<IPAddress[]> VettedAddressesAsync(string host, CancellationToken cancellationToken)
+    {
+        var addresses = IPAddress.TryParse(host.Trim('[', ']'), out var literal) ? [literal] : await resolver.ResolveAsync(host, cancellationToken);
+        if (addresses.Length == 0)
+            throw new SocketException((int)SocketError.HostNotFound);
+        if (!options.Value.AllowPrivateNetworks && addresses.Any(a => BlockedAddresses.IsBlocked(a) && !allowance.Allows(a)))
+            throw new WebhookTargetRefusedException();
+        return addresses;
+    }
+}
+
+/// <summary>The target's name resolved to an address deliveries may not reach.</summary>
+public sealed class WebhookTargetRefusedException() : Exception("The target resolves to an address deliveries may not reach.");
+
+/// <summary>Looks a host name up; the one place a delivery's name is resolved.</summary>
+public interface IHostResolver
+{
+    Task<IPAddress[]> ResolveAsync(string host, CancellationToken cancellationToken);
+}
+
+public sealed class DnsHostResolver : IHostResolver
+{
+    public Task<IPAddress[]> ResolveAsync(string host, CancellationToken cancellationToken) => Dns.GetHostAddressesAsync(host, cancellationToken);
+}
+
+/// <summary>
+/// Blocked addresses that deliveries may reach all the same. The API allows none (an operator who means its
+/// receivers to be on a private network sets <see cref="WebhookOptions.AllowPrivateNetworks"/>); the
+/// integration tests register loopback, where their receivers listen.
+/// </summary>
+public sealed class WebhookAddressAllowance(params IPNetwork[] networks)
+{
+    public static readonly WebhookAddressAllowance None = new();
+
+    public bool Allows(IPAddress address) => networks.Any(n => n.Contains(address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address));
 }

@@ -1,5 +1,9 @@
+using System.Net;
+using IntegrationGovernance.Infrastructure.Webhooks;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace IntegrationGovernance.IntegrationTests.Support;
 
@@ -27,6 +31,12 @@ public class RegisterApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
             await TestDatabases.DropAsync(ConnectionString);
     }
 
+    /// <summary>
+    /// Whether webhook deliveries may reach loopback, where the tests' receivers listen. The API itself never
+    /// allows it (only <c>Webhooks:AllowPrivateNetworks</c> opens the guard): this is the tests' own allowance.
+    /// </summary>
+    protected virtual bool AllowsLoopbackReceivers => true;
+
     public HttpClient CreateClientAs(string subject, string? organisation, params string[] scopes) =>
         CreateAnonymousClient().WithToken(TestTokens.Mint(Services, subject, organisation, scopes));
 
@@ -53,5 +63,8 @@ public class RegisterApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         // tests run webhook deliveries themselves (WebhookDispatcher.RunOnceAsync), quickly
         builder.UseSetting("Webhooks:WorkerEnabled", "false");
         builder.UseSetting("Webhooks:RetryBaseDelay", "00:00:00.010");
+        if (AllowsLoopbackReceivers)
+            builder.ConfigureTestServices(services => services.AddSingleton(
+                new WebhookAddressAllowance(new IPNetwork(IPAddress.Loopback, 8), new IPNetwork(IPAddress.IPv6Loopback, 128))));
     }
 }

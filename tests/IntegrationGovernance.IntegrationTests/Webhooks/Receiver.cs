@@ -24,6 +24,14 @@ public sealed class Receiver : IAsyncDisposable
 
     public TimeSpan Delay { get; set; }
 
+    /// <summary>While set, each request waits until it completes; <see cref="Arrived"/> is set when the first is waiting.</summary>
+    public TaskCompletionSource? Hold { get; set; }
+
+    public TaskCompletionSource Arrived { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Answer 302 with this <c>Location</c> instead.</summary>
+    public string? RedirectTo { get; set; }
+
     public string Url => _app.Urls.First() + "/hook";
 
     public static async Task<Receiver> StartAsync()
@@ -33,7 +41,8 @@ public sealed class Receiver : IAsyncDisposable
         builder.Logging.ClearProviders();
         var app = builder.Build();
         var receiver = new Receiver(app);
-        app.MapPost("/hook", receiver.HandleAsync);
+        // every method, so a redirect followed as a GET is seen too
+        app.Map("/hook", receiver.HandleAsync);
         await app.StartAsync();
         return receiver;
     }
@@ -47,11 +56,18 @@ public sealed class Receiver : IAsyncDisposable
         {
             using var reader = new StreamReader(request.Body);
             var body = await reader.ReadToEndAsync();
+            if (Hold is { } hold)
+            {
+                Arrived.TrySetResult();
+                await hold.Task;
+            }
             if (Delay > TimeSpan.Zero)
                 await Task.Delay(Delay);
             Requests.Enqueue(new Received(request.Headers["webhook-id"].ToString(), request.Headers["webhook-timestamp"].ToString(),
                 request.Headers["webhook-signature"].ToString(), body));
             var count = Requests.Count;
+            if (RedirectTo is not null)
+                return Results.Redirect(RedirectTo);
             return FailFirst == -1 || count <= FailFirst ? Results.StatusCode(500) : Results.Ok();
         }
         finally

@@ -33,3 +33,13 @@ internal sealed class WebhookDeliveryConfiguration : IEntityTypeConfiguration<We
         builder.HasIndex(d => new { d.SubscriptionId, d.Id });
     }
 }
+
+internal sealed class WebhookDeliveryLeaseConfiguration : IEntityTypeConfiguration<WebhookDeliveryLease>
+{
+    public void Configure(EntityTypeBuilder<WebhookDeliveryLease> builder)
+    {
+        builder.ToTable("webhook_delivery_leases");
+        builder.HasKey(l => l.SubscriptionId);
+        builder.HasOne<WebhookSubscription>().WithOne().HasForeignKey<WebhookDeliveryLease>(l => l.SubscriptionId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
