@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+using IntegrationGovernance.Api.Http;
 using IntegrationGovernance.Domain.Agreements;
 
 namespace IntegrationGovernance.Api.Agreements;
@@ -7,13 +9,16 @@ public sealed record AgreementRequest
 {
     /// <summary>Unique, human-readable, never reused; stored upper-case.</summary>
     /// <example>BANES-S75-2012</example>
+    [MaxLength(50)]
     public required string Reference { get; init; }
 
     /// <example>Partnership agreement for community health and social care</example>
+    [MaxLength(AgreementRules.MaxTitleLength)]
     public required string Title { get; init; }
 
     /// <summary>The aims, outcomes and functions covered.</summary>
     /// <example>Integrated commissioning of community health and adult social care services for Bath and North East Somerset.</example>
+    [MaxLength(AgreementRules.MaxPurposeLength)]
     public string? Purpose { get; init; }
 
     /// <example>Section75NhsAct2006</example>
@@ -21,13 +26,18 @@ public sealed record AgreementRequest
 
     /// <summary>Section 75 / 31 flexibilities used.</summary>
     /// <example>["PooledFund", "IntegratedProvision"]</example>
+    [MaxLength(RequestBounds.MaxFlexibilities)]
     public IReadOnlyList<Flexibility> Flexibilities { get; init; } = [];
 
     /// <example>["community health services", "adult social care"]</example>
+    [MaxLength(RequestBounds.MaxListItems)]
     public IReadOnlyList<string> Services { get; init; } = [];
 
     /// <example>["adults"]</example>
+    [MaxLength(RequestBounds.MaxListItems)]
     public IReadOnlyList<string> ClientGroups { get; init; } = [];
+
+    [MaxLength(RequestBounds.MaxParties)]
 
     public required IReadOnlyList<AgreementPartyContract> Parties { get; init; }
 
@@ -43,6 +53,7 @@ public sealed record AgreementRequest
 
     /// <summary>Notice a party gives to withdraw (disengage), in months.</summary>
     /// <example>12</example>
+    [Range(0, 60)]
     public int? NoticeMonths { get; init; }
 
     /// <example>2026-12-31</example>
@@ -51,6 +62,8 @@ public sealed record AgreementRequest
     /// <summary>The over-arching agreement this one is a schedule of, or annexed to.</summary>
     /// <example>0193a6b2-7c1e-7d4f-9a51-2f3c4d5e6f91</example>
     public Guid? ParentId { get; init; }
+
+    [MaxLength(RequestBounds.MaxListItems)]
 
     public IReadOnlyList<DocumentContract> Documents { get; init; } = [];
 
@@ -74,12 +87,15 @@ public sealed record AgreementPartyContract
 public sealed record DocumentContract
 {
     /// <example>https://democracy.bathnes.gov.uk/documents/s75-agreement-2012.pdf</example>
+    [MaxLength(RequestBounds.MaxUrlLength)]
     public required string Url { get; init; }
 
     /// <example>Signed section 75 agreement</example>
+    [MaxLength(AgreementRules.MaxTitleLength)]
     public required string Title { get; init; }
 
     /// <example>9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08</example>
+    [MaxLength(64)]
     public required string Sha256 { get; init; }
 }
 
@@ -256,6 +272,7 @@ public sealed record ApprovalContract
     public required DateOnly DecidedOn { get; init; }
 
     /// <example>CTB/2007/14</example>
+    [MaxLength(RequestBounds.MaxReferenceLength)]
     public string? MinuteReference { get; init; }
 
     /// <example>Approved</example>
@@ -276,6 +293,7 @@ public sealed record TransitionRequest
     public required DateOnly EffectiveOn { get; init; }
 
     /// <example>Commenced as agreed by Cabinet.</example>
+    [MaxLength(RequestBounds.MaxTextLength)]
     public string? Reason { get; init; }
 }
 

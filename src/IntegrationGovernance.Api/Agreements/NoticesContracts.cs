@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+using IntegrationGovernance.Api.Http;
 using IntegrationGovernance.Domain.Agreements;
 
 namespace IntegrationGovernance.Api.Agreements;
@@ -23,6 +25,7 @@ public sealed record NoticeRequest
     public DateOnly? EffectiveOn { get; init; }
 
     /// <example>Commissioning passes to the ICB's own team.</example>
+    [MaxLength(RequestBounds.MaxTextLength)]
     public string? Reason { get; init; }
 }
 

@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+using IntegrationGovernance.Api.Http;
 using IntegrationGovernance.Domain.Agreements;
 
 namespace IntegrationGovernance.Api.Agreements;
@@ -12,6 +14,7 @@ public sealed record VariationRequest
     public required DateOnly EffectiveOn { get; init; }
 
     /// <example>Term extended by two years; school nursing added.</example>
+    [MaxLength(AgreementRules.MaxDescriptionLength)]
     public required string Description { get; init; }
 
     /// <example>2019-03-31</example>
@@ -21,23 +24,29 @@ public sealed record VariationRequest
     public DateOnly? ReviewOn { get; init; }
 
     /// <example>6</example>
+    [Range(0, 60)]
     public int? NoticeMonths { get; init; }
 
     /// <summary>Parties joining, leaving, substituted (novation by agreement) or changing role; the host changes by role.</summary>
+    [MaxLength(RequestBounds.MaxParties)]
     public IReadOnlyList<PartyChangeContract> Parties { get; init; } = [];
 
     /// <summary>The flexibilities from the variation's date, replacing the earlier list.</summary>
+    [MaxLength(RequestBounds.MaxFlexibilities)]
     public IReadOnlyList<Flexibility>? Flexibilities { get; init; }
 
     /// <summary>The services from the variation's date, replacing the earlier list.</summary>
     /// <example>["community health services", "school nursing"]</example>
+    [MaxLength(RequestBounds.MaxListItems)]
     public IReadOnlyList<string>? Services { get; init; }
 
     /// <summary>The client groups from the variation's date, replacing the earlier list.</summary>
     /// <example>["adults", "older people"]</example>
+    [MaxLength(RequestBounds.MaxListItems)]
     public IReadOnlyList<string>? ClientGroups { get; init; }
 
     /// <summary>The signed documents from the variation's date (the deed of variation among them), replacing the earlier list.</summary>
+    [MaxLength(RequestBounds.MaxListItems)]
     public IReadOnlyList<DocumentContract>? Documents { get; init; }
 }
 

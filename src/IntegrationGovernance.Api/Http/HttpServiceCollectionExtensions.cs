@@ -24,8 +24,11 @@ public static class HttpServiceCollectionExtensions
         });
         // binding failures reach ApiExceptionHandler, which names the field at fault
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        // the bounds declared on request contracts ([MaxLength], [Range]) are checked before any handler runs
+        services.AddValidation();
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {
+            RequestBounds.AsRegisterProblem(context.ProblemDetails);
             context.ProblemDetails.Instance ??= context.HttpContext.Request.Path;
             context.ProblemDetails.Extensions["correlationId"] = CorrelationId.Of(context.HttpContext);
         });

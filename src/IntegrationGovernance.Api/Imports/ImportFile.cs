@@ -12,13 +12,32 @@ public sealed record ImportRow<T>(int Row, T Value, IReadOnlyDictionary<string, 
 /// <summary>Reads an import body: CSV with a header row, or a JSON array; and answers a file with rejected rows.</summary>
 public static class ImportFile
 {
-    /// <summary>400: rows were rejected, so nothing was recorded; errors keyed <c>rows[n].field</c>.</summary>
-    public static Microsoft.AspNetCore.Http.HttpResults.ValidationProblem Rejected(IReadOnlyDictionary<string, string[]> errors, int rows, string code) =>
-        TypedResults.ValidationProblem(errors,
-            detail: $"{errors.Keys.Select(k => k[..k.IndexOf(']')]).Distinct().Count()} of {rows} rows were rejected, so nothing was recorded. "
+    /// <summary>The most rows one import holds (besides the body's size limit, <c>Limits:MaxImportBodyBytes</c>).</summary>
+    public const int MaxRows = 100_000;
+
+    /// <summary>The longest field a CSV row may hold: the longest text the register keeps is an agreement's purpose.</summary>
+    public const int MaxFieldLength = Domain.Agreements.AgreementRules.MaxPurposeLength;
+
+    /// <summary>The most errors one rejection lists; <c>errorCount</c> says how many there were.</summary>
+    public const int MaxReportedErrors = 100;
+
+    /// <summary>What the import endpoints' descriptions say of these limits.</summary>
+    public const string Limits = "At most 100,000 rows and 64 MiB per file, and 10,000 characters per field; a rejection lists the first 100 errors "
+        + "and counts them all in `errorCount`.";
+
+    /// <summary>400: rows were rejected, so nothing was recorded; the first errors keyed <c>rows[n].field</c>, and how many there were.</summary>
+    public static Microsoft.AspNetCore.Http.HttpResults.ValidationProblem Rejected(IReadOnlyDictionary<string, string[]> errors, int rows, string code)
+    {
+        var rejectedRows = errors.Keys.Select(k => k[..k.IndexOf(']')]).Distinct().Count();
+        var listed = errors.Take(MaxReportedErrors).ToDictionary();
+        return TypedResults.ValidationProblem(listed,
+            detail: $"{rejectedRows} of {rows} rows were rejected, so nothing was recorded. "
+                + (listed.Count < errors.Count ? $"The first {listed.Count} of {errors.Count} errors are listed. " : "")
                 + "Errors are keyed rows[<row number>].<field>, counting data rows from 1 (after the CSV header).",
             title: "The import was rejected.",
-            type: Http.ProblemTypes.ForRule(code));
+            type: Http.ProblemTypes.ForRule(code),
+            extensions: new Dictionary<string, object?> { ["errorCount"] = errors.Count, ["rejectedRows"] = rejectedRows });
+    }
 
     private static readonly CsvConfiguration Csv = new(CultureInfo.InvariantCulture)
     {
@@ -26,7 +45,10 @@ public static class ImportFile
         MissingFieldFound = null,
         HeaderValidated = null,
         BadDataFound = null,
+        MaxFieldSize = MaxFieldLength,
     };
+
+    private static readonly string TooManyRows = $"An import holds at most {MaxRows:N0} rows: split the file.";
 
     /// <returns>The rows, or a problem saying why the body could not be read at all.</returns>
     public static async Task<(IReadOnlyList<ImportRow<T>> Rows, string? Problem)> ReadAsync<T>(
@@ -40,11 +62,20 @@ public static class ImportFile
             var rows = new List<ImportRow<T>>();
             if (!await csv.ReadAsync() || !csv.ReadHeader())
                 return (rows, null);
-            while (await csv.ReadAsync())
+            try
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                var fields = new CsvFields(csv);
-                rows.Add(new ImportRow<T>(rows.Count + 1, fromCsv(fields), fields.Unreadable));
+                while (await csv.ReadAsync())
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    if (rows.Count == MaxRows)
+                        return ([], TooManyRows);
+                    var fields = new CsvFields(csv);
+                    rows.Add(new ImportRow<T>(rows.Count + 1, fromCsv(fields), fields.Unreadable));
+                }
+            }
+            catch (MaxFieldSizeException)
+            {
+                return ([], $"Row {rows.Count + 1} has a field longer than {MaxFieldLength} characters.");
             }
             return (rows, null);
         }
@@ -55,6 +86,8 @@ public static class ImportFile
             {
                 var values = await JsonSerializer.DeserializeAsync<List<T>>(request.Body, options, cancellationToken) ?? [];
                 // null in the array reads as a null row: RespectNullableAnnotations does not reach collection elements
+                if (values.Count > MaxRows)
+                    return ([], TooManyRows);
                 if (values.FindIndex(value => value is null) is >= 0 and var nullRow)
                     return ([], $"The JSON array could not be read at $[{nullRow}]: a row is an object, not null.");
                 return (values.Select((v, i) => new ImportRow<T>(i + 1, v, new Dictionary<string, string[]>())).ToList(), null);

@@ -23,7 +23,7 @@ public static class ImportsEndpoints
         group.MapPost("/organisations", ImportOrganisations)
             .WithSummary("Import organisations (CSV or JSON)")
             .WithDescription("CSV header: `name,type,ods_code,gss_code,operational_from,operational_to`, or a JSON array. "
-                + "Idempotent on ODS/GSS code (or on name and type when a row has neither).")
+                + "Idempotent on ODS/GSS code (or on name and type when a row has neither). " + ImportFile.Limits)
             .Accepts<List<OrganisationImportRow>>("application/json", "text/csv")
             .AllowsLargeBody()
             .RequireScope(Scopes.Admin);
@@ -31,7 +31,7 @@ public static class ImportsEndpoints
             .WithSummary("Import agreements from a contracts register (CSV or JSON)")
             .WithDescription("CSV header: `reference,title,purpose,basis,flexibilities,services,client_groups,parties,signed_on,commences_on,ends_on,notice_months,review_on,parent_reference`; "
                 + "lists separated by `;`, parties as `code:Role`. Agreements arrive as drafts. Idempotent on reference. "
-                + "The caller's organisation must be a party to every agreement it imports, unless admin.")
+                + "The caller's organisation must be a party to every agreement it imports, unless admin. " + ImportFile.Limits)
             .Accepts<List<AgreementImportRow>>("application/json", "text/csv")
             .AllowsLargeBody()
             .RequireScope(Scopes.RegisterWrite);

@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+using IntegrationGovernance.Api.Http;
 using IntegrationGovernance.Domain.Organisations;
 
 namespace IntegrationGovernance.Api.Organisations;
@@ -48,6 +50,7 @@ public sealed record OrganisationResponse
 public sealed record OrganisationRequest
 {
     /// <example>Bath and North East Somerset Primary Care Trust</example>
+    [MaxLength(OrganisationDetails.MaxNameLength)]
     public required string Name { get; init; }
 
     /// <example>PrimaryCareTrust</example>
@@ -55,10 +58,12 @@ public sealed record OrganisationRequest
 
     /// <summary>NHS ODS code: 3 or 5 letters and digits (PCT 5xx, care trust Txx, NHS trust Rxx); unique.</summary>
     /// <example>5FL</example>
+    [MaxLength(RequestBounds.MaxCodeLength)]
     public string? OdsCode { get; init; }
 
     /// <summary>GSS code: E, W, S or N followed by 8 digits; unique.</summary>
     /// <example>E06000022</example>
+    [MaxLength(RequestBounds.MaxCodeLength)]
     public string? GssCode { get; init; }
 
     /// <example>2002-04-01</example>

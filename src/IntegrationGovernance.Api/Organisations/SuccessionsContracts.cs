@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+using IntegrationGovernance.Api.Http;
 using IntegrationGovernance.Domain.Organisations;
 using IntegrationGovernance.Domain.Successions;
 
@@ -8,10 +10,12 @@ public sealed record SuccessionRequest
 {
     /// <summary>Organisations that ceased (must have ended before <c>effectiveOn</c>).</summary>
     /// <example>["0193a6b2-7c1e-7d4f-9a51-2f3c4d5e6f70"]</example>
+    [MaxLength(RequestBounds.MaxParties)]
     public required IReadOnlyList<Guid> PredecessorIds { get; init; }
 
     /// <summary>Organisations that took over (must be operational on <c>effectiveOn</c>).</summary>
     /// <example>["0193a6b2-7c1e-7d4f-9a51-2f3c4d5e6f71"]</example>
+    [MaxLength(RequestBounds.MaxParties)]
     public required IReadOnlyList<Guid> SuccessorIds { get; init; }
 
     /// <example>2013-04-01</example>
@@ -21,6 +25,7 @@ public sealed record SuccessionRequest
     public required SuccessionKind Kind { get; init; }
 
     /// <example>Health and Social Care Act 2012: PCTs abolished; commissioning passed to CCGs.</example>
+    [MaxLength(SuccessionRules.MaxNoteLength)]
     public string? Note { get; init; }
 
     /// <summary>
@@ -28,6 +33,7 @@ public sealed record SuccessionRequest
     /// with one successor transfers every agreement to it unless named otherwise; with several, an agreement not named
     /// here passes to no one (reported in its <c>unassignedTransfers</c>) until a transfer is named.
     /// </summary>
+    [MaxLength(RequestBounds.MaxTransfers)]
     public IReadOnlyList<SuccessionTransferContract> Transfers { get; init; } = [];
 
 }

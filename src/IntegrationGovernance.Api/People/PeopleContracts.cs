@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+using IntegrationGovernance.Api.Http;
 using IntegrationGovernance.Domain.People;
 
 namespace IntegrationGovernance.Api.People;
@@ -8,6 +10,7 @@ public sealed record PostRequest
     public required Guid OrganisationId { get; init; }
 
     /// <example>Clinical Services Manager</example>
+    [MaxLength(200)]
     public required string Title { get; init; }
 
     /// <example>Dacorum locality</example>
@@ -15,6 +18,7 @@ public sealed record PostRequest
 
     /// <summary>Staff number or name of the holder: personal data.</summary>
     /// <example>E1234567</example>
+    [MaxLength(200)]
     public string? HolderReference { get; init; }
 
     /// <example>2008-04-01</example>
@@ -158,6 +162,7 @@ public sealed record SecondmentRequest
 {
     /// <summary>Staff number or name: personal data.</summary>
     /// <example>E1234567</example>
+    [MaxLength(200)]
     public required string HolderReference { get; init; }
 
     /// <example>0193a6b2-7c1e-7d4f-9a51-2f3c4d5e6f71</example>
@@ -177,6 +182,7 @@ public sealed record SecondmentRequest
     public DateOnly? EndsOn { get; init; }
 
     /// <example>1.00</example>
+    [Range(typeof(decimal), "0", "1")]
     public decimal Fte { get; init; } = 1m;
 
     /// <example>Employer</example>
@@ -192,6 +198,7 @@ public sealed record SecondmentRequest
     public decimal? RechargePerYear { get; init; }
 
     /// <example>50</example>
+    [Range(typeof(decimal), "0", "100")]
     public decimal? RechargePercent { get; init; }
 }
 

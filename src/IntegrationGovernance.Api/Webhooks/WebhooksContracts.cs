@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+using IntegrationGovernance.Api.Http;
 using IntegrationGovernance.Infrastructure.Webhooks;
 
 namespace IntegrationGovernance.Api.Webhooks;
@@ -6,10 +8,12 @@ public sealed record WebhookSubscriptionRequest
 {
     /// <summary>Where deliveries are POSTed: https, and not an address on a private network.</summary>
     /// <example>https://case-system.example.gov.uk/hooks/register</example>
+    [MaxLength(RequestBounds.MaxUrlLength)]
     public required string TargetUrl { get; init; }
 
     /// <summary>The resources wanted (organisations, agreements, pooled_funds, contributions, posts...); empty for all.</summary>
     /// <example>["agreements"]</example>
+    [MaxLength(RequestBounds.MaxListItems)]
     public IReadOnlyList<string> Resources { get; init; } = [];
 
     /// <summary>Only records the subscribing organisation is a party to (secondments are always so limited).</summary>
