@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using IntegrationGovernance.Domain.PooledFunds;
 
 namespace IntegrationGovernance.Api.PooledFunds;
@@ -88,9 +89,11 @@ public sealed record PartnerShareContract
     public required Guid OrganisationId { get; init; }
 
     /// <example>60</example>
+    [Range(0, 100)]
     public required decimal OverspendPercent { get; init; }
 
     /// <example>50</example>
+    [Range(0, 100)]
     public required decimal UnderspendPercent { get; init; }
 }
 
@@ -109,8 +112,9 @@ public sealed record ContributionRequest
     /// <example>Cash</example>
     public ContributionForm Form { get; init; } = ContributionForm.Cash;
 
-    /// <summary>Pounds, at most two decimal places.</summary>
+    /// <summary>Pounds, 0 to 999,999,999,999.99, at most two decimal places.</summary>
     /// <example>2453000.00</example>
+    [Range(typeof(decimal), "0", Money.MaxText, ParseLimitsInInvariantCulture = true)]
     public required decimal Amount { get; init; }
 
     /// <example>Part-year allocation, October 2015 to March 2016</example>
@@ -153,7 +157,9 @@ public sealed record LedgerLineRequest
     /// <example>2015-10-31</example>
     public DateOnly? Date { get; init; }
 
+    /// <summary>Pounds, spend positive and income negative, non-zero, at most 999,999,999,999.99 either way and two decimal places.</summary>
     /// <example>204416.67</example>
+    [Range(typeof(decimal), Money.MinText, Money.MaxText, ParseLimitsInInvariantCulture = true)]
     public decimal? Amount { get; init; }
 
     /// <example>Health visiting</example>

@@ -105,8 +105,8 @@ public sealed class LedgerLine
             yield return ("date", "A date (yyyy-mm-dd) is required.");
         else if (day < fundStarts || (fundEnds is { } end && day > end))
             yield return ("date", $"The fund runs from {fundStarts:yyyy-MM-dd}{(fundEnds is { } e ? $" to {e:yyyy-MM-dd}" : string.Empty)}.");
-        if (amount is not { } money || money == 0 || Math.Abs(money) > Money.Max || !Money.IsPence(money))
-            yield return ("amount", "A non-zero amount in pounds with at most two decimal places (spend positive, income negative).");
+        if (amount is not { } money || money == 0 || !Money.IsAccepted(money))
+            yield return ("amount", $"A non-zero amount in pounds, at most {Money.MaxWritten} either way, with at most two decimal places (spend positive, income negative).");
         if (string.IsNullOrWhiteSpace(category) || category.Length > MaxCategoryLength)
             yield return ("category", $"A category or scheme is required, at most {MaxCategoryLength} characters.");
         if (description is { Length: > MaxDescriptionLength })
