@@ -198,6 +198,10 @@ public sealed record LedgerLineResponse
 
     /// <example>7</example>
     public required int Period { get; init; }
+
+    /// <summary>The booking the line came in with (one line, or one import): its entry in the audit trail and the change feed is under <c>ledger_bookings</c> and this id. Null for lines booked before bookings were kept.</summary>
+    /// <example>0193a6b2-7c1e-7d4f-9a51-2f3c4d5e6fd0</example>
+    public Guid? BookingId { get; init; }
 }
 
 /// <summary>The report of a bulk import: what was added, what the ledger already held, or every rejected row.</summary>
@@ -218,4 +222,8 @@ public sealed record LedgerImportReport
 
     /// <example>1234567.89</example>
     public required decimal AddedTotal { get; init; }
+
+    /// <summary>The booking the lines came in with, audited and in the change feed under <c>ledger_bookings</c>; null on a dry run.</summary>
+    /// <example>0193a6b2-7c1e-7d4f-9a51-2f3c4d5e6fd0</example>
+    public Guid? BookingId { get; init; }
 }

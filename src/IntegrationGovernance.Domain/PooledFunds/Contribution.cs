@@ -83,19 +83,24 @@ public sealed class LedgerLine
     /// <summary>The booking (one line, or one import) the line came in with; null for lines booked before bookings were kept.</summary>
     public Guid? BookingId { get; private set; }
 
-    public static LedgerLine Book(LedgerBooking booking, DateOnly on, decimal amount, string category, string? description, string externalReference) => new()
+    public static LedgerLine Book(LedgerBooking booking, DateOnly on, decimal amount, string category, string? description, string externalReference)
     {
-        FundId = booking.FundId,
-        BookingId = booking.Id,
-        BookedOn = on,
-        Amount = amount,
-        Category = category.Trim(),
-        Description = string.IsNullOrWhiteSpace(description) ? null : description.Trim(),
-        ExternalReference = externalReference.Trim(),
-        FinancialYearStart = FinancialYear.Of(on).StartYear,
-        Period = FinancialYear.PeriodOf(on),
-        CreatedAt = booking.CreatedAt,
-    };
+        var line = new LedgerLine
+        {
+            FundId = booking.FundId,
+            BookingId = booking.Id,
+            BookedOn = on,
+            Amount = amount,
+            Category = category.Trim(),
+            Description = string.IsNullOrWhiteSpace(description) ? null : description.Trim(),
+            ExternalReference = externalReference.Trim(),
+            FinancialYearStart = FinancialYear.Of(on).StartYear,
+            Period = FinancialYear.PeriodOf(on),
+            CreatedAt = booking.CreatedAt,
+        };
+        booking.Count(line);
+        return line;
+    }
 
     /// <summary>Why a line cannot be booked to a fund, field by field (JSON names, without a path prefix).</summary>
     public static IEnumerable<(string Field, string Message)> Problems(
