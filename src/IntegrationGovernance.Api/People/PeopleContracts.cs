@@ -194,7 +194,9 @@ public sealed record SecondmentRequest
     /// <example>0193a6b2-7c1e-7d4f-9a51-2f3c4d5e6fc1</example>
     public Guid? HostPostId { get; init; }
 
+    /// <summary>Pounds a year, 0 to 999,999,999,999.99, to the penny.</summary>
     /// <example>45000.00</example>
+    [Range(typeof(decimal), "0", Domain.PooledFunds.Money.MaxText, ParseLimitsInInvariantCulture = true)]
     public decimal? RechargePerYear { get; init; }
 
     /// <example>50</example>

@@ -18,25 +18,29 @@ public static class FundReports
 {
     private const string Csv = "text/csv";
 
+    private const string CsvCells = "In CSV, a text cell that begins with `=`, `+`, `-`, `@`, a tab or a carriage return (or with single quotes and then one of these) "
+        + "is written with a single quote before it, so a spreadsheet shows it rather than running it; the ledger import removes that quote. Amounts are plain numbers.";
+
     public static RouteGroupBuilder MapFundReportsEndpoints(this RouteGroupBuilder api)
     {
         api.MapGet("/pooled-funds/{id:guid}/summary", GetFundSummary)
             .WithTags("Pooled funds")
             .WithSummary("A fund's figures for a financial year")
             .WithDescription("Contributions by partner and kind, spend by period (P1 April … P12 March), variance (contributions − spend) and each partner's share of it under the year's risk share. "
-                + "Every total is summed by PostgreSQL in numeric. With `asOf`, exactly the figures the register gave at that moment. Send `Accept: text/csv` for CSV.")
+                + "Every total is summed by PostgreSQL in numeric. With `asOf`, exactly the figures the register gave at that moment. Send `Accept: text/csv` for CSV. " + CsvCells)
             .Produces(StatusCodes.Status200OK, contentType: Csv)
             .RequireScope(Scopes.FinanceRead);
         api.MapGet("/pooled-funds/{id:guid}/ledger", GetLedger)
             .WithTags("Pooled funds")
             .WithSummary("A fund's ledger lines")
-            .WithDescription("JSON pages (by booking order), or with `Accept: text/csv` the whole selection in the import layout, so it imports again. With `asOf`, only the lines booked by that moment.")
+            .WithDescription("JSON pages (by booking order), or with `Accept: text/csv` the whole selection in the import layout, so it imports again. With `asOf`, only the lines booked by that moment. "
+                + CsvCells)
             .Produces(StatusCodes.Status200OK, contentType: Csv)
             .RequireScope(Scopes.FinanceRead);
         api.MapGet("/finance/summaries", ListFundSummaries)
             .WithTags("Pooled funds")
             .WithSummary("Every fund's figures for a financial year")
-            .WithDescription("The finance export: one summary per fund, filtered by agreement or organisation. With `asOf`, exactly as the register gave it at that moment. Send `Accept: text/csv` for CSV, one row per fund and partner.")
+            .WithDescription("The finance export: one summary per fund, filtered by agreement or organisation. With `asOf`, exactly as the register gave it at that moment. Send `Accept: text/csv` for CSV, one row per fund and partner. " + CsvCells)
             .Produces(StatusCodes.Status200OK, contentType: Csv)
             .RequireScope(Scopes.FinanceRead);
         api.MapGet("/organisations/{id:guid}/pooled-funds", ListOrganisationFunds)

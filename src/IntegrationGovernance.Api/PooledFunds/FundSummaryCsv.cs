@@ -1,5 +1,6 @@
 using System.Globalization;
 using CsvHelper;
+using IntegrationGovernance.Api.Http;
 
 namespace IntegrationGovernance.Api.PooledFunds;
 
@@ -30,7 +31,7 @@ public static class FundSummaryCsv
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 csv.WriteField(summary.FundId);
-                csv.WriteField(summary.FundName);
+                csv.WriteField(CsvText.Neutralise(summary.FundName));
                 csv.WriteField(summary.FinancialYear);
                 csv.WriteField(summary.FromPeriod);
                 csv.WriteField(summary.ToPeriod);

@@ -1,12 +1,14 @@
 using System.Globalization;
 using CsvHelper;
+using IntegrationGovernance.Api.Http;
 
 namespace IntegrationGovernance.Api.PooledFunds;
 
 /// <summary>
 /// A ledger as finance systems exchange it. CSV with a header row <c>date,amount,category,description,external_reference</c>
 /// (dates yyyy-mm-dd, amounts in pounds with a point), or a JSON array of ledger lines. The export writes the
-/// same columns, so an exported ledger imports again.
+/// same columns, so an exported ledger imports again: text cells are written safe for spreadsheets
+/// (<see cref="CsvText"/>) and read back through <see cref="CsvText.Restore"/>.
 /// </summary>
 public static class LedgerFile
 {
@@ -18,9 +20,9 @@ public static class LedgerFile
         {
             Date = fields.Date("date"),
             Amount = fields.Decimal("amount"),
-            Category = fields.Text("category"),
-            Description = fields.Text("description"),
-            ExternalReference = fields.Text("external_reference"),
+            Category = CsvText.Restore(fields.Text("category")),
+            Description = CsvText.Restore(fields.Text("description")),
+            ExternalReference = CsvText.Restore(fields.Text("external_reference")),
         }, cancellationToken);
 
     public static async Task WriteCsvAsync(HttpResponse response, IAsyncEnumerable<LedgerLineResponse> lines, CancellationToken cancellationToken)
@@ -35,9 +37,9 @@ public static class LedgerFile
         {
             csv.WriteField(line.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
             csv.WriteField(line.Amount.ToString("0.00", CultureInfo.InvariantCulture));
-            csv.WriteField(line.Category);
-            csv.WriteField(line.Description);
-            csv.WriteField(line.ExternalReference);
+            csv.WriteField(CsvText.Neutralise(line.Category));
+            csv.WriteField(CsvText.Neutralise(line.Description));
+            csv.WriteField(CsvText.Neutralise(line.ExternalReference));
             csv.WriteField(line.FinancialYear);
             csv.WriteField(line.Period);
             await csv.NextRecordAsync();

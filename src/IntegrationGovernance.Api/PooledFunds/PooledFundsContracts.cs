@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using IntegrationGovernance.Domain.PooledFunds;
 
 namespace IntegrationGovernance.Api.PooledFunds;
@@ -88,9 +89,11 @@ public sealed record PartnerShareContract
     public required Guid OrganisationId { get; init; }
 
     /// <example>60</example>
+    [Range(0, 100)]
     public required decimal OverspendPercent { get; init; }
 
     /// <example>50</example>
+    [Range(0, 100)]
     public required decimal UnderspendPercent { get; init; }
 }
 
@@ -109,8 +112,9 @@ public sealed record ContributionRequest
     /// <example>Cash</example>
     public ContributionForm Form { get; init; } = ContributionForm.Cash;
 
-    /// <summary>Pounds, at most two decimal places.</summary>
+    /// <summary>Pounds, 0 to 999,999,999,999.99, at most two decimal places.</summary>
     /// <example>2453000.00</example>
+    [Range(typeof(decimal), "0", Money.MaxText, ParseLimitsInInvariantCulture = true)]
     public required decimal Amount { get; init; }
 
     /// <example>Part-year allocation, October 2015 to March 2016</example>
@@ -153,7 +157,9 @@ public sealed record LedgerLineRequest
     /// <example>2015-10-31</example>
     public DateOnly? Date { get; init; }
 
+    /// <summary>Pounds, spend positive and income negative, non-zero, at most 999,999,999,999.99 either way and two decimal places.</summary>
     /// <example>204416.67</example>
+    [Range(typeof(decimal), Money.MinText, Money.MaxText, ParseLimitsInInvariantCulture = true)]
     public decimal? Amount { get; init; }
 
     /// <example>Health visiting</example>
@@ -192,6 +198,10 @@ public sealed record LedgerLineResponse
 
     /// <example>7</example>
     public required int Period { get; init; }
+
+    /// <summary>The booking the line came in with (one line, or one import): its entry in the audit trail and the change feed is under <c>ledger_bookings</c> and this id. Null for lines booked before bookings were kept.</summary>
+    /// <example>0193a6b2-7c1e-7d4f-9a51-2f3c4d5e6fd0</example>
+    public Guid? BookingId { get; init; }
 }
 
 /// <summary>The report of a bulk import: what was added, what the ledger already held, or every rejected row.</summary>
@@ -212,4 +222,8 @@ public sealed record LedgerImportReport
 
     /// <example>1234567.89</example>
     public required decimal AddedTotal { get; init; }
+
+    /// <summary>The booking the lines came in with, audited and in the change feed under <c>ledger_bookings</c>; null on a dry run.</summary>
+    /// <example>0193a6b2-7c1e-7d4f-9a51-2f3c4d5e6fd0</example>
+    public Guid? BookingId { get; init; }
 }

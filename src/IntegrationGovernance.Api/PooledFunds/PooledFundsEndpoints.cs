@@ -192,6 +192,7 @@ public static class PooledFundsEndpoints
         return TypedResults.Ok(new LedgerImportReport
         {
             DryRun = dryRun == true, Rows = lines.Count, Added = result.Added, AlreadyRecorded = result.AlreadyRecorded, AddedTotal = result.AddedTotal,
+            BookingId = dryRun == true ? null : booking.Id,
         });
     }
 

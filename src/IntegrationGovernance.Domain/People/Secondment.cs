@@ -67,8 +67,8 @@ public sealed class Secondment : IVersionedRecord
             problems.Add(new("$.fte", "FTE is more than 0 and at most 1.00, to two places."));
         if (rechargePerYear is not null && rechargePercent is not null)
             problems.Add(new("$.rechargePercent", "Give a recharge as an amount per year or as a percentage of cost, not both."));
-        if (rechargePerYear is < 0 || (rechargePerYear is { } amount && decimal.Round(amount, 2) != amount))
-            problems.Add(new("$.rechargePerYear", "A recharge is a non-negative amount in pounds, to the penny."));
+        if (rechargePerYear is < 0 || (rechargePerYear is { } amount && !PooledFunds.Money.IsAccepted(amount)))
+            problems.Add(new("$.rechargePerYear", $"A recharge is an amount in pounds from 0 to {PooledFunds.Money.MaxWritten}, to the penny."));
         if (rechargePercent is < 0 or > 100)
             problems.Add(new("$.rechargePercent", "A recharge share is between 0 and 100 percent."));
         return problems;

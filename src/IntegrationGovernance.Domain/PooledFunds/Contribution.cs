@@ -83,19 +83,24 @@ public sealed class LedgerLine
     /// <summary>The booking (one line, or one import) the line came in with; null for lines booked before bookings were kept.</summary>
     public Guid? BookingId { get; private set; }
 
-    public static LedgerLine Book(LedgerBooking booking, DateOnly on, decimal amount, string category, string? description, string externalReference) => new()
+    public static LedgerLine Book(LedgerBooking booking, DateOnly on, decimal amount, string category, string? description, string externalReference)
     {
-        FundId = booking.FundId,
-        BookingId = booking.Id,
-        BookedOn = on,
-        Amount = amount,
-        Category = category.Trim(),
-        Description = string.IsNullOrWhiteSpace(description) ? null : description.Trim(),
-        ExternalReference = externalReference.Trim(),
-        FinancialYearStart = FinancialYear.Of(on).StartYear,
-        Period = FinancialYear.PeriodOf(on),
-        CreatedAt = booking.CreatedAt,
-    };
+        var line = new LedgerLine
+        {
+            FundId = booking.FundId,
+            BookingId = booking.Id,
+            BookedOn = on,
+            Amount = amount,
+            Category = category.Trim(),
+            Description = string.IsNullOrWhiteSpace(description) ? null : description.Trim(),
+            ExternalReference = externalReference.Trim(),
+            FinancialYearStart = FinancialYear.Of(on).StartYear,
+            Period = FinancialYear.PeriodOf(on),
+            CreatedAt = booking.CreatedAt,
+        };
+        booking.Count(line);
+        return line;
+    }
 
     /// <summary>Why a line cannot be booked to a fund, field by field (JSON names, without a path prefix).</summary>
     public static IEnumerable<(string Field, string Message)> Problems(
@@ -105,8 +110,8 @@ public sealed class LedgerLine
             yield return ("date", "A date (yyyy-mm-dd) is required.");
         else if (day < fundStarts || (fundEnds is { } end && day > end))
             yield return ("date", $"The fund runs from {fundStarts:yyyy-MM-dd}{(fundEnds is { } e ? $" to {e:yyyy-MM-dd}" : string.Empty)}.");
-        if (amount is not { } money || money == 0 || Math.Abs(money) > Money.Max || !Money.IsPence(money))
-            yield return ("amount", "A non-zero amount in pounds with at most two decimal places (spend positive, income negative).");
+        if (amount is not { } money || money == 0 || !Money.IsAccepted(money))
+            yield return ("amount", $"A non-zero amount in pounds, at most {Money.MaxWritten} either way, with at most two decimal places (spend positive, income negative).");
         if (string.IsNullOrWhiteSpace(category) || category.Length > MaxCategoryLength)
             yield return ("category", $"A category or scheme is required, at most {MaxCategoryLength} characters.");
         if (description is { Length: > MaxDescriptionLength })

@@ -1,3 +1,4 @@
+using System.Numerics;
 using IntegrationGovernance.Domain.Agreements;
 using IntegrationGovernance.Domain.Common;
 
@@ -33,8 +34,8 @@ public static class PooledFundRules
             problems.Add(new("$.kind", "Unknown contribution kind."));
         if (!Enum.IsDefined(form))
             problems.Add(new("$.form", "Unknown contribution form."));
-        if (amount < 0 || amount > Money.Max || !Money.IsPence(amount))
-            problems.Add(new("$.amount", "A contribution is a non-negative amount in pounds with at most two decimal places."));
+        if (amount < 0 || !Money.IsAccepted(amount))
+            problems.Add(new("$.amount", $"A contribution is an amount in pounds from 0 to {Money.MaxWritten}, with at most two decimal places."));
         return problems;
     }
 
@@ -76,17 +77,18 @@ public static class PooledFundRules
         var weights = rule.Method == RiskShareMethod.InProportionToContributions
             ? contributions.Where(c => c.Value > 0).ToDictionary(c => c.Key, c => c.Value)
             : rule.Shares.ToDictionary(s => s.OrganisationId, s => variance < 0 ? s.OverspendPercent : s.UnderspendPercent);
-        var total = weights.Values.Sum();
-        if (total == 0 || variance == 0)
+        // in whole units (pence, and weights scaled to integers), so no product can overflow and every remainder is exact
+        var scale = weights.Values.Select(w => (int)w.Scale).DefaultIfEmpty(0).Max();
+        var units = weights.ToDictionary(w => w.Key, w => Money.Units(w.Value, scale));
+        var total = units.Values.Aggregate(BigInteger.Zero, BigInteger.Add);
+        if (total.IsZero || variance == 0)
             return weights.Keys.Concat(contributions.Keys).Distinct().ToDictionary(k => k, _ => 0m);
 
-        var pence = decimal.ToInt64(variance * 100);
-        var sign = Math.Sign(pence);
-        var exact = weights.ToDictionary(w => w.Key, w => Math.Abs(pence) * w.Value / total);
-        var floors = exact.ToDictionary(e => e.Key, e => decimal.Floor(e.Value));
-        var left = Math.Abs(pence) - (long)floors.Values.Sum();
-        foreach (var partner in exact.OrderByDescending(e => e.Value - floors[e.Key]).ThenBy(e => e.Key).Take((int)left))
-            floors[partner.Key] += 1;
-        return floors.ToDictionary(f => f.Key, f => sign * f.Value / 100m);
+        var pence = BigInteger.Abs(Money.ToPence(variance));
+        var sign = Math.Sign(variance);
+        var parts = units.ToDictionary(u => u.Key, u => (Floor: BigInteger.DivRem(pence * u.Value, total, out var rest), Remainder: rest));
+        var left = (int)(pence - parts.Values.Aggregate(BigInteger.Zero, (sum, p) => sum + p.Floor));
+        var topped = parts.OrderByDescending(p => p.Value.Remainder).ThenBy(p => p.Key).Take(left).Select(p => p.Key).ToHashSet();
+        return parts.ToDictionary(p => p.Key, p => sign * Money.FromPence(p.Value.Floor + (topped.Contains(p.Key) ? 1 : 0)));
     }
 }

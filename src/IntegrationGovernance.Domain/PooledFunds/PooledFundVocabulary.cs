@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Numerics;
+
 namespace IntegrationGovernance.Domain.PooledFunds;
 
 public enum ContributionKind
@@ -35,10 +38,42 @@ public sealed record RiskShare
     public List<PartnerShare> Shares { get; init; } = [];
 }
 
-/// <summary>Money to the penny: no more than two decimal places.</summary>
+/// <summary>Money to the penny, within the range the register accepts.</summary>
 public static class Money
 {
+    /// <summary>
+    /// The largest amount accepted in any one money field, either sign: just under £1 trillion. The largest English
+    /// public budgets (NHS England's, about £190bn a year) fit several times over, and a sum of millions of such
+    /// figures still fits both <c>numeric(19,2)</c> per period and <see cref="decimal"/> arithmetic.
+    /// </summary>
+    public const decimal Max = 999_999_999_999.99m;
+
+    /// <summary><see cref="Max"/> as the contract writes it, for attributes the OpenAPI document reads.</summary>
+    public const string MaxText = "999999999999.99";
+
+    public const string MinText = "-999999999999.99";
+
+    public static readonly string MaxWritten = Max.ToString("#,0.00", CultureInfo.InvariantCulture);
+
     public static bool IsPence(decimal amount) => decimal.Round(amount, 2) == amount;
 
-    public const decimal Max = 99_999_999_999_999_999.99m;
+    /// <summary>Within ±<see cref="Max"/>, to the penny.</summary>
+    public static bool IsAccepted(decimal amount) => Math.Abs(amount) <= Max && IsPence(amount);
+
+    /// <summary>An amount in whole pence, exactly, however large (a stored figure may be beyond <see cref="Max"/>).</summary>
+    public static BigInteger ToPence(decimal amount) => Units(amount, 2);
+
+    /// <summary>Whole pence back to pounds.</summary>
+    public static decimal FromPence(BigInteger pence) =>
+        (decimal)BigInteger.DivRem(pence, 100, out var rest) + (decimal)rest / 100m;
+
+    /// <summary><paramref name="value"/> × 10^<paramref name="scale"/> as an integer, truncating any finer digits.</summary>
+    public static BigInteger Units(decimal value, int scale)
+    {
+        var bits = decimal.GetBits(value);
+        var mantissa = (new BigInteger((uint)bits[2]) << 64) | (new BigInteger((uint)bits[1]) << 32) | (uint)bits[0];
+        var digits = value.Scale;
+        var units = digits <= scale ? mantissa * BigInteger.Pow(10, scale - digits) : mantissa / BigInteger.Pow(10, digits - scale);
+        return value < 0 ? -units : units;
+    }
 }

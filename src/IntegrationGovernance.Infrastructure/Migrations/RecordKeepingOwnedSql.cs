@@ -99,24 +99,8 @@ internal static class RecordKeepingOwnedSql
         END
         $fn$;
 
-        -- an import's summary in the audit trail, by whoever the transaction says makes it, at the time it happens
-        CREATE FUNCTION public.record_audit_summary(action text, resource text, record_id uuid, summary jsonb) RETURNS void
-        LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public AS $fn$
-        DECLARE
-            actor text := NULLIF(current_setting('register.actor_subject', true), '');
-        BEGIN
-            IF actor IS NULL THEN
-                RAISE EXCEPTION 'audit of % refused: the transaction does not say who makes it', resource
-                    USING ERRCODE = 'insufficient_privilege';
-            END IF;
-            INSERT INTO public.audit (occurred_at, actor_subject, actor_organisation, action, resource, record_id, correlation_id, before, after)
-            VALUES (now(), actor, NULLIF(current_setting('register.actor_organisation', true), ''), action, resource, record_id,
-                    NULLIF(current_setting('register.correlation_id', true), ''), NULL, summary);
-        END
-        $fn$;
-
-        REVOKE ALL ON FUNCTION public.position_committed_changes(), public.record_audit_summary(text, text, uuid, jsonb) FROM PUBLIC;
-        GRANT EXECUTE ON FUNCTION public.position_committed_changes(), public.record_audit_summary(text, text, uuid, jsonb) TO register_writer;
+        REVOKE ALL ON FUNCTION public.position_committed_changes() FROM PUBLIC;
+        GRANT EXECUTE ON FUNCTION public.position_committed_changes() TO register_writer;
         REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON public.revisions, public.audit, public.agreement_terms, public.agreement_party_terms FROM register_writer;
         REVOKE UPDATE (position, committed_at) ON public.revisions FROM register_writer;
         REVOKE UPDATE (superseded_in) ON public.agreement_terms, public.agreement_party_terms FROM register_writer;
@@ -124,7 +108,6 @@ internal static class RecordKeepingOwnedSql
 
     public const string Drop = """
         DROP FUNCTION IF EXISTS public.position_committed_changes();
-        DROP FUNCTION IF EXISTS public.record_audit_summary(text, text, uuid, jsonb);
         ALTER FUNCTION public.register_record_change() SECURITY INVOKER;
         ALTER FUNCTION public.register_record_change() RESET search_path;
         ALTER FUNCTION public.agreement_terms_kept() SECURITY INVOKER;

@@ -550,6 +550,11 @@ namespace IntegrationGovernance.Infrastructure.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<decimal>("AmountTotal")
+                        .HasPrecision(28, 2)
+                        .HasColumnType("numeric(28,2)")
+                        .HasColumnName("amount_total");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
@@ -557,6 +562,10 @@ namespace IntegrationGovernance.Infrastructure.Migrations
                     b.Property<Guid>("FundId")
                         .HasColumnType("uuid")
                         .HasColumnName("fund_id");
+
+                    b.Property<int>("LineCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("line_count");
 
                     b.HasKey("Id")
                         .HasName("pk_ledger_bookings");

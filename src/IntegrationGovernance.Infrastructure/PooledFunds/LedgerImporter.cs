@@ -1,4 +1,3 @@
-using System.Text.Json;
 using IntegrationGovernance.Domain.PooledFunds;
 using IntegrationGovernance.Infrastructure.Persistence;
 using IntegrationGovernance.Infrastructure.RecordKeeping;
@@ -13,12 +12,13 @@ namespace IntegrationGovernance.Infrastructure.PooledFunds;
 public sealed record LedgerImportResult(int Added, int AlreadyRecorded, decimal AddedTotal);
 
 /// <summary>
-/// Books many ledger lines at once: the booking they come in with (a register record, whose revision keeps when
-/// the lines became visible), binary COPY into a temporary table, then one INSERT that skips lines the ledger
-/// already holds (by external reference), and one audit row for the import, all in one transaction (an
-/// idempotent request's, when there is one, so the lines commit with its stored response).
+/// Books many ledger lines at once: binary COPY into a temporary table, then one statement that adds the lines the
+/// ledger does not already hold (by external reference) and the booking they come in with, counting what was added.
+/// The booking is a register record, so the recording trigger gives it its revision (when the lines became visible),
+/// its audit row and its place in the change feed, as for any other write; all in one transaction (an idempotent
+/// request's, when there is one, so the lines commit with its stored response).
 /// </summary>
-public sealed class LedgerImporter(RegisterDbContext db, IChangeContextSource changes)
+public sealed class LedgerImporter(RegisterDbContext db)
 {
     private const string BeforeImport = "ledger_import";
 
@@ -29,6 +29,8 @@ public sealed class LedgerImporter(RegisterDbContext db, IChangeContextSource ch
         ) ON COMMIT DROP
         """;
 
+    // the booking is inserted in the same statement as its lines, so it counts only the lines added; its foreign key
+    // from the lines is checked at the end of the statement, when the booking is there
     private const string Merge = """
         WITH added AS (
             INSERT INTO ledger_lines (fund_id, booked_on, amount, category, description, external_reference, financial_year_start, period, created_at, booking_id)
@@ -36,8 +38,12 @@ public sealed class LedgerImporter(RegisterDbContext db, IChangeContextSource ch
             FROM ledger_import
             ON CONFLICT (fund_id, external_reference) DO NOTHING
             RETURNING amount
+        ), booking AS (
+            INSERT INTO ledger_bookings (id, fund_id, created_at, line_count, amount_total)
+            SELECT @id, @fund, @created, count(*)::int, coalesce(sum(amount), 0) FROM added
+            RETURNING line_count, amount_total
         )
-        SELECT count(*)::int, coalesce(sum(amount), 0) FROM added
+        SELECT line_count, amount_total FROM booking
         """;
 
     public async Task<LedgerImportResult> ImportAsync(LedgerBooking booking, IReadOnlyList<LedgerLine> lines, bool dryRun, CancellationToken cancellationToken)
@@ -52,14 +58,12 @@ public sealed class LedgerImporter(RegisterDbContext db, IChangeContextSource ch
             await transaction.CreateSavepointAsync(BeforeImport, cancellationToken);
             var connection = (NpgsqlConnection)db.Database.GetDbConnection();
             var npgsqlTransaction = (NpgsqlTransaction)transaction.GetDbTransaction();
-            await StartBookingAsync(connection, npgsqlTransaction, booking, cancellationToken);
-            var result = await StageAndMergeAsync(connection, npgsqlTransaction, lines, cancellationToken);
+            var result = await StageAndMergeAsync(connection, npgsqlTransaction, booking, lines, cancellationToken);
             if (dryRun)
             {
                 await transaction.RollbackToSavepointAsync(BeforeImport, cancellationToken);
                 return result;
             }
-            await AuditAsync(connection, npgsqlTransaction, booking.FundId, result, cancellationToken);
             if (own is not null)
             {
                 await own.CommitAsync(cancellationToken);
@@ -74,18 +78,8 @@ public sealed class LedgerImporter(RegisterDbContext db, IChangeContextSource ch
         }
     }
 
-    // the register_record_change trigger keeps its revision (and audit row), as for any register record
-    private static async Task StartBookingAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, LedgerBooking booking, CancellationToken cancellationToken)
-    {
-        await using var insert = new NpgsqlCommand("INSERT INTO ledger_bookings (id, fund_id, created_at) VALUES (@id, @fund, @created)", connection, transaction);
-        insert.Parameters.AddWithValue("id", booking.Id);
-        insert.Parameters.AddWithValue("fund", booking.FundId);
-        insert.Parameters.AddWithValue("created", booking.CreatedAt);
-        await insert.ExecuteNonQueryAsync(cancellationToken);
-    }
-
     private static async Task<LedgerImportResult> StageAndMergeAsync(
-        NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<LedgerLine> lines, CancellationToken cancellationToken)
+        NpgsqlConnection connection, NpgsqlTransaction transaction, LedgerBooking booking, IReadOnlyList<LedgerLine> lines, CancellationToken cancellationToken)
     {
         await using (var stage = new NpgsqlCommand(Stage, connection, transaction))
             await stage.ExecuteNonQueryAsync(cancellationToken);
@@ -117,25 +111,14 @@ public sealed class LedgerImporter(RegisterDbContext db, IChangeContextSource ch
         int added;
         decimal total;
         await using (var merge = new NpgsqlCommand(Merge, connection, transaction))
-        await using (var reader = await merge.ExecuteReaderAsync(cancellationToken))
         {
+            merge.Parameters.AddWithValue("id", booking.Id);
+            merge.Parameters.AddWithValue("fund", booking.FundId);
+            merge.Parameters.AddWithValue("created", booking.CreatedAt);
+            await using var reader = await merge.ExecuteReaderAsync(cancellationToken);
             await reader.ReadAsync(cancellationToken);
             (added, total) = (reader.GetInt32(0), reader.GetDecimal(1));
         }
         return new LedgerImportResult(added, lines.Count - added, total);
-    }
-
-    private async Task AuditAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Guid fundId, LedgerImportResult result, CancellationToken cancellationToken)
-    {
-        var context = changes.Current ?? throw new InvalidOperationException("A ledger import must say who makes it.");
-        // who and when come from the transaction itself, as for every other audit row
-        await using var audit = new NpgsqlCommand("SELECT record_audit_summary(@action, 'pooled_funds', @fund, @after)", connection, transaction);
-        audit.Parameters.AddWithValue("action", context.Action ?? "ImportLedgerLines");
-        audit.Parameters.AddWithValue("fund", fundId);
-        audit.Parameters.Add(new NpgsqlParameter("after", NpgsqlDbType.Jsonb)
-        {
-            Value = JsonSerializer.Serialize(new { ledgerLinesAdded = result.Added, alreadyRecorded = result.AlreadyRecorded, addedTotal = result.AddedTotal }),
-        });
-        await audit.ExecuteNonQueryAsync(cancellationToken);
     }
 }

@@ -56,6 +56,21 @@ public sealed class RiskShareSplitTests
     }
 
     [Fact]
+    public void The_largest_stored_figures_split_exactly_without_overflowing()
+    {
+        // numeric(19,2) at its largest: the variance in pence is beyond a long, weight × pence beyond a decimal
+        var rule = new RiskShare { FinancialYearStart = 2015, Method = RiskShareMethod.InProportionToContributions };
+        var contributions = new Dictionary<Guid, decimal> { [A] = 99_999_999_999_999_999.99m, [B] = 99_999_999_999_999_999.99m, [C] = 300_000_000_000_000.00m };
+        var variance = contributions.Values.Sum() + 3 * 99_999_999_999_999_999.99m;
+
+        var split = PooledFundRules.Split(variance, rule, contributions);
+
+        Assert.Equal(variance, split.Values.Sum());
+        Assert.Equal(split[A], split[B]);
+        Assert.InRange(split[C], 749_326_010_983_524.00m, 749_326_010_983_526.00m);
+    }
+
+    [Fact]
     public void Thirds_always_add_back_to_the_whole()
     {
         var rule = new RiskShare { FinancialYearStart = 2015, Method = RiskShareMethod.InProportionToContributions };

@@ -74,6 +74,8 @@ internal sealed class LedgerBookingConfiguration : IEntityTypeConfiguration<Ledg
         builder.ToTable("ledger_bookings");
         builder.HasKey(b => b.Id);
         builder.Property(b => b.Id).ValueGeneratedNever();
+        // wider than an amount: the sum of an import of any size of lines at the largest accepted amount
+        builder.Property(b => b.AmountTotal).HasPrecision(28, 2);
         builder.HasOne<PooledFund>().WithMany().HasForeignKey(b => b.FundId).OnDelete(DeleteBehavior.Restrict);
     }
 }
