@@ -18,6 +18,36 @@ public sealed class IdempotencyOptions
     public TimeSpan Retention { get; set; } = TimeSpan.FromHours(24);
 
     public TimeSpan CleanupInterval { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// How long a key claimed by a request that calls out (<see cref="CallsOut"/>) may stay without a response before a
+    /// retry takes it over: the request died with its process. Longer than any outbound call may take.
+    /// </summary>
+    public TimeSpan AbandonedAfter { get; set; } = TimeSpan.FromMinutes(10);
+}
+
+/// <summary>
+/// Endpoint metadata: the handler calls another system and may wait on it for long. With an <c>Idempotency-Key</c> its
+/// key is claimed and committed first, so no transaction is open (nor a connection held) while it waits; its writes
+/// commit as it makes them and its response is stored when it ends.
+/// </summary>
+public sealed class CallsOut;
+
+/// <summary>
+/// Endpoint metadata: the top-level JSON <paramref name="Property"/> of a success is a secret shown once. It is never
+/// stored: the key keeps the response with it set to null, and a replay says so in <c>Idempotent-Replay-Withheld</c>.
+/// </summary>
+public sealed record WithheldFromReplay(string Property)
+{
+    public const string Header = "Idempotent-Replay-Withheld";
+
+    public byte[] Redact(int status, byte[] body)
+    {
+        if (status is < 200 or >= 300 || System.Text.Json.Nodes.JsonNode.Parse(body) is not System.Text.Json.Nodes.JsonObject json)
+            return body;
+        json[Property] = null;
+        return System.Text.Encoding.UTF8.GetBytes(json.ToJsonString());
+    }
 }
 
 /// <summary>
@@ -52,11 +82,14 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IOptions<Idempot
         var store = context.RequestServices.GetRequiredService<IdempotencyStore>();
         var db = context.RequestServices.GetRequiredService<RegisterDbContext>();
         var scope = ScopeOf(context.User);
-        await using var claim = await store.ClaimAsync(db, scope, key, await HashAsync(context.Request), options.Value.Wait, context.RequestAborted);
+        var callsOut = context.GetEndpoint()?.Metadata.GetMetadata<CallsOut>() is not null;
+        var withheld = context.GetEndpoint()?.Metadata.GetMetadata<WithheldFromReplay>();
+        await using var claim = await store.ClaimAsync(db, scope, key, await HashAsync(context.Request), options.Value.Wait, context.RequestAborted,
+            commitClaim: callsOut, options.Value.AbandonedAfter);
         switch (claim.Outcome)
         {
             case IdempotencyOutcome.Replay:
-                await ReplayAsync(context, claim.Response!);
+                await ReplayAsync(context, claim.Response!, withheld);
                 return;
             case IdempotencyOutcome.Mismatch:
                 await WriteProblemAsync(context, StatusCodes.Status422UnprocessableEntity, ProblemTypes.ForRule("idempotency-key-reused"),
@@ -91,7 +124,8 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IOptions<Idempot
         if (response.StatusCode < StatusCodes.Status500InternalServerError)
         {
             await claim.CompleteAsync(
-                new StoredResponse(response.StatusCode, response.ContentType, response.Headers.Location, response.Headers.ETag, buffer.ToArray()),
+                new StoredResponse(response.StatusCode, response.ContentType, response.Headers.Location, response.Headers.ETag,
+                    withheld?.Redact(response.StatusCode, buffer.ToArray()) ?? buffer.ToArray()),
                 keepChanges: response.StatusCode < StatusCodes.Status400BadRequest,
                 CancellationToken.None);
         }
@@ -116,7 +150,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IOptions<Idempot
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 
-    private static async Task ReplayAsync(HttpContext context, StoredResponse stored)
+    private static async Task ReplayAsync(HttpContext context, StoredResponse stored, WithheldFromReplay? withheld)
     {
         var response = context.Response;
         response.StatusCode = stored.Status;
@@ -126,6 +160,8 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IOptions<Idempot
         if (stored.ETag is not null)
             response.Headers.ETag = stored.ETag;
         response.Headers[ReplayedHeader] = "true";
+        if (withheld is not null && stored.Status is >= 200 and < 300)
+            response.Headers[WithheldFromReplay.Header] = withheld.Property;
         await response.Body.WriteAsync(stored.Body, context.RequestAborted);
     }
 

@@ -64,9 +64,10 @@ public sealed record CreatedWebhookSubscriptionResponse
 {
     public required WebhookSubscriptionResponse Subscription { get; init; }
 
-    /// <summary>Verify each delivery's <c>webhook-signature</c> with it (Standard Webhooks).</summary>
+    /// <summary>Verify each delivery's <c>webhook-signature</c> with it (Standard Webhooks). Null only on an idempotent
+    /// replay (header <c>Idempotent-Replay-Withheld: secret</c>): the secret is never stored in plain.</summary>
     /// <example>whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw</example>
-    public required string Secret { get; init; }
+    public required string? Secret { get; init; }
 }
 
 public sealed record WebhookDeliveryResponse

@@ -28,10 +28,13 @@ public static class WebhooksEndpoints
         group.MapPost("/", CreateWebhookSubscription)
             .WithSummary("Subscribe to changes")
             .WithDescription("Deliveries are POSTed in change-feed order, at least once, signed per the Standard Webhooks specification "
-                + "(webhook-id, webhook-timestamp, webhook-signature: v1,base64(HMAC-SHA256(secret, id.timestamp.body))). The secret is returned once. "
+                + "(webhook-id, webhook-timestamp, webhook-signature: v1,base64(HMAC-SHA256(secret, id.timestamp.body))). The secret is returned once "
+                + "and stored only encrypted. It is never kept for an Idempotency-Key: a replay of this request has secret null and the header "
+                + "Idempotent-Replay-Withheld: secret. "
                 + "An organisation holds at most Webhooks:MaxSubscriptionsPerOrganisation subscriptions (10 unless configured); one more is refused "
                 + "with 409 and the problem type urn:integration-governance:problem:subscription-limit.")
-            .RequireScope(Scopes.RegisterRead);
+            .RequireScope(Scopes.RegisterRead)
+            .WithMetadata(new WithheldFromReplay("secret"));
         group.MapGet("/", ListWebhookSubscriptions)
             .WithSummary("The caller's organisation's subscriptions (all, for an admin)")
             .RequireScope(Scopes.RegisterRead)
@@ -58,12 +61,14 @@ public static class WebhooksEndpoints
         group.MapPost("/{id:guid}/deliveries/{deliveryId:long}/redeliver", RedeliverWebhook)
             .WithSummary("Send a logged delivery again now")
             .RequireScope(Scopes.RegisterRead)
+            .WithMetadata(new CallsOut())
             .WithMetadata(new VisibilityRule(Resource));
         return api;
     }
 
     public static async Task<Results<Created<CreatedWebhookSubscriptionResponse>, ValidationProblem, ProblemHttpResult>> CreateWebhookSubscription(
-        WebhookSubscriptionRequest body, RegisterDbContext db, CallerOrganisation caller, WebhookTargetGuard guard, IOptions<WebhookOptions> options, IMapper mapper,
+        WebhookSubscriptionRequest body, RegisterDbContext db, CallerOrganisation caller, WebhookTargetGuard guard, WebhookSecrets secrets,
+        IOptions<WebhookOptions> options, IMapper mapper,
         TimeProvider clock, HttpContext http, CancellationToken cancellationToken)
     {
         var organisation = await caller.IdAsync(cancellationToken);
@@ -80,6 +85,7 @@ public static class WebhooksEndpoints
         await db.PositionCommittedChangesAsync(cancellationToken);
         var from = body.AfterPosition ?? await db.Revisions.MaxAsync(r => r.Position, cancellationToken) ?? 0;
         var limit = options.Value.MaxSubscriptionsPerOrganisation;
+        var (secret, protectedSecret) = secrets.New();
         var subscription = await db.InTransactionAsync(async token =>
         {
             if (organisation is { } owner)
@@ -89,7 +95,7 @@ public static class WebhooksEndpoints
                 if (await db.WebhookSubscriptions.CountAsync(s => s.OrganisationId == owner, token) >= limit)
                     return null;
             }
-            var created = WebhookSubscription.Create(organisation, body.TargetUrl, body.Resources, body.OnlyPartyRecords, from, clock.GetUtcNow());
+            var created = WebhookSubscription.Create(organisation, body.TargetUrl, protectedSecret, body.Resources, body.OnlyPartyRecords, from, clock.GetUtcNow());
             db.Add(created);
             await db.SaveChangesAsync(token);
             return created;
@@ -101,7 +107,7 @@ public static class WebhooksEndpoints
         return TypedResults.Created($"{http.Request.PathBase}/api/v1/webhook-subscriptions/{subscription.Id}", new CreatedWebhookSubscriptionResponse
         {
             Subscription = mapper.Map<WebhookSubscriptionResponse>(subscription),
-            Secret = subscription.Secret,
+            Secret = secret,
         });
     }
 

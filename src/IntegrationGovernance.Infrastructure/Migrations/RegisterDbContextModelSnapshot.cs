@@ -1053,6 +1053,10 @@ namespace IntegrationGovernance.Infrastructure.Migrations
                         .HasColumnType("bytea")
                         .HasColumnName("body");
 
+                    b.Property<bool>("BodyProtected")
+                        .HasColumnType("boolean")
+                        .HasColumnName("body_protected");
+
                     b.Property<string>("ContentType")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
@@ -1282,16 +1286,16 @@ namespace IntegrationGovernance.Infrastructure.Migrations
                         .HasColumnType("character varying(500)")
                         .HasColumnName("paused_reason");
 
+                    b.Property<string>("ProtectedSecret")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("protected_secret");
+
                     b.PrimitiveCollection<List<string>>("Resources")
                         .IsRequired()
                         .HasColumnType("text[]")
                         .HasColumnName("resources");
-
-                    b.Property<string>("Secret")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("secret");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -1322,6 +1326,29 @@ namespace IntegrationGovernance.Infrastructure.Migrations
                         .HasDatabaseName("ix_webhook_subscriptions_organisation_id");
 
                     b.ToTable("webhook_subscriptions", (string)null);
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("text")
+                        .HasColumnName("friendly_name");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("text")
+                        .HasColumnName("xml");
+
+                    b.HasKey("Id")
+                        .HasName("pk_data_protection_keys");
+
+                    b.ToTable("data_protection_keys", (string)null);
                 });
 
             modelBuilder.Entity("IntegrationGovernance.Domain.Agreements.Agreement", b =>

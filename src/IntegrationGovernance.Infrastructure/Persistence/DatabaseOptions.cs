@@ -18,4 +18,11 @@ public sealed class DatabaseOptions
 
     /// <summary>How many times a transient database fault is retried inside one request.</summary>
     public int MaxRetryCount { get; set; } = 3;
+
+    /// <summary>The longest one statement of the API may run (PostgreSQL <c>statement_timeout</c>) before it is cancelled.</summary>
+    public TimeSpan StatementTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The longest the API's session may sit in an open transaction doing nothing
+    /// (<c>idle_in_transaction_session_timeout</c>) before PostgreSQL ends it and frees its locks.</summary>
+    public TimeSpan IdleInTransactionTimeout { get; set; } = TimeSpan.FromSeconds(60);
 }

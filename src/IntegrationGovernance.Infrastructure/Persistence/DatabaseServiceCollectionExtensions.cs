@@ -1,4 +1,5 @@
 using IntegrationGovernance.Infrastructure.RecordKeeping;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
@@ -16,7 +17,8 @@ public static class DatabaseServiceCollectionExtensions
         services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.Section));
         // the connection string is read when first needed, so the host (and the OpenAPI document) starts without a database
         services.AddSingleton(provider => DataSource(
-            RequiredConnectionString(provider.GetRequiredService<IConfiguration>(), DatabaseOptions.RegisterConnection)));
+            RequiredConnectionString(provider.GetRequiredService<IConfiguration>(), DatabaseOptions.RegisterConnection),
+            provider.GetRequiredService<IOptions<DatabaseOptions>>().Value));
         services.TryAddSingleton<IChangeContextSource, AmbientChangeContextSource>();
         services.AddSingleton<ChangeContextInterceptor>();
         services.AddDbContextPool<RegisterDbContext>((provider, options) =>
@@ -27,6 +29,12 @@ public static class DatabaseServiceCollectionExtensions
         });
         services.AddScoped<RecordKeeping.RecordHistory>();
         services.AddScoped<RecordKeeping.ChangeFeed>();
+        // the key ring lives in the register's database, so every API instance reads what another protected; it is
+        // read when first needed, so the host (and the OpenAPI document) still starts without a database
+        services.AddDataProtection().SetApplicationName("integration-governance").PersistKeysToDbContext<RegisterDbContext>();
+        services.AddSingleton<Webhooks.WebhookSecrets>();
+        services.AddSingleton<Webhooks.LegacyWebhookSecrets>();
+        services.AddHostedService<Webhooks.LegacyWebhookSecretsAtStartup>();
         services.AddSingleton<RecordKeeping.IdempotencyStore>();
         services.AddScoped<PooledFunds.LedgerImporter>();
         services.AddScoped<People.AccountabilityGraph>();
@@ -65,8 +73,10 @@ public static class DatabaseServiceCollectionExtensions
     /// string says otherwise they are prepared once per connection (Npgsql's automatic preparation) and PostgreSQL
     /// stops parsing them for every request. They are still planned for their values each time: one organisation
     /// is party to thousands of agreements and another to two, and a generic plan made the lists many times slower.
+    /// The timeouts go on the connection, not on the role: <c>ALTER ROLE register_writer SET</c> would not reach the
+    /// login role the API connects as (a member inherits privileges, not settings).
     /// </summary>
-    private static NpgsqlDataSource DataSource(string connectionString)
+    private static NpgsqlDataSource DataSource(string connectionString, DatabaseOptions options)
     {
         var builder = new NpgsqlDataSourceBuilder(connectionString);
         var settings = builder.ConnectionStringBuilder;
@@ -74,6 +84,12 @@ public static class DatabaseServiceCollectionExtensions
             settings.MaxAutoPrepare = 100;
         if (string.IsNullOrEmpty(settings.Options))
             settings.Options = "-c plan_cache_mode=force_custom_plan";
+        // one request cannot hold a connection (and the locks it took) for long: a runaway statement is cancelled, and
+        // a transaction left open while the API waits on something else is ended by the server
+        if (!settings.Options.Contains("statement_timeout", StringComparison.Ordinal))
+            settings.Options += $" -c statement_timeout={(long)options.StatementTimeout.TotalMilliseconds}";
+        if (!settings.Options.Contains("idle_in_transaction_session_timeout", StringComparison.Ordinal))
+            settings.Options += $" -c idle_in_transaction_session_timeout={(long)options.IdleInTransactionTimeout.TotalMilliseconds}";
         // the register keeps nothing in a session (its settings are transaction-local, its advisory locks transaction-level,
         // its temporary table drops on commit), so a pooled connection needs no reset: seven statements saved per request
         settings.NoResetOnClose = true;

@@ -2,6 +2,7 @@ using IntegrationGovernance.Domain.Organisations;
 using IntegrationGovernance.Domain.Successions;
 using IntegrationGovernance.Infrastructure.RecordKeeping;
 using System.Data.Common;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -10,7 +11,7 @@ using Microsoft.Extensions.Logging;
 namespace IntegrationGovernance.Infrastructure.Persistence;
 
 /// <summary>The register's tables. Schema changes go through checked-in migrations only.</summary>
-public sealed class RegisterDbContext(DbContextOptions<RegisterDbContext> options) : DbContext(options)
+public sealed class RegisterDbContext(DbContextOptions<RegisterDbContext> options) : DbContext(options), IDataProtectionKeyContext
 {
     public DbSet<Organisation> Organisations => Set<Organisation>();
 
@@ -47,6 +48,9 @@ public sealed class RegisterDbContext(DbContextOptions<RegisterDbContext> option
     public DbSet<Revision> Revisions => Set<Revision>();
 
     public DbSet<AuditEntry> Audit => Set<AuditEntry>();
+
+    /// <summary>The Data Protection key ring (what webhook secrets and stored responses are encrypted with).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public override async Task<int> SaveChangesAsync(CancellationToken cancellationToken = default)
     {

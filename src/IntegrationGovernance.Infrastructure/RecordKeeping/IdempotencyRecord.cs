@@ -19,7 +19,10 @@ public sealed class IdempotencyRecord
 
     public string? ETag { get; private set; }
 
+    /// <summary>The response body, protected with Data Protection when <see cref="BodyProtected"/> (every key stored since).</summary>
     public byte[]? Body { get; private set; }
+
+    public bool BodyProtected { get; private set; }
 
     public DateTimeOffset CreatedAt { get; private set; }
 }

@@ -1,4 +1,5 @@
 using IntegrationGovernance.Infrastructure.Persistence;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
@@ -13,11 +14,21 @@ public sealed record StoredResponse(int Status, string? ContentType, string? Loc
 /// which its writes join and which commits only with its response stored: the change and the response a retry
 /// will replay are kept together or not at all. A concurrent repeat's insert waits on that row (PostgreSQL's own
 /// unique-index wait), then sees the stored response; one that waits longer than allowed is told the first is in flight.
+/// Stored bodies are protected with Data Protection: they may hold personal data (a secondment) for the whole retention.
 /// </summary>
-public sealed class IdempotencyStore(NpgsqlDataSource dataSource)
+public sealed class IdempotencyStore(NpgsqlDataSource dataSource, IDataProtectionProvider protection)
 {
+    private readonly IDataProtector _bodies = protection.CreateProtector("IntegrationGovernance.Idempotency.StoredResponseBody.v1");
+
+    /// <summary>
+    /// Claims <paramref name="key"/>. With <paramref name="commitClaim"/> (a handler that calls another system) the key's
+    /// row commits at once, in flight with no response yet, and the handler runs with no transaction open, committing its
+    /// own writes; the response is stored afterwards. A repeat meanwhile is told the first is in flight; a claim whose
+    /// request died with its process is taken over after <paramref name="abandonedAfter"/>.
+    /// </summary>
     public async Task<IdempotencyClaim> ClaimAsync(
-        RegisterDbContext db, string scope, string key, string requestHash, TimeSpan wait, CancellationToken cancellationToken)
+        RegisterDbContext db, string scope, string key, string requestHash, TimeSpan wait, CancellationToken cancellationToken,
+        bool commitClaim, TimeSpan abandonedAfter)
     {
         // the change context interceptor declares the request's actor on this transaction, as for any write
         var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -32,17 +43,27 @@ public sealed class IdempotencyStore(NpgsqlDataSource dataSource)
             }
             await using var insert = new NpgsqlCommand("""
                 INSERT INTO idempotency_keys (scope, key, request_hash, created_at) VALUES (@scope, @key, @hash, now())
-                ON CONFLICT (scope, key) DO NOTHING
+                ON CONFLICT (scope, key) DO UPDATE SET created_at = now()
+                    WHERE idempotency_keys.status IS NULL AND idempotency_keys.request_hash = excluded.request_hash
+                      AND idempotency_keys.created_at < now() - @abandoned
                 """, connection, npgsqlTransaction);
             insert.Parameters.AddWithValue("scope", scope);
             insert.Parameters.AddWithValue("key", key);
             insert.Parameters.AddWithValue("hash", requestHash);
+            // only a committed claim is ever seen without a response (a transaction's claim is invisible until it has one)
+            insert.Parameters.AddWithValue("abandoned", abandonedAfter);
             if (await insert.ExecuteNonQueryAsync(cancellationToken) == 1)
             {
+                if (commitClaim)
+                {
+                    await transaction.CommitAsync(cancellationToken);
+                    await transaction.DisposeAsync();
+                    return IdempotencyClaim.Committed(dataSource, _bodies, scope, key);
+                }
                 await using (var reset = new NpgsqlCommand("SET LOCAL lock_timeout TO DEFAULT", connection, npgsqlTransaction))
                     await reset.ExecuteNonQueryAsync(cancellationToken);
                 await transaction.CreateSavepointAsync(IdempotencyClaim.RequestSavepoint, cancellationToken);
-                return IdempotencyClaim.Owned(db, transaction, scope, key);
+                return IdempotencyClaim.Owned(db, transaction, _bodies, scope, key);
             }
 
             var earlier = await ReadAsync(connection, npgsqlTransaction, scope, key, cancellationToken);
@@ -75,11 +96,11 @@ public sealed class IdempotencyStore(NpgsqlDataSource dataSource)
         return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    private static async Task<(string Hash, StoredResponse? Response)?> ReadAsync(
+    private async Task<(string Hash, StoredResponse? Response)?> ReadAsync(
         NpgsqlConnection connection, NpgsqlTransaction transaction, string scope, string key, CancellationToken cancellationToken)
     {
         await using var select = new NpgsqlCommand("""
-            SELECT request_hash, status, content_type, location, e_tag, body FROM idempotency_keys WHERE scope = @scope AND key = @key
+            SELECT request_hash, status, content_type, location, e_tag, body, body_protected FROM idempotency_keys WHERE scope = @scope AND key = @key
             """, connection, transaction);
         select.Parameters.AddWithValue("scope", scope);
         select.Parameters.AddWithValue("key", key);
@@ -93,7 +114,7 @@ public sealed class IdempotencyStore(NpgsqlDataSource dataSource)
                 reader.IsDBNull(2) ? null : reader.GetString(2),
                 reader.IsDBNull(3) ? null : reader.GetString(3),
                 reader.IsDBNull(4) ? null : reader.GetString(4),
-                reader.IsDBNull(5) ? [] : reader.GetFieldValue<byte[]>(5));
+                reader.IsDBNull(5) ? [] : reader.GetBoolean(6) ? _bodies.Unprotect(reader.GetFieldValue<byte[]>(5)) : reader.GetFieldValue<byte[]>(5));
         return (reader.GetString(0), response);
     }
 }
@@ -106,8 +127,11 @@ public sealed class IdempotencyClaim : IAsyncDisposable
 
     private readonly RegisterDbContext? _db;
     private readonly IDbContextTransaction? _transaction;
+    private readonly NpgsqlDataSource? _committedClaim;
+    private readonly IDataProtector? _bodies;
     private readonly string _scope = string.Empty;
     private readonly string _key = string.Empty;
+    private bool _completed;
 
     private IdempotencyClaim(IdempotencyOutcome outcome, StoredResponse? response = null)
     {
@@ -115,10 +139,10 @@ public sealed class IdempotencyClaim : IAsyncDisposable
         Response = response;
     }
 
-    private IdempotencyClaim(RegisterDbContext db, IDbContextTransaction transaction, string scope, string key)
+    private IdempotencyClaim(RegisterDbContext db, IDbContextTransaction transaction, IDataProtector bodies, string scope, string key)
         : this(IdempotencyOutcome.Owned)
     {
-        (_db, _transaction, _scope, _key) = (db, transaction, scope, key);
+        (_db, _transaction, _bodies, _scope, _key) = (db, transaction, bodies, scope, key);
     }
 
     public IdempotencyOutcome Outcome { get; }
@@ -126,8 +150,17 @@ public sealed class IdempotencyClaim : IAsyncDisposable
     /// <summary>The first response, when <see cref="Outcome"/> is <see cref="IdempotencyOutcome.Replay"/>.</summary>
     public StoredResponse? Response { get; }
 
-    internal static IdempotencyClaim Owned(RegisterDbContext db, IDbContextTransaction transaction, string scope, string key) =>
-        new(db, transaction, scope, key);
+    private IdempotencyClaim(NpgsqlDataSource dataSource, IDataProtector bodies, string scope, string key)
+        : this(IdempotencyOutcome.Owned)
+    {
+        (_committedClaim, _bodies, _scope, _key) = (dataSource, bodies, scope, key);
+    }
+
+    internal static IdempotencyClaim Owned(RegisterDbContext db, IDbContextTransaction transaction, IDataProtector bodies, string scope, string key) =>
+        new(db, transaction, bodies, scope, key);
+
+    internal static IdempotencyClaim Committed(NpgsqlDataSource dataSource, IDataProtector bodies, string scope, string key) =>
+        new(dataSource, bodies, scope, key);
 
     internal static IdempotencyClaim Replay(StoredResponse response) => new(IdempotencyOutcome.Replay, response);
 
@@ -141,6 +174,14 @@ public sealed class IdempotencyClaim : IAsyncDisposable
     /// </summary>
     public async Task CompleteAsync(StoredResponse response, bool keepChanges, CancellationToken cancellationToken)
     {
+        if (_committedClaim is not null)
+        {
+            // the handler committed its own writes as it went: there is nothing left to keep or roll back
+            await using var connection = await _committedClaim.OpenConnectionAsync(cancellationToken);
+            await StoreAsync(connection, null, response, cancellationToken);
+            _completed = true;
+            return;
+        }
         if (_db is null || _transaction is null)
             throw new InvalidOperationException("Only the owner of a key completes it.");
         // a connection lost mid-request (the server restarting, say) has already ended the transaction: nothing was kept
@@ -148,20 +189,7 @@ public sealed class IdempotencyClaim : IAsyncDisposable
             throw new NpgsqlException("The connection to the database was lost before the request could commit.");
         if (!keepChanges)
             await _transaction.RollbackToSavepointAsync(RequestSavepoint, cancellationToken);
-        await using (var update = new NpgsqlCommand("""
-            UPDATE idempotency_keys SET status = @status, content_type = @type, location = @location, e_tag = @etag, body = @body
-            WHERE scope = @scope AND key = @key
-            """, (NpgsqlConnection)_db.Database.GetDbConnection(), (NpgsqlTransaction)_transaction.GetDbTransaction()))
-        {
-            update.Parameters.AddWithValue("status", response.Status);
-            update.Parameters.AddWithValue("type", (object?)response.ContentType ?? DBNull.Value);
-            update.Parameters.AddWithValue("location", (object?)response.Location ?? DBNull.Value);
-            update.Parameters.AddWithValue("etag", (object?)response.ETag ?? DBNull.Value);
-            update.Parameters.AddWithValue("body", response.Body);
-            update.Parameters.AddWithValue("scope", _scope);
-            update.Parameters.AddWithValue("key", _key);
-            await update.ExecuteNonQueryAsync(cancellationToken);
-        }
+        await StoreAsync((NpgsqlConnection)_db.Database.GetDbConnection(), (NpgsqlTransaction)_transaction.GetDbTransaction(), response, cancellationToken);
         await _transaction.CommitAsync(cancellationToken);
         await _transaction.DisposeAsync();
         await _db.PositionCommittedChangesAfterCommitAsync();
@@ -172,6 +200,29 @@ public sealed class IdempotencyClaim : IAsyncDisposable
     {
         if (_transaction is not null)
             await _transaction.DisposeAsync();
+        if (_committedClaim is not null && !_completed)
+        {
+            await using var forget = _committedClaim.CreateCommand("DELETE FROM idempotency_keys WHERE scope = @scope AND key = @key AND status IS NULL");
+            forget.Parameters.AddWithValue("scope", _scope);
+            forget.Parameters.AddWithValue("key", _key);
+            await forget.ExecuteNonQueryAsync(CancellationToken.None);
+        }
+    }
+
+    private async Task StoreAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, StoredResponse response, CancellationToken cancellationToken)
+    {
+        await using var update = new NpgsqlCommand("""
+            UPDATE idempotency_keys SET status = @status, content_type = @type, location = @location, e_tag = @etag, body = @body, body_protected = true
+            WHERE scope = @scope AND key = @key
+            """, connection, transaction);
+        update.Parameters.AddWithValue("status", response.Status);
+        update.Parameters.AddWithValue("type", (object?)response.ContentType ?? DBNull.Value);
+        update.Parameters.AddWithValue("location", (object?)response.Location ?? DBNull.Value);
+        update.Parameters.AddWithValue("etag", (object?)response.ETag ?? DBNull.Value);
+        update.Parameters.AddWithValue("body", _bodies!.Protect(response.Body));
+        update.Parameters.AddWithValue("scope", _scope);
+        update.Parameters.AddWithValue("key", _key);
+        await update.ExecuteNonQueryAsync(cancellationToken);
     }
 }
 

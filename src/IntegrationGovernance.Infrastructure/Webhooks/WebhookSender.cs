@@ -22,7 +22,7 @@ public sealed record SendOutcome(bool Delivered, bool CircuitOpen, IReadOnlyList
 /// through one Polly pipeline per subscription: a circuit breaker around retries (exponential backoff with
 /// jitter) around a per-attempt timeout.
 /// </summary>
-public sealed class WebhookSender(IHttpClientFactory clients, WebhookTargetGuard guard, IOptions<WebhookOptions> options, TimeProvider clock)
+public sealed class WebhookSender(IHttpClientFactory clients, WebhookTargetGuard guard, WebhookSecrets secrets, IOptions<WebhookOptions> options, TimeProvider clock)
 {
     public const string ClientName = "webhooks";
 
@@ -95,7 +95,7 @@ public sealed class WebhookSender(IHttpClientFactory clients, WebhookTargetGuard
         };
         request.Headers.Add("webhook-id", id);
         request.Headers.Add("webhook-timestamp", timestamp.ToString(CultureInfo.InvariantCulture));
-        request.Headers.Add("webhook-signature", Sign(subscription.Secret, id, timestamp, body));
+        request.Headers.Add("webhook-signature", Sign(secrets.Reveal(subscription.ProtectedSecret), id, timestamp, body));
         return request;
     }
 

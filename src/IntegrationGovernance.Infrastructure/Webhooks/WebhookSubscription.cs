@@ -22,8 +22,8 @@ public sealed class WebhookSubscription : IVersionedRecord
 
     public string TargetUrl { get; private set; } = string.Empty;
 
-    /// <summary>Standard Webhooks secret, <c>whsec_</c> and base64; shown to the subscriber once.</summary>
-    public string Secret { get; private set; } = string.Empty;
+    /// <summary>The Standard Webhooks secret (<c>whsec_</c> and base64), protected (<see cref="WebhookSecrets"/>); shown to the subscriber once.</summary>
+    public string ProtectedSecret { get; private set; } = string.Empty;
 
     /// <summary>Resources wanted (e.g. organisations, agreements); empty for all.</summary>
     public List<string> Resources { get; private set; } = [];
@@ -46,13 +46,14 @@ public sealed class WebhookSubscription : IVersionedRecord
 
     public uint Version { get; private set; }
 
-    public static WebhookSubscription Create(Guid? organisationId, string targetUrl, IEnumerable<string> resources, bool onlyPartyRecords, long fromPosition, DateTimeOffset now) => new()
+    public static WebhookSubscription Create(
+        Guid? organisationId, string targetUrl, string protectedSecret, IEnumerable<string> resources, bool onlyPartyRecords, long fromPosition, DateTimeOffset now) => new()
     {
         OnlyPartyRecords = onlyPartyRecords,
         Id = Guid.CreateVersion7(now),
         OrganisationId = organisationId,
         TargetUrl = targetUrl,
-        Secret = "whsec_" + Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
+        ProtectedSecret = protectedSecret,
         Resources = resources.Distinct().ToList(),
         Status = SubscriptionStatus.Active,
         LastPosition = fromPosition,

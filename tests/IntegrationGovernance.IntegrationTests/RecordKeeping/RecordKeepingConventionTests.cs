@@ -23,6 +23,7 @@ public sealed class RecordKeepingConventionTests(RegisterApiFactory api) : IClas
         ["webhook_subscriptions"] = "delivery settings of one organisation, not a record of the register",
         ["webhook_deliveries"] = "the delivery log",
         ["webhook_delivery_leases"] = "which worker is delivering for a subscription",
+        ["data_protection_keys"] = "the Data Protection key ring that webhook secrets and stored responses are encrypted with",
     };
 
     [Fact]
