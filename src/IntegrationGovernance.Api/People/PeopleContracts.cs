@@ -196,7 +196,7 @@ public sealed record SecondmentRequest
 
     /// <summary>Pounds a year, 0 to 999,999,999,999.99, to the penny.</summary>
     /// <example>45000.00</example>
-    [Range(typeof(decimal), "0", Domain.PooledFunds.Money.MaxText, ParseLimitsInInvariantCulture = true)]
+    [Range(typeof(decimal), "0", Domain.PooledFunds.Money.MaxText, ParseLimitsInInvariantCulture = true, ErrorMessage = Domain.PooledFunds.Money.OutOfRange)]
     public decimal? RechargePerYear { get; init; }
 
     /// <example>50</example>

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using IntegrationGovernance.Api.Http;
 using IntegrationGovernance.Domain.PooledFunds;
 
 namespace IntegrationGovernance.Api.PooledFunds;
@@ -10,6 +11,7 @@ public sealed record PooledFundRequest
     public required Guid AgreementId { get; init; }
 
     /// <example>0-5 public health pooled budget</example>
+    [MaxLength(200)]
     public required string Name { get; init; }
 
     /// <summary>The agreement's Host party.</summary>
@@ -18,6 +20,7 @@ public sealed record PooledFundRequest
 
     /// <summary>The pooled fund manager: a post title or name in the host.</summary>
     /// <example>Director of Public Health</example>
+    [MaxLength(200)]
     public string? Manager { get; init; }
 
     /// <example>2015-10-01</example>
@@ -69,6 +72,7 @@ public sealed record RiskShareRequest
     public required RiskShareMethod Method { get; init; }
 
     /// <summary>For Percentages: each partner's share, adding to 100 for an overspend and for an underspend.</summary>
+    [MaxLength(RequestBounds.MaxParties)]
     public IReadOnlyList<PartnerShareContract> Shares { get; init; } = [];
 }
 
@@ -104,6 +108,7 @@ public sealed record ContributionRequest
     public required Guid OrganisationId { get; init; }
 
     /// <example>2015-16</example>
+    [MaxLength(7)]
     public required string FinancialYear { get; init; }
 
     /// <example>Planned</example>
@@ -114,10 +119,11 @@ public sealed record ContributionRequest
 
     /// <summary>Pounds, 0 to 999,999,999,999.99, at most two decimal places.</summary>
     /// <example>2453000.00</example>
-    [Range(typeof(decimal), "0", Money.MaxText, ParseLimitsInInvariantCulture = true)]
+    [Range(typeof(decimal), "0", Money.MaxText, ParseLimitsInInvariantCulture = true, ErrorMessage = Domain.PooledFunds.Money.OutOfRange)]
     public required decimal Amount { get; init; }
 
     /// <example>Part-year allocation, October 2015 to March 2016</example>
+    [MaxLength(RequestBounds.MaxTextLength)]
     public string? Note { get; init; }
 }
 
@@ -159,17 +165,20 @@ public sealed record LedgerLineRequest
 
     /// <summary>Pounds, spend positive and income negative, non-zero, at most 999,999,999,999.99 either way and two decimal places.</summary>
     /// <example>204416.67</example>
-    [Range(typeof(decimal), Money.MinText, Money.MaxText, ParseLimitsInInvariantCulture = true)]
+    [Range(typeof(decimal), Money.MinText, Money.MaxText, ParseLimitsInInvariantCulture = true, ErrorMessage = Domain.PooledFunds.Money.OutOfRange)]
     public decimal? Amount { get; init; }
 
     /// <example>Health visiting</example>
+    [MaxLength(LedgerLine.MaxCategoryLength)]
     public string? Category { get; init; }
 
     /// <example>October contract payment to BCPFT</example>
+    [MaxLength(LedgerLine.MaxDescriptionLength)]
     public string? Description { get; init; }
 
     /// <summary>The ledger's own reference, unique within the fund.</summary>
     /// <example>AP-2015-10-0042</example>
+    [MaxLength(LedgerLine.MaxReferenceLength)]
     public string? ExternalReference { get; init; }
 }
 

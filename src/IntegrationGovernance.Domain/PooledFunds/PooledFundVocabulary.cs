@@ -53,6 +53,9 @@ public static class Money
 
     public const string MinText = "-999999999999.99";
 
+    /// <summary>What a request is told when an amount is outside the range.</summary>
+    public const string OutOfRange = "An amount is in pounds, at most 999,999,999,999.99 either way (0 or more where it cannot be negative).";
+
     public static readonly string MaxWritten = Max.ToString("#,0.00", CultureInfo.InvariantCulture);
 
     public static bool IsPence(decimal amount) => decimal.Round(amount, 2) == amount;
