@@ -29,6 +29,8 @@ public static class HttpServiceCollectionExtensions
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {
             RequestBounds.AsRegisterProblem(context.ProblemDetails);
+            if (context.ProblemDetails.Type?.StartsWith("urn:", StringComparison.Ordinal) != true)
+                context.ProblemDetails.Type = ProblemTypes.ForStatus(context.ProblemDetails.Status ?? context.HttpContext.Response.StatusCode);
             context.ProblemDetails.Instance ??= context.HttpContext.Request.Path;
             context.ProblemDetails.Extensions["correlationId"] = CorrelationId.Of(context.HttpContext);
         });

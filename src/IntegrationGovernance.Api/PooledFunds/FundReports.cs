@@ -34,9 +34,11 @@ public static class FundReports
             .WithTags("Pooled funds")
             .WithSummary("A fund's ledger lines")
             .WithDescription("JSON pages (by booking order), or with `Accept: text/csv` the whole selection in the import layout, so it imports again. With `asOf`, only the lines booked by that moment. "
-                + CsvCells)
+                + "Lines may describe payments to people (care packages): only a caller acting for a party to the fund's agreement, or an admin, reads them; "
+                + "the fund's summary is public to any finance reader. " + CsvCells)
             .Produces(StatusCodes.Status200OK, contentType: Csv)
-            .RequireScope(Scopes.FinanceRead);
+            .RequireScope(Scopes.FinanceRead)
+            .RequirePartyToRead<Domain.PooledFunds.PooledFund>("pooled fund");
         api.MapGet("/finance/summaries", ListFundSummaries)
             .WithTags("Pooled funds")
             .WithSummary("Every fund's figures for a financial year")

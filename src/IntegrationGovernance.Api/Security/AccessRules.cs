@@ -46,6 +46,17 @@ public static class AccessRuleExtensions
 
     /// <summary>The caller must act for a party of the record named by the route's <c>id</c>: otherwise 403 (it may see the record, not change it).</summary>
     public static RouteHandlerBuilder RequirePartyOf<TEntity>(this RouteHandlerBuilder builder, string resource) =>
+        builder.RequireParty<TEntity>(resource, async (caller, token) => (await caller.ActorAsync(token)).OrganisationId);
+
+    /// <summary>
+    /// Only a party to the record named by the route's <c>id</c> reads this part of it (a fund's ledger, which may name
+    /// payments to people): otherwise 403. A body that has closed still reads what it was party to.
+    /// </summary>
+    public static RouteHandlerBuilder RequirePartyToRead<TEntity>(this RouteHandlerBuilder builder, string resource) =>
+        builder.RequireParty<TEntity>(resource, (caller, token) => caller.IdAsync(token));
+
+    private static RouteHandlerBuilder RequireParty<TEntity>(this RouteHandlerBuilder builder, string resource,
+        Func<CallerOrganisation, CancellationToken, Task<Guid?>> actingFor) =>
         builder.WithMetadata(new PartyRule(resource)).AddEndpointFilter(async (context, next) =>
         {
             var http = context.HttpContext;
@@ -54,8 +65,8 @@ public static class AccessRuleExtensions
             var parties = await http.RequestServices.GetRequiredService<IRecordParties<TEntity>>().PartiesAsync(id, http.RequestAborted);
             if (parties is null)
                 return await next(context); // the handler answers 404
-            var caller = await http.RequestServices.GetRequiredService<CallerOrganisation>().ActorAsync(http.RequestAborted);
-            if (caller.OrganisationId is { } organisation && parties.Contains(organisation))
+            var caller = await actingFor(http.RequestServices.GetRequiredService<CallerOrganisation>(), http.RequestAborted);
+            if (caller is { } organisation && parties.Contains(organisation))
                 return await next(context);
             return NotAParty(resource);
         });

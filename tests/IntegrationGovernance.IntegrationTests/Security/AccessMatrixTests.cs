@@ -228,7 +228,11 @@ public sealed class AccessMatrixTests : IClassFixture<RegisterApiFactory>
         },
         ["GetPooledFund"] = async admin => new Recipe(Request(HttpMethod.Get, $"{Funds.Url}/{(await admin.FundAsync("Matrix")).Fund.Id}")),
         ["GetFundSummary"] = async admin => new Recipe(Request(HttpMethod.Get, $"{Funds.Url}/{(await admin.FundAsync("Matrix")).Fund.Id}/summary?financialYear=2015-16")),
-        ["GetLedger"] = async admin => new Recipe(Request(HttpMethod.Get, $"{Funds.Url}/{(await admin.FundAsync("Matrix")).Fund.Id}/ledger")),
+        ["GetLedger"] = async admin =>
+        {
+            var (fund, parties) = await admin.FundAsync("Matrix");
+            return new Recipe(Request(HttpMethod.Get, $"{Funds.Url}/{fund.Id}/ledger"), parties.Council.GssCode);
+        },
         ["ListFundSummaries"] = _ => Get("/api/v1/finance/summaries?financialYear=2015-16"),
         ["ListOrganisationFunds"] = async admin => new Recipe(Request(HttpMethod.Get, $"{Register.Organisations}/{(await admin.FundAsync("Matrix")).Parties.Pct.Id}/pooled-funds?financialYear=2015-16")),
         ["SetRiskShare"] = async admin =>
