@@ -16,8 +16,11 @@ public static class ETags
             return IfMatchResult.Missing;
         if (!EntityTagHeaderValue.TryParseList(values, out var tags))
             return IfMatchResult.Stale;
+        // "*" would match whatever the record now says: a change must name the version it was made from
+        if (tags.Any(tag => tag.Equals(EntityTagHeaderValue.Any)))
+            return IfMatchResult.Missing;
         var current = new EntityTagHeaderValue(For(currentVersion));
-        return tags.Any(tag => tag.Equals(EntityTagHeaderValue.Any) || tag.Compare(current, useStrongComparison: true))
+        return tags.Any(tag => tag.Compare(current, useStrongComparison: true))
             ? IfMatchResult.Matches
             : IfMatchResult.Stale;
     }

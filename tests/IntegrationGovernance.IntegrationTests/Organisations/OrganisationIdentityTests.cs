@@ -49,4 +49,18 @@ public sealed class OrganisationIdentityTests(RegisterApiFactory api) : IClassFi
 
         Assert.Equal(OrganisationType.UnitaryAuthority, (await unitary.ReadAsync<OrganisationResponse>(HttpStatusCode.OK)).Type);
     }
+
+    [Fact]
+    public async Task If_match_star_names_no_version_and_changes_nothing()
+    {
+        var gss = Support.Agreements.UniqueGss();
+        var (council, _) = await _admin.CreateAsync(Register.Organisation("Wildcard Council", OrganisationType.UnitaryAuthority, gss: gss));
+
+        var response = await _admin.SendWithIfMatchAsync(HttpMethod.Put, $"{Register.Organisations}/{council.Id}",
+            Register.Organisation("Wildcard Council (overwritten)", OrganisationType.UnitaryAuthority, gss: gss), "*");
+
+        var problem = await response.ReadProblemAsync(HttpStatusCode.PreconditionRequired);
+        Assert.Equal("urn:integration-governance:problem:precondition-required", (string?)problem["type"]);
+        Assert.Equal("Wildcard Council", (await (await _admin.GetAsync($"{Register.Organisations}/{council.Id}")).ReadAsync<OrganisationResponse>(HttpStatusCode.OK)).Name);
+    }
 }

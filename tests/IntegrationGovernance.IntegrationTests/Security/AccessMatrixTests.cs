@@ -83,6 +83,24 @@ public sealed class AccessMatrixTests : IClassFixture<RegisterApiFactory>
         Assert.True(allowed.IsSuccessStatusCode, $"{operationId} with {required}: {(int)allowed.StatusCode} {await allowed.Content.ReadAsStringAsync()}");
     }
 
+    /// <summary>Fields the same operation shows to one caller and hides from another: the field, who sees it, who does not.</summary>
+    [Theory]
+    [InlineData("holderReference")]
+    public async Task A_field_hidden_from_an_unrelated_caller_is_shown_to_the_one_its_rule_names(string field)
+    {
+        var bodies = await _admin.CouncilCcgAndSection113Async("Matrix field");
+        var post = await _admin.PostAsync(bodies.Council.Id, "Matrix field post", holder: "E1111111");
+        var other = await _admin.CreateOrganisationAsync(Register.Organisation($"Unrelated {Guid.NewGuid():N}", gss: UniqueGss()));
+
+        var shown = await api.CreateClientAs("hr", bodies.Council.GssCode, Scopes.RegisterRead, Scopes.PeopleRead).GetStringAsync($"/api/v1/posts/{post.Id}");
+        var hidden = await api.CreateClientAs("hr", other.GssCode, Scopes.RegisterRead, Scopes.PeopleRead).GetStringAsync($"/api/v1/posts/{post.Id}");
+        var withoutScope = await api.CreateClientAs("reader", bodies.Council.GssCode, Scopes.RegisterRead).GetStringAsync($"/api/v1/posts/{post.Id}");
+
+        Assert.Equal("E1111111", (string?)JsonNode.Parse(shown)![field]);
+        Assert.Null((string?)JsonNode.Parse(hidden)![field]);
+        Assert.Null((string?)JsonNode.Parse(withoutScope)![field]);
+    }
+
     private static async Task ExpectAsync(HttpClient client, Recipe recipe, HttpStatusCode expected)
     {
         using var response = await client.SendAsync(recipe.Request());

@@ -11,7 +11,7 @@ public sealed class ETagsTests
     [InlineData("\"41\"", IfMatchResult.Stale)]
     [InlineData("\"41\", \"42\"", IfMatchResult.Matches)]
     [InlineData("W/\"42\"", IfMatchResult.Stale)]
-    [InlineData("*", IfMatchResult.Matches)]
+    [InlineData("*", IfMatchResult.Missing)] // names no version: a change must say which one it was made from
     [InlineData("42", IfMatchResult.Stale)]
     public void If_match_is_compared_strongly_with_the_current_version(string? header, IfMatchResult expected)
     {
