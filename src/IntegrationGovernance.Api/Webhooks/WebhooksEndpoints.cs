@@ -54,6 +54,14 @@ public static class WebhooksEndpoints
             .RequiresIfMatch()
             .RequireScope(Scopes.RegisterRead)
             .WithMetadata(new VisibilityRule(Resource));
+        group.MapPost("/{id:guid}/secret", RotateWebhookSecret)
+            .WithSummary("Rotate the signing secret")
+            .WithDescription("A new secret, returned once, signs every delivery from now; the one before still signs beside it "
+                + "(webhook-signature then holds both, space-separated) for Webhooks:SecretRotationGrace (24 hours unless configured), "
+                + "so the receiver can switch without refusing a delivery. A replay for an Idempotency-Key has secret null, as for a subscribe.")
+            .RequireScope(Scopes.RegisterRead)
+            .WithMetadata(new WithheldFromReplay("secret"))
+            .WithMetadata(new VisibilityRule(Resource));
         group.MapGet("/{id:guid}/deliveries", ListWebhookDeliveries)
             .WithSummary("The delivery log, newest first, with every attempt")
             .RequireScope(Scopes.RegisterRead)
@@ -149,6 +157,23 @@ public static class WebhooksEndpoints
             await db.SaveChangesAsync(token);
             return TypedResults.NoContent();
         }, cancellationToken);
+
+    public static Task<Results<Ok<CreatedWebhookSubscriptionResponse>, ProblemHttpResult>> RotateWebhookSecret(
+        Guid id, RegisterDbContext db, WebhookSecrets secrets, IOptions<WebhookOptions> options, IMapper mapper, TimeProvider clock,
+        HttpContext http, CancellationToken cancellationToken)
+    {
+        var (secret, protectedSecret) = secrets.New();
+        return db.InTransactionAsync<Results<Ok<CreatedWebhookSubscriptionResponse>, ProblemHttpResult>>(async token =>
+        {
+            var subscription = await VisibleAsync(db.WebhookSubscriptions, id, http, token);
+            if (subscription is null)
+                return Problems.NotFound(Resource, id);
+            subscription.RotateSecret(protectedSecret, options.Value.SecretRotationGrace, clock.GetUtcNow());
+            await db.SaveChangesAsync(token);
+            ETags.Set(http.Response, subscription.Version);
+            return TypedResults.Ok(new CreatedWebhookSubscriptionResponse { Subscription = mapper.Map<WebhookSubscriptionResponse>(subscription), Secret = secret });
+        }, cancellationToken);
+    }
 
     public static async Task<Results<Ok<WebhookSubscriptionResponse>, ValidationProblem, ProblemHttpResult>> ResumeWebhookSubscription(
         Guid id, RegisterDbContext db, IMapper mapper, TimeProvider clock, HttpContext http, CancellationToken cancellationToken)

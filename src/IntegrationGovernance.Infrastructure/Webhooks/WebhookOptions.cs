@@ -27,6 +27,9 @@ public sealed class WebhookOptions
 
     public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>How long a rotated-out secret still signs beside the new one.</summary>
+    public TimeSpan SecretRotationGrace { get; set; } = TimeSpan.FromHours(24);
+
     /// <summary>Failed deliveries in a row (after retries) that pause a subscription.</summary>
     public int PauseAfterFailures { get; set; } = 5;
 

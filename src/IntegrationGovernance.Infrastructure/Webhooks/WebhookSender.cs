@@ -88,14 +88,17 @@ public sealed class WebhookSender(IHttpClientFactory clients, WebhookTargetGuard
 
     private HttpRequestMessage Request(WebhookSubscription subscription, string id, string body)
     {
-        var timestamp = clock.GetUtcNow().ToUnixTimeSeconds();
+        var now = clock.GetUtcNow();
+        var timestamp = now.ToUnixTimeSeconds();
         var request = new HttpRequestMessage(HttpMethod.Post, subscription.TargetUrl)
         {
             Content = new StringContent(body, Encoding.UTF8, new MediaTypeHeaderValue("application/json")),
         };
         request.Headers.Add("webhook-id", id);
         request.Headers.Add("webhook-timestamp", timestamp.ToString(CultureInfo.InvariantCulture));
-        request.Headers.Add("webhook-signature", Sign(secrets.Reveal(subscription.ProtectedSecret), id, timestamp, body));
+        // during a rotation's grace both secrets sign, space-separated, as Standard Webhooks allows
+        request.Headers.Add("webhook-signature",
+            string.Join(' ', subscription.SigningSecrets(now).Select(secret => Sign(secrets.Reveal(secret), id, timestamp, body))));
         return request;
     }
 

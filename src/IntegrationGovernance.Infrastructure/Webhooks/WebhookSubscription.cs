@@ -25,6 +25,11 @@ public sealed class WebhookSubscription : IVersionedRecord
     /// <summary>The Standard Webhooks secret (<c>whsec_</c> and base64), protected (<see cref="WebhookSecrets"/>); shown to the subscriber once.</summary>
     public string ProtectedSecret { get; private set; } = string.Empty;
 
+    /// <summary>The secret before the last rotation, protected; it still signs until <see cref="PreviousSecretUntil"/>.</summary>
+    public string? PreviousProtectedSecret { get; private set; }
+
+    public DateTimeOffset? PreviousSecretUntil { get; private set; }
+
     /// <summary>Resources wanted (e.g. organisations, agreements); empty for all.</summary>
     public List<string> Resources { get; private set; } = [];
 
@@ -60,6 +65,22 @@ public sealed class WebhookSubscription : IVersionedRecord
         CreatedAt = now,
         UpdatedAt = now,
     };
+
+    /// <summary>
+    /// A new secret signs from now; the one before still signs beside it for <paramref name="grace"/>, so the receiver can
+    /// change its secret without refusing a delivery (Standard Webhooks: several signatures in one header).
+    /// </summary>
+    public void RotateSecret(string protectedSecret, TimeSpan grace, DateTimeOffset now)
+    {
+        PreviousProtectedSecret = ProtectedSecret;
+        PreviousSecretUntil = now + grace;
+        ProtectedSecret = protectedSecret;
+        UpdatedAt = now;
+    }
+
+    /// <summary>The secrets that sign a delivery sent at <paramref name="now"/>, protected: the current one first.</summary>
+    public IReadOnlyList<string> SigningSecrets(DateTimeOffset now) =>
+        PreviousProtectedSecret is { } previous && PreviousSecretUntil > now ? [ProtectedSecret, previous] : [ProtectedSecret];
 
     public void Delivered(long position, DateTimeOffset now)
     {

@@ -339,6 +339,11 @@ public sealed class AccessMatrixTests : IClassFixture<RegisterApiFactory>
             var (subscription, owner, etag) = await Subscription(admin);
             return new Recipe(() => WithIfMatch(new HttpRequestMessage(HttpMethod.Delete, $"/api/v1/webhook-subscriptions/{subscription}"), etag), owner);
         },
+        ["RotateWebhookSecret"] = async admin =>
+        {
+            var (subscription, owner, _) = await Subscription(admin);
+            return new Recipe(() => new HttpRequestMessage(HttpMethod.Post, $"/api/v1/webhook-subscriptions/{subscription}/secret"), owner);
+        },
         ["ResumeWebhookSubscription"] = async admin =>
         {
             var (subscription, owner, etag) = await Subscription(admin);

@@ -13,6 +13,7 @@ internal sealed class WebhookSubscriptionConfiguration : IEntityTypeConfiguratio
         builder.Property(s => s.Id).ValueGeneratedNever();
         builder.Property(s => s.TargetUrl).HasMaxLength(2000);
         builder.Property(s => s.ProtectedSecret).HasMaxLength(1000);
+        builder.Property(s => s.PreviousProtectedSecret).HasMaxLength(1000);
         builder.Property(s => s.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(s => s.PausedReason).HasMaxLength(500);
         builder.Property(s => s.Version).IsRowVersion();
