@@ -31,10 +31,12 @@ public sealed record AgreementRequest
 
     /// <example>["community health services", "adult social care"]</example>
     [MaxLength(RequestBounds.MaxListItems)]
+    [EachMaxLength(AgreementRules.MaxTermLength)]
     public IReadOnlyList<string> Services { get; init; } = [];
 
     /// <example>["adults"]</example>
     [MaxLength(RequestBounds.MaxListItems)]
+    [EachMaxLength(AgreementRules.MaxTermLength)]
     public IReadOnlyList<string> ClientGroups { get; init; } = [];
 
     [MaxLength(RequestBounds.MaxParties)]

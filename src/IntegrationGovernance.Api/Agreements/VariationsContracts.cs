@@ -38,11 +38,13 @@ public sealed record VariationRequest
     /// <summary>The services from the variation's date, replacing the earlier list.</summary>
     /// <example>["community health services", "school nursing"]</example>
     [MaxLength(RequestBounds.MaxListItems)]
+    [EachMaxLength(AgreementRules.MaxTermLength)]
     public IReadOnlyList<string>? Services { get; init; }
 
     /// <summary>The client groups from the variation's date, replacing the earlier list.</summary>
     /// <example>["adults", "older people"]</example>
     [MaxLength(RequestBounds.MaxListItems)]
+    [EachMaxLength(AgreementRules.MaxTermLength)]
     public IReadOnlyList<string>? ClientGroups { get; init; }
 
     /// <summary>The signed documents from the variation's date (the deed of variation among them), replacing the earlier list.</summary>

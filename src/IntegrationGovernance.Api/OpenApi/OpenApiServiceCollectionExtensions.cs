@@ -38,6 +38,7 @@ public static class OpenApiServiceCollectionExtensions
                     + "(the organisation acted for) claims. Locally: `scripts/token --org E06000022 --scope register:read`.",
             });
             options.SchemaFilter<ProblemExamplesSchemaFilter>();
+            options.SchemaFilter<EachMaxLengthSchemaFilter>();
             foreach (var assembly in new[] { typeof(Program).Assembly, typeof(Domain.Common.RuleViolation).Assembly })
             {
                 var xml = Path.Combine(AppContext.BaseDirectory, $"{assembly.GetName().Name}.xml");

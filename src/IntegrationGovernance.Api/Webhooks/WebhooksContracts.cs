@@ -14,6 +14,7 @@ public sealed record WebhookSubscriptionRequest
     /// <summary>The resources wanted (organisations, agreements, pooled_funds, contributions, posts...); empty for all.</summary>
     /// <example>["agreements"]</example>
     [MaxLength(RequestBounds.MaxListItems)]
+    [EachMaxLength(100)]
     public IReadOnlyList<string> Resources { get; init; } = [];
 
     /// <summary>Only records the subscribing organisation is a party to (secondments are always so limited).</summary>

@@ -17,6 +17,7 @@ public sealed class RequestBoundsTests(RegisterApiFactory api) : IClassFixture<R
         { "/api/v1/organisations", $$"""{"name":"{{new string('n', 201)}}","type":"UnitaryAuthority"}""", "$.name" },
         { "/api/v1/successions", $$"""{"predecessorIds":["{{Someone}}"],"successorIds":["{{Another}}"],"effectiveOn":"2013-04-01","kind":"Rename","note":"{{new string('n', 2001)}}"}""", "$.note" },
         { "/api/v1/agreements", $$"""{"reference":"BOUNDS-1","title":"Bounds","basis":"Section75NhsAct2006","parties":[],"commencesOn":"2012-04-01","services":[{{string.Join(',', Enumerable.Range(0, 201).Select(i => $"\"service {i}\""))}}]}""", "$.services" },
+        { "/api/v1/agreements", $$"""{"reference":"BOUNDS-2","title":"Bounds","basis":"Section75NhsAct2006","parties":[],"commencesOn":"2012-04-01","services":["{{new string('s', 101)}}"]}""", "$.services" },
         { "/api/v1/posts", $$"""{"organisationId":"{{Someone}}","title":"{{new string('t', 201)}}","startsOn":"2013-04-01"}""", "$.title" },
         { "/api/v1/secondments", $$"""{"holderReference":"{{new string('h', 201)}}","employerId":"{{Someone}}","hostId":"{{Another}}","agreementId":"{{Someone}}","startsOn":"2013-04-01","fte":1}""", "$.holderReference" },
         { "/api/v1/webhook-subscriptions", $$"""{"targetUrl":"https://example.org/{{new string('u', 2001)}}","resources":["agreements"]}""", "$.targetUrl" },
@@ -33,6 +34,14 @@ public sealed class RequestBoundsTests(RegisterApiFactory api) : IClassFixture<R
         Assert.Equal("urn:integration-governance:problem:validation", (string?)problem["type"]);
         Assert.NotNull(problem["errors"]?[field]);
         Assert.Equal(before, await Sql.ScalarAsync<long>(api.ConnectionString, "SELECT count(*) FROM revisions"));
+    }
+
+    [Fact]
+    public async Task The_contract_declares_how_long_each_entry_of_a_list_may_be()
+    {
+        var document = JsonNode.Parse(await _admin.GetStringAsync("/swagger/v1/swagger.json"))!;
+
+        Assert.Equal(100, (int?)document["components"]!["schemas"]!["AgreementRequest"]!["properties"]!["services"]!["items"]!["maxLength"]);
     }
 
     [Theory]
