@@ -39,6 +39,7 @@ public static class OpenApiServiceCollectionExtensions
             });
             options.SchemaFilter<ProblemExamplesSchemaFilter>();
             options.SchemaFilter<EachMaxLengthSchemaFilter>();
+            options.OperationFilter<CsvResponseOperationFilter>();
             foreach (var assembly in new[] { typeof(Program).Assembly, typeof(Domain.Common.RuleViolation).Assembly })
             {
                 var xml = Path.Combine(AppContext.BaseDirectory, $"{assembly.GetName().Name}.xml");

@@ -28,7 +28,7 @@ public static class FundReports
             .WithSummary("A fund's figures for a financial year")
             .WithDescription("Contributions by partner and kind, spend by period (P1 April … P12 March), variance (contributions − spend) and each partner's share of it under the year's risk share. "
                 + "Every total is summed by PostgreSQL in numeric. With `asOf`, exactly the figures the register gave at that moment. Send `Accept: text/csv` for CSV. " + CsvCells)
-            .Produces(StatusCodes.Status200OK, contentType: Csv)
+            .WithMetadata(new OpenApi.AlsoAsCsv())
             .RequireScope(Scopes.FinanceRead);
         api.MapGet("/pooled-funds/{id:guid}/ledger", GetLedger)
             .WithTags("Pooled funds")
@@ -36,14 +36,14 @@ public static class FundReports
             .WithDescription("JSON pages (by booking order), or with `Accept: text/csv` the whole selection in the import layout, so it imports again. With `asOf`, only the lines booked by that moment. "
                 + "Lines may describe payments to people (care packages): only a caller acting for a party to the fund's agreement, or an admin, reads them; "
                 + "the fund's summary is public to any finance reader. " + CsvCells)
-            .Produces(StatusCodes.Status200OK, contentType: Csv)
+            .WithMetadata(new OpenApi.AlsoAsCsv())
             .RequireScope(Scopes.FinanceRead)
             .RequirePartyToRead<Domain.PooledFunds.PooledFund>("pooled fund");
         api.MapGet("/finance/summaries", ListFundSummaries)
             .WithTags("Pooled funds")
             .WithSummary("Every fund's figures for a financial year")
             .WithDescription("The finance export: one summary per fund, filtered by agreement or organisation. With `asOf`, exactly as the register gave it at that moment. Send `Accept: text/csv` for CSV, one row per fund and partner. " + CsvCells)
-            .Produces(StatusCodes.Status200OK, contentType: Csv)
+            .WithMetadata(new OpenApi.AlsoAsCsv())
             .RequireScope(Scopes.FinanceRead);
         api.MapGet("/organisations/{id:guid}/pooled-funds", ListOrganisationFunds)
             .WithTags("Pooled funds")

@@ -87,6 +87,11 @@ public sealed class ClientWalkthroughTests(RegisterApiFactory api) : IClassFixtu
             contributionIds.Add(contribution.Result.Id);
         }
 
+        // the finance tool reads the year's figures, typed by the contract: both planned contributions, summed
+        var summary = (await _register.GetFundSummaryAsync(fund.Id, "2015-16")).Result;
+        Assert.Equal(2, summary.Partners!.Count);
+        Assert.Equal(summary.Partners.Sum(p => p.Effective), summary.Contributions);
+
         // the question a partner asks: which agreements bind the council on 1 January 2015?
         var activeOn = (await _register.ListAgreementsAsync(activeOn: new DateOnly(2015, 1, 1), organisationId: council.Id)).Result;
         var found = Assert.Single(activeOn.Items!, a => a.Id == agreement.Id);
