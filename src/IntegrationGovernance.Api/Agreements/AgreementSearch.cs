@@ -141,10 +141,10 @@ public static class AgreementSearch
         Guid id, DateOnly? activeOn, bool? includePredecessors, DateTimeOffset? asOf, RegisterDbContext db, RecordHistory history, IMapper mapper,
         CancellationToken cancellationToken)
     {
-        var organisations = db.Organisations.AsNoTracking();
-        if (asOf is { } moment)
-            organisations = await history.AsOfAsync<Domain.Organisations.Organisation>(moment, cancellationToken);
-        if (!await organisations.AnyAsync(o => o.Id == id, cancellationToken))
+        var known = asOf is { } moment
+            ? await history.HeldAtAsync<Domain.Organisations.Organisation>(id, moment, cancellationToken)
+            : await db.Organisations.AnyAsync(o => o.Id == id, cancellationToken);
+        if (!known)
             return Problems.NotFound("organisation", id);
         var query = asOf is { } at ? await history.AsOfAsync<Agreement>(at, cancellationToken) : db.Agreements.AsNoTracking();
         var periods = db.TermsAt(asOf).WithAnyParty([id]);

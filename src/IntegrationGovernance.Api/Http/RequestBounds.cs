@@ -5,7 +5,7 @@ namespace IntegrationGovernance.Api.Http;
 
 /// <summary>
 /// Every request does bounded work: each list, string and number in a request contract carries its bound
-/// (<c>[MaxLength]</c>, <c>[Range]</c>), which the contract declares (<c>maxItems</c>, <c>maxLength</c>,
+/// (<c>[MaxLength]</c>, <c>[Range]</c>, <see cref="EachMaxLengthAttribute"/>), which the contract declares (<c>maxItems</c>, <c>maxLength</c>,
 /// <c>minimum</c>/<c>maximum</c>) and the framework's validation checks before the handler runs.
 /// </summary>
 public static class RequestBounds

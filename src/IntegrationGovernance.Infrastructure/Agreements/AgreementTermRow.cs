@@ -32,7 +32,7 @@ public sealed class AgreementTermRow : IAgreementPeriod
 
     public Guid[] PartyIds { get; private set; } = [];
 
-    /// <summary>Each party as <c>organisation-id:Role</c>, so "X in role R" is an indexed array query.</summary>
+    /// <summary>Each party as <c>organisation-id:Role</c>; the questions of one organisation read <see cref="AgreementPartyTermRow"/>.</summary>
     public string[] PartyRoles { get; private set; } = [];
 
     public Guid? HostId { get; private set; }
@@ -46,6 +46,4 @@ public sealed class AgreementTermRow : IAgreementPeriod
     public int? NoticeMonths { get; private set; }
 
     public int? VariationNumber { get; private set; }
-
-    public static string PartyRole(Guid organisationId, PartyRole role) => $"{organisationId}:{role}";
 }

@@ -19,9 +19,12 @@ public static class FinanceReads
     /// </summary>
     public static async Task<FinanceSources> FinanceAtAsync(this RegisterDbContext db, RecordHistory history, DateTimeOffset? asOf, CancellationToken cancellationToken)
     {
-        await db.PositionCommittedChangesAsync(cancellationToken);
         if (asOf is not { } moment)
+        {
+            // reading as of a moment stamps them itself (RecordHistory.AsOfAsync)
+            await db.PositionCommittedChangesAsync(cancellationToken);
             return new(db.PooledFunds.AsNoTracking(), db.Agreements.AsNoTracking(), db.Contributions.AsNoTracking(), db.LedgerLines.AsNoTracking());
+        }
         var at = moment.ToUniversalTime();
         var bookings = history.ResourceOf<LedgerBooking>();
         var lines = db.LedgerLines.AsNoTracking().Where(l => l.BookingId == null

@@ -35,6 +35,15 @@ public sealed class RecordHistory(RegisterDbContext db)
         return db.Set<T>().FromSqlRaw(sql, table, moment.ToUniversalTime()).AsNoTracking();
     }
 
+    /// <summary>Whether the register held the record at <paramref name="moment"/>: one indexed look at its revisions, no record rebuilt.</summary>
+    public async Task<bool> HeldAtAsync<T>(Guid id, DateTimeOffset moment, CancellationToken cancellationToken) where T : class
+    {
+        await db.PositionCommittedChangesAsync(cancellationToken);
+        var resource = ResourceOf<T>();
+        var at = moment.ToUniversalTime();
+        return await db.Revisions.AnyAsync(r => r.Resource == resource && r.RecordId == id && r.CommittedAt <= at, cancellationToken);
+    }
+
     /// <summary>
     /// A page of a record's revisions, oldest first, after revision <paramref name="afterNumber"/>, each with the
     /// record as it then stood (turned back into an entity by PostgreSQL, so it maps like a current one).
