@@ -14,8 +14,12 @@ public sealed record OrganisationResponse
     /// <example>Bath and North East Somerset Primary Care Trust</example>
     public required string Name { get; init; }
 
+    /// <summary>Its type now; <c>earlierTypes</c> says what it was before.</summary>
     /// <example>PrimaryCareTrust</example>
     public required OrganisationType Type { get; init; }
+
+    /// <summary>The types it had before its present one, each to its last day, earliest first (empty when it never changed).</summary>
+    public required IReadOnlyList<EarlierTypeContract> EarlierTypes { get; init; }
 
     /// <summary>NHS Organisation Data Service code.</summary>
     /// <example>5FL</example>
@@ -74,7 +78,7 @@ public sealed record OrganisationRequest
     public DateOnly? OperationalTo { get; init; }
 
     /// <summary>
-    /// For a governance body (type PartnershipBoard), the organisation it decides for: a council's Cabinet is part of the
+    /// For a governance body (type PartnershipBoard or HealthAndWellbeingBoard), the organisation it decides for: a council's Cabinet is part of the
     /// council, a PCT Board of the PCT. Its approvals of an agreement count as that party's.
     /// </summary>
     /// <example>0193a6b2-7c1e-7d4f-9a51-2f3c4d5e6f70</example>
@@ -86,4 +90,26 @@ public sealed record CloseOrganisationRequest
 {
     /// <example>2013-03-31</example>
     public required DateOnly LastDay { get; init; }
+}
+
+/// <summary>A type an organisation had before, to its last day.</summary>
+public sealed record EarlierTypeContract
+{
+    /// <example>DistrictCouncil</example>
+    public required OrganisationType Type { get; init; }
+
+    /// <summary>The last day it was of this type.</summary>
+    /// <example>1996-03-31</example>
+    public required DateOnly Until { get; init; }
+}
+
+/// <summary>The organisation became a body of another type from a date (a reorganisation), keeping its identity and records.</summary>
+public sealed record TypeChangeRequest
+{
+    /// <example>UnitaryAuthority</example>
+    public required OrganisationType Type { get; init; }
+
+    /// <summary>The first day of the new type; the present type runs to the day before.</summary>
+    /// <example>1996-04-01</example>
+    public required DateOnly From { get; init; }
 }

@@ -1,5 +1,4 @@
 using AutoMapper;
-using AutoMapper.QueryableExtensions;
 using IntegrationGovernance.Api.Http;
 using IntegrationGovernance.Api.OpenApi;
 using IntegrationGovernance.Api.RecordKeeping;
@@ -57,6 +56,15 @@ public static class OrganisationsEndpoints
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .RequireScope(Scopes.RegisterWrite)
             .RequirePartyOf<Organisation>(Resource);
+        group.MapPost("/{id:guid}/type-changes", ChangeOrganisationType)
+            .WithSummary("Record that an organisation became another type of body from a date")
+            .WithDescription("A reorganisation that keeps the body (Stockton-on-Tees: a district council until 31 March 1996, a unitary authority from 1 April 1996). "
+                + "Its present type moves to `earlierTypes`, to the day before; the rules read each party's type on an agreement's commencement date. "
+                + "Requires If-Match; only an admin changes who a body is. A body replaced by a new one is a succession instead.")
+            .RequiresIfMatch()
+            .RecordsChangeAs("type-changed")
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .RequireScope(Scopes.Admin);
         group.MapGet("/{id:guid}/successors", GetSuccessors)
             .WithSummary("Walk the whole chain of successors")
             .WithDescription("Every organisation that followed this one, at any depth (a PCT's CCG, then that CCG's ICB...), nearest first.")
@@ -114,12 +122,12 @@ public static class OrganisationsEndpoints
         if (after is not null)
             query = query.Where(o => EF.Functions.GreaterThan(ValueTuple.Create(o.Name, o.Id), ValueTuple.Create(after.Name, after.Id)));
 
+        // mapped after reading: the earlier types are a jsonb list, which a projection in SQL cannot take apart
         var rows = await query
             .OrderBy(o => o.Name).ThenBy(o => o.Id)
             .Take(page.Limit + 1)
-            .ProjectTo<OrganisationResponse>(mapper.ConfigurationProvider)
             .ToListAsync(cancellationToken);
-        return TypedResults.Ok(page.ToPage(rows, o => new OrganisationCursor(o.Name, o.Id), request));
+        return TypedResults.Ok(page.ToPage(mapper.Map<List<OrganisationResponse>>(rows), o => new OrganisationCursor(o.Name, o.Id), request));
     }
 
     /// <param name="id"></param>
@@ -172,6 +180,11 @@ public static class OrganisationsEndpoints
         Guid id, CloseOrganisationRequest body, RegisterDbContext db, SuccessionChains chains, IMapper mapper, TimeProvider clock,
         HttpContext http, CancellationToken cancellationToken) =>
         ChangeAsync(id, db, chains, mapper, http, cancellationToken, organisation => Task.FromResult(organisation.Close(body.LastDay, clock.GetUtcNow())));
+
+    public static Task<Results<Ok<OrganisationResponse>, ValidationProblem, ProblemHttpResult>> ChangeOrganisationType(
+        Guid id, TypeChangeRequest body, RegisterDbContext db, SuccessionChains chains, IMapper mapper, TimeProvider clock,
+        HttpContext http, CancellationToken cancellationToken) =>
+        ChangeAsync(id, db, chains, mapper, http, cancellationToken, organisation => Task.FromResult(organisation.ChangeType(body.Type, body.From, clock.GetUtcNow())));
 
     public static Task<Results<Ok<SuccessionChainResponse>, ProblemHttpResult>> GetSuccessors(
         Guid id, RegisterDbContext db, SuccessionChains chains, IMapper mapper, CancellationToken cancellationToken) =>

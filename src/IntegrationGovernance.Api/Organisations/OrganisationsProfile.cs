@@ -11,6 +11,7 @@ public sealed class OrganisationsProfile : Profile
     public OrganisationsProfile()
     {
         CreateMap<Organisation, OrganisationResponse>();
+        CreateMap<EarlierType, EarlierTypeContract>();
         CreateMap<OrganisationRequest, OrganisationDetails>();
         CreateMap<SuccessionRequest, SuccessionDetails>();
         CreateMap<SuccessionTransfer, SuccessionTransferContract>();

@@ -59,7 +59,7 @@ public static class SecondmentsEndpoints
             problems.Add(new("$.agreementId", "No agreement with this id."));
         if (problems.Count > 0)
             return Problems.Validation(problems);
-        if (AccountabilityLine.BasisProblem(agreement, body.EmployerId, body.HostId, body.StartsOn, body.EndsOn) is { } missing)
+        if (PlacementBasis.ForSecondment(agreement, body.EmployerId, body.HostId, body.StartsOn, body.EndsOn) is { } missing)
             throw new RegisterRuleException("authorising-agreement-required", missing, "$.agreementId");
 
         var secondment = await db.InsertAsync(Secondment.Create(body.HolderReference, body.EmployerId, body.HostId, body.AgreementId, body.StartsOn, body.EndsOn, body.Fte,

@@ -10,6 +10,12 @@ public static partial class AgreementRules
     /// <summary>Section 75 of the NHS Act 2006 came into force on this day; section 31 of the Health Act 1999 before it.</summary>
     public static readonly DateOnly Section75InForce = new(2007, 3, 1);
 
+    /// <summary>The regulations under section 31 of the Health Act 1999 (SI 2000/617) came into force on this day.</summary>
+    public static readonly DateOnly Section31InForce = new(2000, 4, 1);
+
+    /// <summary>Section 65Z5 of the NHS Act 2006, added by the Health and Care Act 2022, came into force on this day (SI 2022/642).</summary>
+    public static readonly DateOnly Section65Z5InForce = new(2022, 7, 1);
+
     public const int MaxTitleLength = 300;
     public const int MaxPurposeLength = 10_000;
     public const int MaxTermLength = 100;
@@ -111,8 +117,10 @@ public static partial class AgreementRules
     private static void CheckBasis(AgreementDetails details, List<(AgreementParty Party, Organisation Organisation)> parties, List<RuleViolation> problems)
     {
         var basis = details.Basis;
-        var hasNhs = parties.Any(p => p.Organisation.Type.IsNhsBody());
-        var hasCouncil = parties.Any(p => p.Organisation.Type.IsLocalAuthority());
+        // each party as the kind of body it was when the agreement commenced (a district council later unitary)
+        var types = parties.Select(p => p.Organisation.TypeOn(details.CommencesOn)).ToList();
+        var hasNhs = types.Any(t => t.IsNhsBody());
+        var hasCouncil = types.Any(t => t.IsLocalAuthority());
         var hosts = parties.Count(p => p.Party.Role == PartyRole.Host);
         var made = details.SignedOn ?? details.CommencesOn;
 
@@ -131,11 +139,11 @@ public static partial class AgreementRules
                     "Section 75 of the NHS Act 2006 came into force on 1 March 2007; earlier agreements were made under section 31 of the Health Act 1999.");
                 Need(basis != StatutoryBasis.Section31HealthAct1999 || made < Section75InForce, "$.basis",
                     "Agreements made from 1 March 2007 are made under section 75 of the NHS Act 2006, which replaced section 31 of the Health Act 1999.");
+                Need(basis != StatutoryBasis.Section31HealthAct1999 || details.CommencesOn >= Section31InForce, "$.commencesOn",
+                    "Section 31 arrangements could be made from 1 April 2000, when the Health Act 1999's partnership regulations (SI 2000/617) came into force.");
                 break;
             case StatutoryBasis.Section113LocalGovernmentAct1972:
-                Need(hasNhs && hasCouncil, "$.parties", "A section 113 arrangement is between a local authority and an NHS body.");
-                Need(hosts == 1 && parties.Any(p => p.Party.Role == PartyRole.Provider), "$.parties",
-                    "A section 113 arrangement names one Host (the body at whose disposal staff are placed) and at least one Provider (the body whose staff are placed).");
+                CheckSection113(parties, types, hosts, problems);
                 break;
             case StatutoryBasis.Section256NhsAct2006 or StatutoryBasis.Section76NhsAct2006:
                 Need(hasNhs && hasCouncil, "$.parties", "A section 256 or section 76 transfer is between an NHS body and a local authority.");
@@ -145,6 +153,8 @@ public static partial class AgreementRules
                 break;
             case StatutoryBasis.Section65Z5NhsAct2006:
                 Need(hasNhs, "$.parties", "Section 65Z5 joint working involves at least one NHS body.");
+                Need(details.CommencesOn >= Section65Z5InForce, "$.commencesOn",
+                    "Section 65Z5 of the NHS Act 2006 came into force on 1 July 2022 (Health and Care Act 2022); earlier joint working had another basis.");
                 break;
         }
 
@@ -156,6 +166,39 @@ public static partial class AgreementRules
             Need(hosts == 1, "$.parties", "A pooled fund or lead commissioning needs exactly one Host party (the host partner or lead commissioner).");
         else if (basis != StatutoryBasis.Section113LocalGovernmentAct1972)
             Need(hosts <= 1, "$.parties", "An agreement has at most one Host party.");
+    }
+
+    /// <summary>
+    /// Section 113 of the Local Government Act 1972: (1) a local authority places its officers at the disposal of another
+    /// local authority; (1A) a local authority and an NHS body place officers at each other's disposal. So every party is
+    /// a local authority or an NHS body, one is the Host (at whose disposal staff are placed) and at least one a Provider
+    /// (whose staff are placed), and each placement has a local authority on one side: never one NHS body's staff at
+    /// another's disposal.
+    /// </summary>
+    private static void CheckSection113(
+        List<(AgreementParty Party, Organisation Organisation)> parties, List<OrganisationType> types, int hosts, List<RuleViolation> problems)
+    {
+        for (var i = 0; i < parties.Count; i++)
+        {
+            if (!types[i].IsLocalAuthority() && !types[i].IsNhsBody())
+                problems.Add(new($"$.parties[{i}].organisationId",
+                    $"{parties[i].Organisation.Name} is neither a local authority nor an NHS body, so section 113 does not reach it."));
+        }
+        if (hosts != 1 || !parties.Any(p => p.Party.Role == PartyRole.Provider))
+        {
+            problems.Add(new("$.parties",
+                "A section 113 arrangement names one Host (the body at whose disposal staff are placed) and at least one Provider (the body whose staff are placed)."));
+            return;
+        }
+        var host = parties.FindIndex(p => p.Party.Role == PartyRole.Host);
+        if (types[host].IsLocalAuthority())
+            return;
+        for (var i = 0; i < parties.Count; i++)
+        {
+            if (parties[i].Party.Role == PartyRole.Provider && !types[i].IsLocalAuthority())
+                problems.Add(new($"$.parties[{i}].organisationId",
+                    $"Section 113 places a local authority's officers at an NHS body's disposal, or an NHS body's at a local authority's; {parties[i].Organisation.Name} and the Host {parties[host].Organisation.Name} are both NHS bodies."));
+        }
     }
 
     [GeneratedRegex("^[A-Z0-9][A-Z0-9/._-]{1,49}$")]

@@ -17,7 +17,14 @@ public sealed class Organisation : IVersionedRecord
 
     public string Name { get; private set; }
 
+    /// <summary>Its type now; <see cref="TypeOn"/> gives the type on a date.</summary>
     public OrganisationType Type { get; private set; }
+
+    /// <summary>
+    /// The types it had before its present one, each to its last day, earliest first: Stockton-on-Tees was a district
+    /// council of Cleveland until 31 March 1996 and a unitary authority from 1 April 1996.
+    /// </summary>
+    public List<EarlierType> EarlierTypes { get; private set; } = [];
 
     /// <summary>NHS Organisation Data Service code; never reused, so unique across the register.</summary>
     public string? OdsCode { get; private set; }
@@ -70,6 +77,41 @@ public sealed class Organisation : IVersionedRecord
         : details.GssCode != GssCode ? "$.gssCode"
         : details.PartOfId != PartOfId ? "$.partOfId"
         : null;
+
+    /// <summary>The organisation's type on a day: the earlier type in force then, else its present type.</summary>
+    public OrganisationType TypeOn(DateOnly day) => EarlierTypes.FirstOrDefault(t => day <= t.Until)?.Type ?? Type;
+
+    /// <summary>The date its present type took effect: the day after the last earlier type, if it had one.</summary>
+    public DateOnly? TypeSince => EarlierTypes.Count > 0 ? EarlierTypes[^1].Until.AddDays(1) : null;
+
+    /// <summary>
+    /// Records that the organisation became a body of another type from a date (a reorganisation, such as a district
+    /// council becoming a unitary authority): its present type stays its type until the day before. Only the
+    /// administrator calls this (the endpoint requires the admin scope), as for any change to who a body is.
+    /// </summary>
+    public IReadOnlyList<RuleViolation> ChangeType(OrganisationType type, DateOnly from, DateTimeOffset now)
+    {
+        var problems = new List<RuleViolation>();
+        if (!Enum.IsDefined(type))
+            problems.Add(new("$.type", "Unknown organisation type."));
+        else if (type == Type)
+            problems.Add(new("$.type", $"The organisation is already a {Type}."));
+        else if (type.IsGovernanceBody() != Type.IsGovernanceBody())
+            problems.Add(new("$.type", "A governance body stays a governance body, and a body of its own stays one: record a new organisation instead."));
+        else if (OdsCode is not null && OrganisationCodes.OdsCodeProblem(OdsCode, type) is { } odsProblem)
+            problems.Add(new("$.type", $"Its ODS code {OdsCode} does not fit the new type: {odsProblem}"));
+        var earliest = (TypeSince ?? OperationalFrom)?.AddDays(1);
+        if (from < earliest)
+            problems.Add(new("$.from", $"Its present type took effect on {(TypeSince ?? OperationalFrom):yyyy-MM-dd}; a new type takes effect after that."));
+        if (OperationalTo is { } last && from > last)
+            problems.Add(new("$.from", $"The organisation stopped operating on {last:yyyy-MM-dd}."));
+        if (problems.Count > 0)
+            return problems;
+        EarlierTypes.Add(new EarlierType(Type, from.AddDays(-1)));
+        Type = type;
+        UpdatedAt = now;
+        return [];
+    }
 
     /// <summary>Records that the organisation stopped operating at the end of <paramref name="lastDay"/>.</summary>
     public IReadOnlyList<RuleViolation> Close(DateOnly lastDay, DateTimeOffset now)

@@ -37,8 +37,8 @@ public sealed record OrganisationDetails(
             problems.Add(new("$.odsCode", odsProblem));
         if (GssCode is not null && OrganisationCodes.GssCodeProblem(GssCode) is { } gssProblem)
             problems.Add(new("$.gssCode", gssProblem));
-        if (PartOfId is not null && Type != OrganisationType.PartnershipBoard)
-            problems.Add(new("$.partOfId", "Only a governance body (type PartnershipBoard: a Cabinet, a PCT Board) is part of another organisation."));
+        if (PartOfId is not null && !Type.IsGovernanceBody())
+            problems.Add(new("$.partOfId", "Only a governance body (type PartnershipBoard or HealthAndWellbeingBoard: a Cabinet, a PCT Board) is part of another organisation."));
         if (!Operational.IsOrdered)
             problems.Add(new("$.operationalTo", "The operational end date is before the start date."));
         return problems;

@@ -63,24 +63,7 @@ public sealed class AccountabilityLine
         CreatedAt = now,
     };
 
-    /// <summary>
-    /// Why an agreement cannot be the basis of a line (or secondment) between two organisations for a period,
-    /// or null when it can: it must name both as parties and be active on every day of the period.
-    /// </summary>
-    public static string? BasisProblem(Agreement? agreement, Guid first, Guid second, DateOnly startsOn, DateOnly? endsOn)
-    {
-        if (agreement is null)
-            return "A line or placement across organisations needs a basis agreement between them (e.g. a section 113 arrangement); none was given.";
-        var missing = new[] { first, second }.Where(o => !agreement.PartyIds.Contains(o)).ToList();
-        if (missing.Count > 0)
-            return $"Agreement {agreement.Reference} does not name both organisations as parties.";
-        if (!agreement.IsActiveOn(startsOn))
-            return $"Agreement {agreement.Reference} is not active on {startsOn:yyyy-MM-dd}, when this begins.";
-        if (endsOn is { } end ? !agreement.IsActiveOn(end) : agreement.LatestEndsOn is not null || agreement.Status is not (AgreementStatus.Active or AgreementStatus.Suspended))
-            return $"Agreement {agreement.Reference} is not active for the whole period{(endsOn is { } e ? $" (to {e:yyyy-MM-dd})" : " (this has no end date, the agreement does)")}.";
-        var changes = agreement.StatusChanges.Where(c => c.EffectiveOn > startsOn && (endsOn is null || c.EffectiveOn <= endsOn) && c.Status != AgreementStatus.Active);
-        return changes.FirstOrDefault() is { } gap
-            ? $"Agreement {agreement.Reference} became {gap.Status} on {gap.EffectiveOn:yyyy-MM-dd}, within the period."
-            : null;
-    }
+    /// <summary>Why an agreement cannot be the basis of a line between posts of two organisations (<see cref="PlacementBasis.ForLine"/>).</summary>
+    public static string? BasisProblem(Agreement? agreement, Guid first, Guid second, DateOnly startsOn, DateOnly? endsOn) =>
+        PlacementBasis.ForLine(agreement, first, second, startsOn, endsOn);
 }

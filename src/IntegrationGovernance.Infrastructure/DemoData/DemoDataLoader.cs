@@ -64,12 +64,26 @@ public sealed class DemoDataLoader(RegisterDbContext db, Agreements.AgreementTra
             {
                 if (details.Validate() is [var first, ..])
                     throw new InvalidOperationException($"Demo organisation '{entry.Key}' breaks a rule: {first.Field} {first.Message}");
-                organisation = Organisation.Create(details, clock.GetUtcNow());
+                organisation = Created(entry, details);
                 db.Organisations.Add(organisation);
             }
             byKey[entry.Key] = organisation;
         }
         return byKey;
+    }
+
+    /// <summary>Created as the type it first was, then changed to each later type from its date.</summary>
+    private Organisation Created(DemoOrganisation entry, OrganisationDetails details)
+    {
+        var earlier = entry.EarlierTypes ?? [];
+        var organisation = Organisation.Create(details with { Type = earlier.Count > 0 ? earlier[0].Type : details.Type }, clock.GetUtcNow());
+        for (var i = 0; i < earlier.Count; i++)
+        {
+            var next = i + 1 < earlier.Count ? earlier[i + 1].Type : details.Type;
+            if (organisation.ChangeType(next, earlier[i].Until.AddDays(1), clock.GetUtcNow()) is [var problem, ..])
+                throw new InvalidOperationException($"Demo organisation '{entry.Key}' breaks a rule: {problem.Field} {problem.Message}");
+        }
+        return organisation;
     }
 
     private async Task<int> SuccessionsAsync(IReadOnlyList<DemoSuccession> entries, Dictionary<string, Organisation> byKey, CancellationToken cancellationToken)
@@ -202,7 +216,7 @@ public sealed class DemoDataLoader(RegisterDbContext db, Agreements.AgreementTra
         {
             var (employer, host, agreement) = (byKey[entry.Employer].Id, byKey[entry.Host].Id, byReference[entry.Agreement]);
             Require(Secondment.Check(entry.HolderReference, employer, host, entry.StartsOn, entry.EndsOn, entry.Fte, null, null), entry.HolderReference);
-            if (AccountabilityLine.BasisProblem(agreement, employer, host, entry.StartsOn, entry.EndsOn) is { } missing)
+            if (PlacementBasis.ForSecondment(agreement, employer, host, entry.StartsOn, entry.EndsOn) is { } missing)
                 throw new InvalidOperationException($"Demo secondment {entry.HolderReference}: {missing}");
             db.Secondments.Add(Secondment.Create(entry.HolderReference, employer, host, agreement.Id, entry.StartsOn, entry.EndsOn, entry.Fte,
                 KeptBy.Employer, KeptBy.Employer, entry.HostPost is null ? null : posts[entry.HostPost].Id, null, null, now));
@@ -229,7 +243,8 @@ public sealed class DemoDataLoader(RegisterDbContext db, Agreements.AgreementTra
     private sealed record OrganisationSet(IReadOnlyList<DemoOrganisation> Organisations, IReadOnlyList<DemoSuccession> Successions);
 
     private sealed record DemoOrganisation(
-        string Key, string Name, OrganisationType Type, string? OdsCode, string? GssCode, DateOnly? OperationalFrom, DateOnly? OperationalTo, string? PartOf);
+        string Key, string Name, OrganisationType Type, string? OdsCode, string? GssCode, DateOnly? OperationalFrom, DateOnly? OperationalTo, string? PartOf,
+        IReadOnlyList<EarlierType>? EarlierTypes = null);
 
     private sealed record DemoSuccession(
         IReadOnlyList<string> Predecessors, IReadOnlyList<string> Successors, DateOnly EffectiveOn, SuccessionKind Kind, string? Note);

@@ -200,6 +200,11 @@ namespace IntegrationGovernance.Infrastructure.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<string>("EarlierTypes")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("earlier_types");
+
                     b.Property<string>("GssCode")
                         .HasMaxLength(9)
                         .HasColumnType("character varying(9)")

@@ -3,6 +3,7 @@ using IntegrationGovernance.Api.Agreements;
 using IntegrationGovernance.Api.Http;
 using IntegrationGovernance.Api.Organisations;
 using IntegrationGovernance.Domain.Agreements;
+using IntegrationGovernance.Domain.Organisations;
 using IntegrationGovernance.Infrastructure.DemoData;
 using IntegrationGovernance.IntegrationTests.Support;
 using Microsoft.AspNetCore.Hosting;
@@ -25,6 +26,15 @@ public sealed class DemoDataTests(DemoDataTests.SeededApiFactory api) : IClassFi
 
         Assert.Contains(chain.Links, l => l.Organisation.OdsCode == "11E" && l.Depth == 1 && l.EffectiveOn == new DateOnly(2013, 4, 1));
         Assert.Contains(chain.Links, l => l.Organisation.OdsCode == "QOX" && l.EffectiveOn == new DateOnly(2022, 7, 1));
+    }
+
+    [Fact]
+    public async Task Stockton_was_a_district_council_until_it_became_unitary_on_1_april_1996()
+    {
+        var stockton = Assert.Single((await (await _client.GetAsync($"{Register.Organisations}?code=E06000004")).ReadAsync<Page>(HttpStatusCode.OK)).Items);
+
+        Assert.Equal(OrganisationType.UnitaryAuthority, stockton.Type);
+        Assert.Equal(new EarlierTypeContract { Type = OrganisationType.DistrictCouncil, Until = new DateOnly(1996, 3, 31) }, Assert.Single(stockton.EarlierTypes));
     }
 
     [Fact]

@@ -124,6 +124,12 @@ public sealed class AccessMatrixTests : IClassFixture<RegisterApiFactory>
             return new Recipe(() => Json(HttpMethod.Post, $"{Register.Organisations}/{target.Id}/close",
                 new CloseOrganisationRequest { LastDay = new DateOnly(2024, 3, 31) }, etag), target.GssCode);
         },
+        ["ChangeOrganisationType"] = async admin =>
+        {
+            var (target, etag) = await Target(admin);
+            return new Recipe(() => Json(HttpMethod.Post, $"{Register.Organisations}/{target.Id}/type-changes",
+                new TypeChangeRequest { Type = OrganisationType.MetropolitanBorough, From = new DateOnly(2024, 4, 1) }, etag), target.GssCode);
+        },
         ["GetSuccessors"] = async admin => new Recipe(Request(HttpMethod.Get, $"{Register.Organisations}/{(await Target(admin)).Organisation.Id}/successors")),
         ["GetPredecessors"] = async admin => new Recipe(Request(HttpMethod.Get, $"{Register.Organisations}/{(await Target(admin)).Organisation.Id}/predecessors")),
         ["GetOrganisationHistory"] = async admin => new Recipe(Request(HttpMethod.Get, $"{Register.Organisations}/{(await Target(admin)).Organisation.Id}/history")),

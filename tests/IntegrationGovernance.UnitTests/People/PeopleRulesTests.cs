@@ -34,6 +34,18 @@ public sealed class PeopleRulesTests
         Assert.Null(AccountabilityLine.BasisProblem(agreement, Council, Ccg, new DateOnly(2014, 7, 1), new DateOnly(2015, 1, 1)));
     }
 
+    [Fact]
+    public void Under_section_113_a_line_joins_the_host_and_a_provider_either_way_and_a_secondment_runs_from_a_provider_to_the_host()
+    {
+        var agreement = Section113(new DateOnly(2013, 4, 1), null);
+        var day = new DateOnly(2014, 1, 1);
+
+        Assert.Null(PlacementBasis.ForLine(agreement, Ccg, Council, day, null));
+        Assert.Null(PlacementBasis.ForLine(agreement, Council, Ccg, day, null));
+        Assert.Null(PlacementBasis.ForSecondment(agreement, Ccg, Council, day, null));
+        Assert.Contains("Under section 113", PlacementBasis.ForSecondment(agreement, Council, Ccg, day, null));
+    }
+
     [Theory]
     [InlineData(AccountabilityKind.LineManagement, true)]
     [InlineData(AccountabilityKind.ProfessionalAccountability, true)]

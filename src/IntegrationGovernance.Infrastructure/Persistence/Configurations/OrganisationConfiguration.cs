@@ -17,6 +17,7 @@ internal sealed class OrganisationConfiguration : IEntityTypeConfiguration<Organ
         builder.Property(o => o.Type).HasConversion<string>().HasMaxLength(40);
         builder.Property(o => o.OdsCode).HasMaxLength(5);
         builder.Property(o => o.GssCode).HasMaxLength(9);
+        builder.Property(o => o.EarlierTypes).AsJsonColumn();
         builder.Property(o => o.Version).IsRowVersion();
         builder.Ignore(o => o.Operational);
         builder.Ignore(o => o.Details);
