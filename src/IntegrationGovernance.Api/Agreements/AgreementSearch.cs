@@ -170,12 +170,12 @@ public static class AgreementSearch
         IQueryable<Agreement> query, string text, PageRequest page, AgreementCursor? after, DateOnly? activeOn, IMapper mapper,
         HttpRequest request, CancellationToken cancellationToken)
     {
-        // the document searched: reference, title, purpose and services, in English
+        // the document searched: reference and title, services, purpose, weighted in that order, served by a GIN index
         var ranked = query
             .Select(a => new
             {
                 Agreement = a,
-                Document = EF.Functions.ToTsVector("english", a.Reference + " " + a.Title + " " + (a.Purpose ?? "") + " " + string.Join(" ", a.Services)),
+                Document = AgreementSearchDocument.Of(a.Reference, a.Title, a.Purpose, a.Services),
                 Query = EF.Functions.WebSearchToTsQuery("english", text),
             })
             .Where(x => x.Document.Matches(x.Query))

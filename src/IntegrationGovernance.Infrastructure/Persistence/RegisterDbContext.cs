@@ -144,5 +144,6 @@ public sealed class RegisterDbContext(DbContextOptions<RegisterDbContext> option
             .Ignore<Domain.Agreements.TermPeriod>()
             .Ignore<Domain.Successions.SuccessionTransfer>();
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(RegisterDbContext).Assembly);
+        IntegrationGovernance.Infrastructure.Agreements.AgreementSearchDocument.Register(modelBuilder);
     }
 }

@@ -169,6 +169,49 @@ public sealed class LegalQuestionTests(RegisterApiFactory api) : IClassFixture<R
     }
 
     [Fact]
+    public async Task Full_text_search_weighs_a_title_above_a_purpose()
+    {
+        var parties = await _client.CouncilAndPctAsync("Weighted");
+        var (inPurpose, _) = await _client.CreateAgreementAsync(Support.Agreements.Section75($"WEIGHT-A-{Guid.NewGuid():N}"[..20], parties) with
+        {
+            Title = "Equipment loans", Purpose = "Includes some reablement kit.",
+        });
+        var (inTitle, _) = await _client.CreateAgreementAsync(Support.Agreements.Section75($"WEIGHT-B-{Guid.NewGuid():N}"[..20], parties) with
+        {
+            Title = "Reablement service", Purpose = "Short-term support at home.",
+        });
+
+        Assert.Equal([inTitle.Id, inPurpose.Id], await IdsAsync($"?q=reablement&organisationId={parties.Council.Id}"));
+    }
+
+    [Fact]
+    public async Task The_search_document_is_served_by_its_gin_index()
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(api.ConnectionString);
+        await connection.OpenAsync();
+        await using (var off = new Npgsql.NpgsqlCommand("SET enable_seqscan = off", connection))
+            await off.ExecuteNonQueryAsync();
+        await using var explain = new Npgsql.NpgsqlCommand(
+            "EXPLAIN SELECT id FROM agreements WHERE agreement_search_document(reference, title, purpose, services) @@ websearch_to_tsquery('english', 'health visiting')",
+            connection);
+
+        var plan = string.Join("\n", await ReadLinesAsync(await explain.ExecuteReaderAsync()));
+
+        Assert.Contains("ix_agreements_search", plan, StringComparison.Ordinal);
+    }
+
+    private static async Task<List<string>> ReadLinesAsync(System.Data.Common.DbDataReader reader)
+    {
+        var lines = new List<string>();
+        await using (reader)
+        {
+            while (await reader.ReadAsync())
+                lines.Add(reader.GetString(0));
+        }
+        return lines;
+    }
+
+    [Fact]
     public async Task Schedules_under_an_over_arching_agreement_come_back_at_any_depth()
     {
         var parties = await _client.CouncilAndPctAsync("Harrow-like");
