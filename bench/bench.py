@@ -271,15 +271,59 @@ def b7():
            "by succession depth " + ", ".join(f"{d}: {n}" for d, n in sorted(depths.items())) + f"; {form}", best=best)
 
 
+# the best query PostgreSQL can run for one fund's summary over the ledger's totals (ledger_period_totals, kept by the
+# database with every line: at most twelve rows per category of a fund's year): in one statement, everything the summary is
+# drawn from, the fund (its risk shares), its contributions for the year and its spend per period summed from the totals
+def best_summary_sql(fund, year):
+    return (f"SELECT f.id, f.name, f.agreement_id, f.risk_shares, "
+            f"(SELECT json_agg(json_build_object('id', c.id, 'organisation_id', c.organisation_id, 'kind', c.kind, 'form', c.form, "
+            f"'amount', c.amount, 'created_at', c.created_at)) FROM contributions c WHERE c.fund_id = f.id AND c.financial_year_start = {year}) AS contributions, "
+            f"(SELECT json_agg(json_build_object('period', t.period, 'spend', t.spend) ORDER BY t.period) FROM "
+            f"(SELECT period, sum(amount) AS spend FROM ledger_period_totals WHERE fund_id = f.id AND financial_year_start = {year} GROUP BY period) t) AS spend "
+            f"FROM pooled_funds f WHERE f.id = '{fund}';\n")
+
+
+def same_totals_as_lines(year):
+    """The totals the data set holds for the year are PostgreSQL's own GROUP BY over its ledger lines, row for row."""
+    differ = psql(f"""SELECT count(*) FROM (
+        (SELECT fund_id, financial_year_start, period, category, amount, line_count FROM ledger_period_totals WHERE financial_year_start = {year}
+         EXCEPT SELECT fund_id, financial_year_start, period, category, sum(amount), count(*) FROM ledger_lines WHERE financial_year_start = {year}
+                GROUP BY fund_id, financial_year_start, period, category)
+        UNION ALL
+        (SELECT fund_id, financial_year_start, period, category, sum(amount), count(*) FROM ledger_lines WHERE financial_year_start = {year}
+                GROUP BY fund_id, financial_year_start, period, category
+         EXCEPT SELECT fund_id, financial_year_start, period, category, amount, line_count FROM ledger_period_totals WHERE financial_year_start = {year})) d""")
+    if differ != "0":
+        sys.exit(f"ledger_period_totals differs from the sums of the ledger lines of {year} in {differ} rows")
+
+
 def b3():
     fund, year = KEYS["fund_id"], KEYS["fund_financial_year"]
-    baseline, api = read_scenario([f"/api/v1/pooled-funds/{fund}/summary?financialYear={year}"])
+    start = int(year[:4])
+    same_totals_as_lines(start)
+    path = f"/api/v1/pooled-funds/{fund}/summary?financialYear={year}"
+    summary = json.loads(expect_ok("GET", path))
+    spend = json.loads(psql(f"SELECT coalesce(q.spend::text, '[]') FROM ({best_summary_sql(fund, start).rstrip().rstrip(';')}) q"))
+    if ({s["period"]: round(s["spend"], 2) for s in spend if s["spend"] != 0}
+            != {p["period"]: round(p["spend"], 2) for p in summary["periods"] if p["spend"] != 0}):
+        sys.exit(f"{path}: the best query's spend per period is not the API's")
+    best = pgbench(best_summary_sql(fund, start))
+    baseline, api = read_scenario([path])
     record(f"B3a pooled-fund summary, one fund and year ({KEYS['fund_year_ledger_lines']} of 1,000,000 lines)", baseline, api,
-           "≥ 0.25 of baseline; p99 < 10 ms", api["rps"] / baseline >= 0.25 and api["p99"] < 10)
-    baseline, api = read_scenario([f"/api/v1/finance/summaries?financialYear={KEYS['finance_financial_year']}"], connections=1)
-    record(f"B3b finance export, all funds for {KEYS['finance_financial_year']} (1 connection)", baseline, api,
-           "time within 2× of PostgreSQL's GROUP BY", baseline / api["rps"] <= 2,
-           f"API {1000 / api['rps']:.0f} ms per export, PostgreSQL {1000 / baseline:.0f} ms")
+           "API ≥ 0.5 of the best query over the totals; p99 < 10 ms", api["rps"] / best >= 0.5 and api["p99"] < 10,
+           f"best query: the fund, its contributions and its spend per period from ledger_period_totals, in one statement "
+           f"({len(summary['periods'])} periods)", best=best)
+    finance_year = KEYS["finance_financial_year"]
+    finance_start = int(finance_year[:4])
+    same_totals_as_lines(finance_start)
+    # what the export cost before the totals: PostgreSQL's GROUP BY over every ledger line of the year
+    lines_group_by = pgbench(f"SELECT fund_id, period, sum(amount) FROM ledger_lines WHERE financial_year_start = {finance_start} "
+                             "GROUP BY fund_id, period;\n", connections=1)
+    baseline, api = read_scenario([f"/api/v1/finance/summaries?financialYear={finance_year}"], connections=1)
+    record(f"B3b finance export, all funds for {finance_year} (1 connection)", baseline, api,
+           "time within 1.5× of PostgreSQL's GROUP BY", baseline / api["rps"] <= 1.5,
+           f"API {1000 / api['rps']:.0f} ms per export, PostgreSQL running its SQL (the GROUP BY over the totals) {1000 / baseline:.0f} ms; "
+           f"the GROUP BY over the year's ledger lines alone takes {1000 / lines_group_by:.0f} ms")
 
 
 def b4():

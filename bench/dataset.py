@@ -21,7 +21,8 @@ What it makes (the register as it stood on AS_AT, loaded at LOADED_AT):
       2010 to 2030 (section 31 ones from 2003 to 2007, section 65Z5 ones from July 2022). Organisation 1 (the hub,
       a county council) is a party to every sixth agreement, more than 5,000 of them active on ACTIVE_ON.
   2,000 pooled funds on agreements that use the pooled-fund flexibility, hosted by the agreement's Host party,
-      with contributions per partner and financial year and 1,000,000 ledger lines; 1,300 funds still run in
+      with contributions per partner and financial year and 1,000,000 ledger lines (and their totals per fund, year,
+      period and category, as the register's trigger keeps them); 1,300 funds still run in
       2025-26 (the finance export's year); fund 1 holds 60,000 lines, more than half of them in 2025-26.
   20,000 posts with their line-management trees, governance lines to their own boards, some clinical supervision
       lines, dotted lines across organisations under section 113 agreements, and up to 1,000 secondments under them. The hub's
@@ -35,13 +36,13 @@ import sys
 
 from datagen.agreement_parties import Pools
 from datagen.agreements import AGREEMENT_COLUMNS, agreement_rows, make_agreements
-from datagen.funds import (CONTRIBUTION_COLUMNS, FUND_COLUMNS, LEDGER_LINE_COLUMNS, contribution_rows, fund_rows,
-                           ledger_rows, make_funds)
+from datagen.funds import (CONTRIBUTION_COLUMNS, FUND_COLUMNS, LEDGER_LINE_COLUMNS, LEDGER_TOTALS_SQL, contribution_rows,
+                           fund_rows, ledger_rows, make_funds)
 from datagen.history import HISTORY_TABLES, write_agreement_terms, write_checks, write_history
 from datagen.keys import write_keys
 from datagen.organisations import (ORGANISATION_COLUMNS, SUCCESSION_COLUMNS, SUCCESSION_PARTY_COLUMNS, make_organisations,
                                    make_successions, org_rows, succession_party_rows, succession_rows)
-from datagen.output import begin, commit, copy
+from datagen.output import begin, commit, copy, write_sql
 from datagen.people import (LINE_COLUMNS, POST_COLUMNS, SECONDMENT_COLUMNS, line_rows, make_people, post_rows,
                             secondment_rows)
 from datagen.records import CLOCK
@@ -67,6 +68,7 @@ def main():
     counts["pooled_funds"] = copy("pooled_funds", FUND_COLUMNS, fund_rows(funds))
     # ledger_rows() adds up each fund's spend per year as it goes; contribution_rows() sizes the contributions on it
     counts["ledger_lines"] = copy("ledger_lines", LEDGER_LINE_COLUMNS, ledger_rows(funds))
+    write_sql(LEDGER_TOTALS_SQL)
     counts["contributions"] = copy("contributions", CONTRIBUTION_COLUMNS, contribution_rows(funds))
     posts, lines, secondments = make_people(by_type, agreements)
     counts["posts"] = copy("posts", POST_COLUMNS, post_rows(posts))

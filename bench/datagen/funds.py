@@ -139,6 +139,17 @@ def ledger_rows(funds):
             yield (f.id, on, money(pence), category, description, f"{prefix}-{on.year}{on.month:02d}-{i:06d}", fy, period, created)
 
 
+# the ledger's totals per fund, year, period and category, as the ledger_lines_totalled trigger keeps them
+# (Migrations/LedgerPeriodsSql.cs); session_replication_role = replica keeps it from firing during the COPY, so its sums
+# are written here, straight from the lines loaded
+LEDGER_TOTALS_SQL = """INSERT INTO ledger_period_totals (fund_id, financial_year_start, period, category, amount, line_count)
+SELECT fund_id, financial_year_start, period, category, sum(amount), count(*)
+FROM ledger_lines
+WHERE xmin = pg_current_xact_id()::xid
+GROUP BY fund_id, financial_year_start, period, category;
+"""
+
+
 CONTRIBUTION_COLUMNS = ["id", "fund_id", "organisation_id", "financial_year_start", "kind", "form", "amount", "note",
                         "created_at"]
 

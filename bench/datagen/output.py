@@ -26,6 +26,10 @@ def commit():
     OUT.flush()
 
 
+def write_sql(sql):
+    OUT.write(sql)
+
+
 def field(v):
     if v is None:
         return "\\N"

@@ -32,14 +32,17 @@ internal sealed class SecurityOperationFilter : IOperationFilter
         if (metadata.OfType<VisibilityRule>().FirstOrDefault() is { } visibility)
             operation.Extensions["x-visibility-rule"] = new JsonNodeExtension(JsonValue.Create(visibility.Resource));
         var rule = $"Requires scope `{string.Join("` or `", scopes.Append(Scopes.Admin).Distinct())}`"
-            + (party is null ? "." : $", acting for a party of the {party.Resource} (its `org` claim), unless `admin`.");
+            + (party is null ? "."
+                : party.Role is null ? $", acting for a party of the {party.Resource} (its `org` claim), unless `admin`."
+                : $", acting for the {party.Resource}'s {party.Role} (its `org` claim), unless `admin`.");
         operation.Description = string.IsNullOrEmpty(operation.Description) ? rule : $"{operation.Description}\n\n{rule}";
 
         operation.Responses ??= [];
         Add(operation, context, StatusCodes.Status401Unauthorized, "No bearer token, or one that is expired, for another audience or not signed by a trusted issuer.");
         Add(operation, context, StatusCodes.Status403Forbidden, party is null
             ? "The token lacks the required scope."
-            : "The token lacks the required scope, or its organisation is not a party to the record.");
+            : party.Role is null ? "The token lacks the required scope, or its organisation is not a party to the record."
+            : $"The token lacks the required scope, or its organisation is not the {party.Resource}'s {party.Role}.");
         Add(operation, context, StatusCodes.Status429TooManyRequests, "Too many requests from this client; retry after the Retry-After header's seconds.");
         if (context.ApiDescription.ParameterDescriptions.Any(p => p.Source.Id == "Body"))
             Add(operation, context, StatusCodes.Status413PayloadTooLarge, "The request body is over the size limit.");

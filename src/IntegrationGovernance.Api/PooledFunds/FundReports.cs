@@ -69,9 +69,10 @@ public static class FundReports
         if (ReadQuery(financialYear, fromPeriod, toPeriod, out var year, out var range) is [_, ..] problems)
             return Problems.Validation(problems);
         var sources = await db.FinanceAtAsync(history, asOf, cancellationToken);
-        if (!await sources.Funds.AnyAsync(f => f.Id == id, cancellationToken))
-            return Problems.NotFound(PooledFundsEndpoints.Resource, id);
+        // no fund (then), no statement: one look at the fund, not two
         var summaries = mapper.Map<List<FundSummaryResponse>>(await StatementsAsync(sources, sources.Funds.Where(f => f.Id == id), year!.Value, range, cancellationToken));
+        if (summaries.Count == 0)
+            return Problems.NotFound(PooledFundsEndpoints.Resource, id);
         if (WantsCsv(http.Request))
         {
             await FundSummaryCsv.WriteAsync(http.Response, summaries, cancellationToken);

@@ -6,13 +6,14 @@ namespace IntegrationGovernance.Api.PooledFunds;
 
 /// <summary>
 /// A ledger as finance systems exchange it. CSV with a header row <c>date,amount,category,description,external_reference</c>
+/// and, for corrections, <c>corrects</c> (the external reference of the line corrected; may be left out or blank)
 /// (dates yyyy-mm-dd, amounts in pounds with a point), or a JSON array of ledger lines. The export writes the
 /// same columns, so an exported ledger imports again: text cells are written safe for spreadsheets
 /// (<see cref="CsvText"/>) and read back through <see cref="CsvText.Restore"/>.
 /// </summary>
 public static class LedgerFile
 {
-    public static readonly string[] Columns = ["date", "amount", "category", "description", "external_reference"];
+    public static readonly string[] Columns = ["date", "amount", "category", "description", "external_reference", "corrects"];
 
     /// <summary>Reads every row; a value that cannot be read is left null, so the row is rejected with its field named.</summary>
     public static Task<(IReadOnlyList<Imports.ImportRow<LedgerLineRequest>> Rows, string? Problem)> ReadAsync(HttpRequest request, CancellationToken cancellationToken) =>
@@ -23,6 +24,7 @@ public static class LedgerFile
             Category = CsvText.Restore(fields.Text("category")),
             Description = CsvText.Restore(fields.Text("description")),
             ExternalReference = CsvText.Restore(fields.Text("external_reference")),
+            Corrects = CsvText.Restore(fields.Text("corrects")),
         }, cancellationToken);
 
     public static async Task WriteCsvAsync(HttpResponse response, IAsyncEnumerable<LedgerLineResponse> lines, CancellationToken cancellationToken)
@@ -40,6 +42,7 @@ public static class LedgerFile
             csv.WriteField(CsvText.Neutralise(line.Category));
             csv.WriteField(CsvText.Neutralise(line.Description));
             csv.WriteField(CsvText.Neutralise(line.ExternalReference));
+            csv.WriteField(CsvText.Neutralise(line.Corrects));
             csv.WriteField(line.FinancialYear);
             csv.WriteField(line.Period);
             await csv.NextRecordAsync();

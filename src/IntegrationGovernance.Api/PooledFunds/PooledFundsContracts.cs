@@ -180,6 +180,14 @@ public sealed record LedgerLineRequest
     /// <example>AP-2015-10-0042</example>
     [MaxLength(LedgerLine.MaxReferenceLength)]
     public string? ExternalReference { get; init; }
+
+    /// <summary>
+    /// For a correction: the external reference of the line of this fund it corrects (perhaps in a closed period, which
+    /// takes no new lines). The correction itself is dated in an open period. Leave out (or blank) for an ordinary line.
+    /// </summary>
+    /// <example>AP-2015-06-0017</example>
+    [MaxLength(LedgerLine.MaxReferenceLength)]
+    public string? Corrects { get; init; }
 }
 
 public sealed record LedgerLineResponse
@@ -211,6 +219,10 @@ public sealed record LedgerLineResponse
     /// <summary>The booking the line came in with (one line, or one import): its entry in the audit trail and the change feed is under <c>ledger_bookings</c> and this id. Null for lines booked before bookings were kept.</summary>
     /// <example>0193a6b2-7c1e-7d4f-9a51-2f3c4d5e6fd0</example>
     public Guid? BookingId { get; init; }
+
+    /// <summary>For a correction, the external reference of the line of this fund it corrects; null otherwise.</summary>
+    /// <example>AP-2015-06-0017</example>
+    public string? Corrects { get; init; }
 }
 
 /// <summary>The report of a bulk import: what was added, what the ledger already held, or every rejected row.</summary>

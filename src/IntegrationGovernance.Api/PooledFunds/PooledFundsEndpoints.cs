@@ -45,12 +45,15 @@ public static class PooledFundsEndpoints
             .RequirePartyOf<PooledFund>(Resource);
         group.MapPost("/{id:guid}/ledger-lines", BookLedgerLine)
             .WithSummary("Book one ledger line")
+            .WithDescription("A line dated in a closed period is refused (`409`, `period-closed`, naming `$.date`): a correction is booked in an open period, "
+                + "with `corrects` naming the external reference of the line of this fund it corrects (`422`, `corrected-line-not-found`, when the ledger holds none).")
             .RequireScope(Scopes.FinanceWrite)
             .RequirePartyOf<PooledFund>(Resource);
         group.MapPost("/{id:guid}/ledger-lines/import", ImportLedgerLines)
             .WithSummary("Import ledger lines in bulk (CSV or JSON)")
-            .WithDescription("Body: `text/csv` with header `date,amount,category,description,external_reference`, or a JSON array of ledger lines. "
-                + "Every row is checked first; one bad row rejects the whole file, with each rejected row's number and problems. "
+            .WithDescription("Body: `text/csv` with header `date,amount,category,description,external_reference` (and optionally `corrects`), or a JSON array of ledger lines. "
+                + "Every row is checked first; one bad row rejects the whole file, with each rejected row's number and problems: a row dated in a closed period, "
+                + "or correcting a line neither the ledger nor the file holds, is one. "
                 + "Lines whose external reference the ledger already holds are skipped, so a repeated import adds nothing. `dryRun=true` checks and counts without booking.")
             .Accepts<List<LedgerLineRequest>>("application/json", "text/csv")
             .AllowsLargeBody()
@@ -135,14 +138,19 @@ public static class PooledFundsEndpoints
         if (fund is null)
             return Problems.NotFound(Resource, id);
         var problems = LedgerLine.Problems(body.Date, body.Amount, body.Category, body.Description, body.ExternalReference, fund.StartsOn, fund.EndsOn)
+            .Concat(LedgerLine.CorrectionProblems(body.Corrects, body.ExternalReference))
             .Select(p => new RuleViolation($"$.{p.Field}", p.Message)).ToList();
         if (problems.Count > 0)
             return Problems.Validation(problems);
+        // checked again by the database as the line is added, under a lock a close waits for (see LedgerPeriods)
+        (await db.ClosedPeriodsAsync(fund.Id, cancellationToken)).EnsureOpen(body.Date!.Value);
+        if (body.Corrects?.Trim() is { Length: > 0 } corrects)
+            LedgerLine.EnsureCorrectedLineHeld(corrects, await db.LedgerLines.AnyAsync(l => l.FundId == fund.Id && l.ExternalReference == corrects, cancellationToken));
 
         var line = await db.InTransactionAsync(async token =>
         {
             var booking = LedgerBooking.Start(fund.Id, clock.GetUtcNow());
-            var booked = LedgerLine.Book(booking, body.Date!.Value, body.Amount!.Value, body.Category!, body.Description, body.ExternalReference!);
+            var booked = LedgerLine.Book(booking, body.Date!.Value, body.Amount!.Value, body.Category!, body.Description, body.ExternalReference!, body.Corrects);
             db.AddRange(booking, booked);
             await db.SaveChangesAsync(token);
             return booked;
@@ -167,27 +175,21 @@ public static class PooledFundsEndpoints
         if (unreadable is not null)
             return Problems.Validation("$", unreadable);
 
-        var booking = LedgerBooking.Start(fund.Id, clock.GetUtcNow());
-        var errors = new Dictionary<string, string[]>();
-        var lines = new List<LedgerLine>(rows.Count);
-        var references = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (row, line, cannotRead) in rows)
-        {
-            var problems = cannotRead.ToDictionary(p => p.Key, p => p.Value);
-            foreach (var (field, message) in LedgerLine.Problems(line.Date, line.Amount, line.Category, line.Description, line.ExternalReference, fund.StartsOn, fund.EndsOn))
-                problems.TryAdd(field, [message]);
-            if (line.ExternalReference is { } reference && !references.Add(reference.Trim()))
-                problems.TryAdd("externalReference", ["This external reference appears earlier in the file."]);
-            foreach (var (field, messages) in problems)
-                errors[$"rows[{row}].{field}"] = messages;
-            if (problems.Count == 0)
-                lines.Add(LedgerLine.Book(booking, line.Date!.Value, line.Amount!.Value, line.Category!, line.Description, line.ExternalReference!));
-        }
+        var read = rows.Select(r => new LedgerImportRow(r.Row, r.Value.Date, r.Value.Amount, r.Value.Category, r.Value.Description, r.Value.ExternalReference,
+            r.Value.Corrects, r.Unreadable)).ToList();
+        var corrected = LedgerImport.CorrectedReferences(read).ToArray();
+        var held = corrected.Length == 0 ? []
+            : (await db.LedgerLines.Where(l => l.FundId == fund.Id && corrected.Contains(l.ExternalReference)).Select(l => l.ExternalReference).ToListAsync(cancellationToken))
+                .ToHashSet(StringComparer.Ordinal);
+        // the closed periods are checked again by the database as the lines are added (see LedgerPeriods)
+        var errors = LedgerImport.Check(read, fund, await db.ClosedPeriodsAsync(fund.Id, cancellationToken), held);
         if (errors.Count > 0)
             return Imports.ImportFile.Rejected(errors, rows.Count, "ledger-import-rejected");
-        if (lines.Count == 0)
+        if (read.Count == 0)
             return Problems.Validation("$", "The file holds no ledger lines.");
 
+        var booking = LedgerBooking.Start(fund.Id, clock.GetUtcNow());
+        var lines = read.Select(r => LedgerLine.Book(booking, r.Date!.Value, r.Amount!.Value, r.Category!, r.Description, r.ExternalReference!, r.Corrects)).ToList();
         var result = await importer.ImportAsync(booking, lines, dryRun == true, cancellationToken);
         return TypedResults.Ok(new LedgerImportReport
         {

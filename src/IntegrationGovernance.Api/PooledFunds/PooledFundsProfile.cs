@@ -16,6 +16,21 @@ public sealed class PooledFundsProfile : Profile
         CreateMap<LedgerLine, LedgerLineResponse>()
             .ForMember(l => l.Date, o => o.MapFrom(l => l.BookedOn))
             .ForMember(l => l.FinancialYear, o => o.MapFrom(l => new FinancialYear(l.FinancialYearStart).ToString()));
+        CreateMap<LedgerPeriod, LedgerPeriodResponse>()
+            .ForMember(p => p.FinancialYear, o => o.MapFrom(p => new FinancialYear(p.FinancialYearStart).ToString()))
+            .ForMember(p => p.StartsOn, o => o.MapFrom(p => p.MonthPeriod.FirstDay))
+            .ForMember(p => p.EndsOn, o => o.MapFrom(p => p.MonthPeriod.LastDay));
+        CreateMap<LedgerPeriodStatus, LedgerPeriodResponse>().ConvertUsing((status, _, context) => status.Record is { } record
+            ? context.Mapper.Map<LedgerPeriodResponse>(record)
+            : new LedgerPeriodResponse
+            {
+                FundId = status.FundId,
+                FinancialYear = status.Period.Year.ToString(),
+                Period = status.Period.Number,
+                StartsOn = status.Period.FirstDay,
+                EndsOn = status.Period.LastDay,
+                State = status.State,
+            });
 
         CreateMap<ContributionFigures, ContributionFiguresResponse>()
             .ForMember(f => f.Planned, o => o.MapFrom(f => f.Planned ?? 0m))

@@ -8,8 +8,11 @@ namespace IntegrationGovernance.Api.Security;
 /// <summary>The scope an operation requires (also shown in the OpenAPI document).</summary>
 public sealed record RequiredScope(string Scope);
 
-/// <summary>Marks an operation whose caller must act for a party of the record in the path (unless admin).</summary>
-public sealed record PartyRule(string Resource);
+/// <summary>
+/// Marks an operation whose caller must act for a party of the record in the path (unless admin); with a
+/// <paramref name="Role"/>, for the party in that role only (a fund's host).
+/// </summary>
+public sealed record PartyRule(string Resource, string? Role = null);
 
 /// <summary>Marks an operation on records a caller sees only if its organisation is a party (404 otherwise; lists are filtered).</summary>
 public sealed record VisibilityRule(string Resource);

@@ -1,3 +1,5 @@
+using IntegrationGovernance.Domain.Common;
+
 namespace IntegrationGovernance.Domain.PooledFunds;
 
 /// <summary>
@@ -83,7 +85,14 @@ public sealed class LedgerLine
     /// <summary>The booking (one line, or one import) the line came in with; null for lines booked before bookings were kept.</summary>
     public Guid? BookingId { get; private set; }
 
-    public static LedgerLine Book(LedgerBooking booking, DateOnly on, decimal amount, string category, string? description, string externalReference)
+    /// <summary>
+    /// The external reference of the line of the same fund this one corrects, when it is a correction: a closed period
+    /// takes no new lines, so a line found wrong there is put right by one booked in an open period that names it.
+    /// </summary>
+    public string? Corrects { get; private set; }
+
+    public static LedgerLine Book(LedgerBooking booking, DateOnly on, decimal amount, string category, string? description, string externalReference,
+        string? corrects = null)
     {
         var line = new LedgerLine
         {
@@ -97,6 +106,7 @@ public sealed class LedgerLine
             FinancialYearStart = FinancialYear.Of(on).StartYear,
             Period = FinancialYear.PeriodOf(on),
             CreatedAt = booking.CreatedAt,
+            Corrects = string.IsNullOrWhiteSpace(corrects) ? null : corrects.Trim(),
         };
         booking.Count(line);
         return line;
@@ -118,5 +128,28 @@ public sealed class LedgerLine
             yield return ("description", $"A description is at most {MaxDescriptionLength} characters.");
         if (string.IsNullOrWhiteSpace(externalReference) || externalReference.Length > MaxReferenceLength)
             yield return ("externalReference", $"The ledger's own reference for the line is required, at most {MaxReferenceLength} characters.");
+    }
+
+    /// <summary>Why <paramref name="corrects"/> cannot name the line a line corrects (JSON names); blank is no correction.</summary>
+    public static IEnumerable<(string Field, string Message)> CorrectionProblems(string? corrects, string? externalReference)
+    {
+        if (string.IsNullOrWhiteSpace(corrects))
+            yield break;
+        if (corrects.Trim().Length > MaxReferenceLength)
+            yield return ("corrects", $"The external reference of the line corrected is at most {MaxReferenceLength} characters.");
+        else if (string.Equals(corrects.Trim(), externalReference?.Trim(), StringComparison.Ordinal))
+            yield return ("corrects", "A line does not correct itself: name the external reference of the line it corrects.");
+    }
+
+    /// <summary>What a correction is told when the fund's ledger (or the file it comes in) holds no line it could correct.</summary>
+    public static string CorrectedLineMissing(string corrects, bool inImport = false) =>
+        $"{(inImport ? "Neither the fund's ledger nor this file holds a" : "The fund's ledger holds no")} line with external reference '{corrects.Trim()}': "
+        + "a correction names a line of the same fund.";
+
+    /// <exception cref="RegisterRuleException">The line named is not in the fund's ledger (422, naming <c>$.corrects</c>).</exception>
+    public static void EnsureCorrectedLineHeld(string? corrects, bool held)
+    {
+        if (!string.IsNullOrWhiteSpace(corrects) && !held)
+            throw new RegisterRuleException("corrected-line-not-found", CorrectedLineMissing(corrects), "$.corrects");
     }
 }

@@ -609,6 +609,11 @@ namespace IntegrationGovernance.Infrastructure.Migrations
                         .HasColumnType("character varying(100)")
                         .HasColumnName("category");
 
+                    b.Property<string>("Corrects")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("corrects");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
@@ -654,6 +659,89 @@ namespace IntegrationGovernance.Infrastructure.Migrations
                     b.ToTable("ledger_lines", null, t =>
                         {
                             t.HasCheckConstraint("ck_ledger_lines_period", "period BETWEEN 1 AND 12");
+                        });
+                });
+
+            modelBuilder.Entity("IntegrationGovernance.Domain.PooledFunds.LedgerPeriod", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
+
+                    b.Property<string>("ClosedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("closed_by");
+
+                    b.Property<Guid?>("ClosedByOrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("closed_by_organisation_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<int>("FinancialYearStart")
+                        .HasColumnType("integer")
+                        .HasColumnName("financial_year_start");
+
+                    b.Property<Guid>("FundId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("fund_id");
+
+                    b.Property<int>("Period")
+                        .HasColumnType("integer")
+                        .HasColumnName("period");
+
+                    b.Property<string>("ReopenReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("reopen_reason");
+
+                    b.Property<DateTimeOffset?>("ReopenedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reopened_at");
+
+                    b.Property<string>("ReopenedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("reopened_by");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("state");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_ledger_periods");
+
+                    b.HasIndex("ClosedByOrganisationId")
+                        .HasDatabaseName("ix_ledger_periods_closed_by_organisation_id");
+
+                    b.HasIndex("FundId", "FinancialYearStart", "Period")
+                        .IsUnique()
+                        .HasDatabaseName("ux_ledger_periods_period");
+
+                    b.ToTable("ledger_periods", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_ledger_periods_closed", "state <> 'Closed' OR closed_at IS NOT NULL");
+
+                            t.HasCheckConstraint("ck_ledger_periods_period", "period BETWEEN 1 AND 12");
                         });
                 });
 
@@ -974,6 +1062,43 @@ namespace IntegrationGovernance.Infrastructure.Migrations
                         .HasDatabaseName("ix_agreement_terms_agreement_id_recorded_in");
 
                     b.ToTable("agreement_terms", (string)null);
+                });
+
+            modelBuilder.Entity("IntegrationGovernance.Infrastructure.PooledFunds.LedgerPeriodTotalRow", b =>
+                {
+                    b.Property<Guid>("FundId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("fund_id");
+
+                    b.Property<int>("FinancialYearStart")
+                        .HasColumnType("integer")
+                        .HasColumnName("financial_year_start");
+
+                    b.Property<int>("Period")
+                        .HasColumnType("integer")
+                        .HasColumnName("period");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("category");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(28, 2)
+                        .HasColumnType("numeric(28,2)")
+                        .HasColumnName("amount");
+
+                    b.Property<long>("LineCount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("line_count");
+
+                    b.HasKey("FundId", "FinancialYearStart", "Period", "Category")
+                        .HasName("pk_ledger_period_totals");
+
+                    b.ToTable("ledger_period_totals", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_ledger_period_totals_period", "period BETWEEN 1 AND 12");
+                        });
                 });
 
             modelBuilder.Entity("IntegrationGovernance.Infrastructure.RecordKeeping.AuditEntry", b =>
@@ -1485,6 +1610,22 @@ namespace IntegrationGovernance.Infrastructure.Migrations
                         .HasConstraintName("fk_ledger_lines_pooled_funds_fund_id");
                 });
 
+            modelBuilder.Entity("IntegrationGovernance.Domain.PooledFunds.LedgerPeriod", b =>
+                {
+                    b.HasOne("IntegrationGovernance.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("ClosedByOrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_ledger_periods_organisations_closed_by_organisation_id");
+
+                    b.HasOne("IntegrationGovernance.Domain.PooledFunds.PooledFund", null)
+                        .WithMany()
+                        .HasForeignKey("FundId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_ledger_periods_pooled_funds_fund_id");
+                });
+
             modelBuilder.Entity("IntegrationGovernance.Domain.PooledFunds.PooledFund", b =>
                 {
                     b.HasOne("IntegrationGovernance.Domain.Agreements.Agreement", null)
@@ -1591,6 +1732,16 @@ namespace IntegrationGovernance.Infrastructure.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_agreement_terms_agreements_agreement_id");
+                });
+
+            modelBuilder.Entity("IntegrationGovernance.Infrastructure.PooledFunds.LedgerPeriodTotalRow", b =>
+                {
+                    b.HasOne("IntegrationGovernance.Domain.PooledFunds.PooledFund", null)
+                        .WithMany()
+                        .HasForeignKey("FundId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_ledger_period_totals_pooled_funds_fund_id");
                 });
 
             modelBuilder.Entity("IntegrationGovernance.Infrastructure.Webhooks.WebhookDelivery", b =>

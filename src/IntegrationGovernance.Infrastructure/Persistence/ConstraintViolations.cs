@@ -10,17 +10,32 @@ namespace IntegrationGovernance.Infrastructure.Persistence;
 /// </summary>
 public static class ConstraintViolations
 {
-    private static readonly Dictionary<string, (string Code, string Field, string Message)> Known = new()
+    /// <summary>
+    /// The name the <c>ledger_lines_totalled</c> trigger gives its refusal of a line dated in a closed period (a check
+    /// violation raised by the database, so a booking racing a close is refused even when it passed the check in code).
+    /// </summary>
+    public const string OpenPeriod = "ledger_lines_open_period";
+
+    private static readonly Dictionary<string, (string Code, string Field, string Message, RuleKind Kind)> Known = new()
     {
-        ["ux_organisations_ods_code"] = ("duplicate-ods-code", "$.odsCode", "Another organisation already has this ODS code; ODS codes are never reused."),
-        ["ux_organisations_gss_code"] = ("duplicate-gss-code", "$.gssCode", "Another organisation already has this GSS code."),
-        ["ux_ledger_lines_reference"] = ("duplicate-ledger-reference", "$.externalReference", "The fund's ledger already holds a line with this external reference."),
-        ["ux_agreements_reference"] = ("duplicate-reference", "$.reference", "Another agreement already has this reference; references are never reused."),
+        ["ux_organisations_ods_code"] = ("duplicate-ods-code", "$.odsCode", "Another organisation already has this ODS code; ODS codes are never reused.", RuleKind.Conflict),
+        ["ux_organisations_gss_code"] = ("duplicate-gss-code", "$.gssCode", "Another organisation already has this GSS code.", RuleKind.Conflict),
+        ["ux_ledger_lines_reference"] = ("duplicate-ledger-reference", "$.externalReference", "The fund's ledger already holds a line with this external reference.", RuleKind.Conflict),
+        ["ux_agreements_reference"] = ("duplicate-reference", "$.reference", "Another agreement already has this reference; references are never reused.", RuleKind.Conflict),
+        ["ux_ledger_periods_period"] = ("period-already-closed", "period", "The period was closed by another request at the same time.", RuleKind.Conflict),
+        [OpenPeriod] = ("period-closed", "$.date", "The line's period was closed while it was being booked, so it takes no new lines. Book it in an open period.", RuleKind.Conflict),
+        ["fk_ledger_lines_corrects"] = ("corrected-line-not-found", "$.corrects", "The fund's ledger holds no line with this external reference: a correction names a line of the same fund.", RuleKind.Unprocessable),
     };
 
+    private static readonly HashSet<string> Enforcing =
+        [PostgresErrorCodes.UniqueViolation, PostgresErrorCodes.CheckViolation, PostgresErrorCodes.ForeignKeyViolation];
+
     public static RegisterRuleException? Translate(DbUpdateException exception) =>
-        exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: { } name }
-        && Known.TryGetValue(name, out var rule)
-            ? new RegisterRuleException(rule.Code, rule.Message, rule.Field, RuleKind.Conflict)
+        exception.InnerException is PostgresException postgres ? Translate(postgres) : null;
+
+    /// <summary>The rule a constraint the database enforced stands for, when it is one of the register's.</summary>
+    public static RegisterRuleException? Translate(PostgresException exception) =>
+        Enforcing.Contains(exception.SqlState) && exception.ConstraintName is { } name && Known.TryGetValue(name, out var rule)
+            ? new RegisterRuleException(rule.Code, rule.Message, rule.Field, rule.Kind)
             : null;
 }

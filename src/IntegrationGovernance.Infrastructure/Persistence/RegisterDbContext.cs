@@ -33,6 +33,11 @@ public sealed class RegisterDbContext(DbContextOptions<RegisterDbContext> option
 
     public DbSet<Domain.PooledFunds.LedgerBooking> LedgerBookings => Set<Domain.PooledFunds.LedgerBooking>();
 
+    public DbSet<Domain.PooledFunds.LedgerPeriod> LedgerPeriods => Set<Domain.PooledFunds.LedgerPeriod>();
+
+    /// <summary>Per fund, year, period and category totals of the ledger, kept by the database (read only).</summary>
+    public DbSet<PooledFunds.LedgerPeriodTotalRow> LedgerPeriodTotals => Set<PooledFunds.LedgerPeriodTotalRow>();
+
     public DbSet<Domain.People.Post> Posts => Set<Domain.People.Post>();
 
     public DbSet<Domain.People.AccountabilityLine> AccountabilityLines => Set<Domain.People.AccountabilityLine>();

@@ -7,7 +7,14 @@ using Microsoft.EntityFrameworkCore;
 namespace IntegrationGovernance.Infrastructure.PooledFunds;
 
 /// <summary>What a finance read draws from: the register now, or exactly as it stood at a moment.</summary>
-public sealed record FinanceSources(IQueryable<PooledFund> Funds, IQueryable<Agreement> Agreements, IQueryable<Contribution> Contributions, IQueryable<LedgerLine> Lines);
+public sealed record FinanceSources(IQueryable<PooledFund> Funds, IQueryable<Agreement> Agreements, IQueryable<Contribution> Contributions, IQueryable<LedgerLine> Lines)
+{
+    /// <summary>
+    /// The ledger's totals per fund, year, period and category (kept by the database with every line), when reading
+    /// the register now; null when reading as of a moment, since they hold every line committed since then too.
+    /// </summary>
+    public IQueryable<LedgerPeriodTotalRow>? Totals { get; init; }
+}
 
 public static class FinanceReads
 {
@@ -23,7 +30,10 @@ public static class FinanceReads
         {
             // reading as of a moment stamps them itself (RecordHistory.AsOfAsync)
             await db.PositionCommittedChangesAsync(cancellationToken);
-            return new(db.PooledFunds.AsNoTracking(), db.Agreements.AsNoTracking(), db.Contributions.AsNoTracking(), db.LedgerLines.AsNoTracking());
+            return new(db.PooledFunds.AsNoTracking(), db.Agreements.AsNoTracking(), db.Contributions.AsNoTracking(), db.LedgerLines.AsNoTracking())
+            {
+                Totals = db.LedgerPeriodTotals.AsNoTracking(),
+            };
         }
         var at = moment.ToUniversalTime();
         var bookings = history.ResourceOf<LedgerBooking>();

@@ -1,3 +1,4 @@
+using IntegrationGovernance.Domain.Common;
 using IntegrationGovernance.Domain.PooledFunds;
 using IntegrationGovernance.Infrastructure.Persistence;
 using IntegrationGovernance.Infrastructure.RecordKeeping;
@@ -14,6 +15,9 @@ public sealed record LedgerImportResult(int Added, int AlreadyRecorded, decimal 
 /// <summary>
 /// Books many ledger lines at once: binary COPY into a temporary table, then one statement that adds the lines the
 /// ledger does not already hold (by external reference) and the booking they come in with, counting what was added.
+/// The database adds the lines actually added (not those skipped) to the ledger's totals, and refuses the statement if
+/// any is dated in a closed period, in that same statement (the <c>ledger_lines_totalled</c> trigger: see
+/// <see cref="LedgerPeriods"/>); a dry run rolls both back with the lines.
 /// The booking is a register record, so the recording trigger gives it its revision (when the lines became visible),
 /// its audit row and its place in the change feed, as for any other write; all in one transaction (an idempotent
 /// request's, when there is one, so the lines commit with its stored response).
@@ -25,7 +29,7 @@ public sealed class LedgerImporter(RegisterDbContext db)
     private const string Stage = """
         CREATE TEMP TABLE ledger_import (
             fund_id uuid, booked_on date, amount numeric(19,2), category text, description text,
-            external_reference text, financial_year_start int, period int, created_at timestamptz, booking_id uuid
+            external_reference text, financial_year_start int, period int, created_at timestamptz, booking_id uuid, corrects text
         ) ON COMMIT DROP
         """;
 
@@ -33,8 +37,8 @@ public sealed class LedgerImporter(RegisterDbContext db)
     // from the lines is checked at the end of the statement, when the booking is there
     private const string Merge = """
         WITH added AS (
-            INSERT INTO ledger_lines (fund_id, booked_on, amount, category, description, external_reference, financial_year_start, period, created_at, booking_id)
-            SELECT fund_id, booked_on, amount, category, description, external_reference, financial_year_start, period, created_at, booking_id
+            INSERT INTO ledger_lines (fund_id, booked_on, amount, category, description, external_reference, financial_year_start, period, created_at, booking_id, corrects)
+            SELECT fund_id, booked_on, amount, category, description, external_reference, financial_year_start, period, created_at, booking_id, corrects
             FROM ledger_import
             ON CONFLICT (fund_id, external_reference) DO NOTHING
             RETURNING amount
@@ -85,7 +89,7 @@ public sealed class LedgerImporter(RegisterDbContext db)
             await stage.ExecuteNonQueryAsync(cancellationToken);
 
         await using (var copy = await connection.BeginBinaryImportAsync(
-            "COPY ledger_import (fund_id, booked_on, amount, category, description, external_reference, financial_year_start, period, created_at, booking_id) FROM STDIN (FORMAT BINARY)",
+            "COPY ledger_import (fund_id, booked_on, amount, category, description, external_reference, financial_year_start, period, created_at, booking_id, corrects) FROM STDIN (FORMAT BINARY)",
             cancellationToken))
         {
             foreach (var line in lines)
@@ -104,6 +108,10 @@ public sealed class LedgerImporter(RegisterDbContext db)
                 await copy.WriteAsync(line.Period, NpgsqlDbType.Integer, cancellationToken);
                 await copy.WriteAsync(line.CreatedAt, NpgsqlDbType.TimestampTz, cancellationToken);
                 await copy.WriteAsync(line.BookingId!.Value, NpgsqlDbType.Uuid, cancellationToken);
+                if (line.Corrects is null)
+                    await copy.WriteNullAsync(cancellationToken);
+                else
+                    await copy.WriteAsync(line.Corrects, NpgsqlDbType.Text, cancellationToken);
             }
             await copy.CompleteAsync(cancellationToken);
         }
@@ -115,9 +123,23 @@ public sealed class LedgerImporter(RegisterDbContext db)
             merge.Parameters.AddWithValue("id", booking.Id);
             merge.Parameters.AddWithValue("fund", booking.FundId);
             merge.Parameters.AddWithValue("created", booking.CreatedAt);
-            await using var reader = await merge.ExecuteReaderAsync(cancellationToken);
-            await reader.ReadAsync(cancellationToken);
-            (added, total) = (reader.GetInt32(0), reader.GetDecimal(1));
+            try
+            {
+                await using var reader = await merge.ExecuteReaderAsync(cancellationToken);
+                await reader.ReadAsync(cancellationToken);
+                (added, total) = (reader.GetInt32(0), reader.GetDecimal(1));
+            }
+            catch (PostgresException refused) when (refused.ConstraintName == ConstraintViolations.OpenPeriod)
+            {
+                // the rows were checked against the closed periods before; one was closed since, and the database saw it
+                throw new RegisterRuleException("period-closed",
+                    "A period a line of the file is dated in was closed while the file was being booked, so nothing was booked. "
+                    + "Import it again to see which rows fall in a closed period.", "$", RuleKind.Conflict);
+            }
+            catch (PostgresException refused) when (ConstraintViolations.Translate(refused) is { } rule)
+            {
+                throw rule;
+            }
         }
         return new LedgerImportResult(added, lines.Count - added, total);
     }

@@ -20,6 +20,7 @@ public sealed class RecordKeepingConventionTests(RegisterApiFactory api) : IClas
         ["agreement_party_terms"] = "the parties of those periods, written beside them",
         ["succession_parties"] = "the index rows of a succession, written with it",
         ["ledger_lines"] = "the lines of a ledger booking, which is the record",
+        ["ledger_period_totals"] = "running totals of the ledger lines per fund, year, period and category, written by the database with every line; the API's role only reads them",
         ["webhook_subscriptions"] = "delivery settings of one organisation, not a record of the register",
         ["webhook_deliveries"] = "the delivery log",
         ["webhook_delivery_leases"] = "which worker is delivering for a subscription",

@@ -285,6 +285,25 @@ public sealed class AccessMatrixTests : IClassFixture<RegisterApiFactory>
                 Content = new StringContent("date,amount,category,description,external_reference\n2015-05-01,1.00,Care,,M-1\n", System.Text.Encoding.UTF8, "text/csv"),
             }, parties.Council.GssCode);
         },
+        ["ListLedgerPeriods"] = async admin => new Recipe(Request(HttpMethod.Get, $"{Funds.Url}/{(await admin.FundAsync("Matrix")).Fund.Id}/periods?financialYear=2015-16")),
+        ["CloseLedgerPeriod"] = async admin =>
+        {
+            var (fund, parties) = await admin.FundAsync("Matrix");
+            return new Recipe(Request(HttpMethod.Post, $"{Funds.Url}/{fund.Id}/periods/2015-16/3/close"), parties.Council.GssCode);
+        },
+        ["ReopenLedgerPeriod"] = async admin =>
+        {
+            var (fund, parties) = await admin.FundAsync("Matrix");
+            (await admin.PostAsync($"{Funds.Url}/{fund.Id}/periods/2015-16/3/close", null)).EnsureSuccessStatusCode();
+            return new Recipe(() => Json(HttpMethod.Post, $"{Funds.Url}/{fund.Id}/periods/2015-16/3/reopen", new ReopenLedgerPeriodRequest { Reason = "Matrix" }),
+                parties.Council.GssCode);
+        },
+        ["GetLedgerPeriodHistory"] = async admin =>
+        {
+            var (fund, _) = await admin.FundAsync("Matrix");
+            var closed = await (await admin.PostAsync($"{Funds.Url}/{fund.Id}/periods/2015-16/3/close", null)).ReadAsync<LedgerPeriodResponse>(HttpStatusCode.OK);
+            return new Recipe(Request(HttpMethod.Get, $"/api/v1/ledger-periods/{closed.Id}/history"));
+        },
         ["CreatePost"] = async admin =>
         {
             var bodies = await admin.CouncilCcgAndSection113Async($"Matrix {Guid.NewGuid():N}");

@@ -58,6 +58,9 @@ internal sealed class LedgerLineConfiguration : IEntityTypeConfiguration<LedgerL
         builder.Property(l => l.Category).HasMaxLength(LedgerLine.MaxCategoryLength);
         builder.Property(l => l.Description).HasMaxLength(LedgerLine.MaxDescriptionLength);
         builder.Property(l => l.ExternalReference).HasMaxLength(LedgerLine.MaxReferenceLength);
+        // the line of the same fund it corrects: a foreign key (fund_id, corrects) to the unique reference, written in
+        // the LedgerPeriods migration's SQL (the model would make the reference an alternate key of its own)
+        builder.Property(l => l.Corrects).HasMaxLength(LedgerLine.MaxReferenceLength);
         builder.HasOne<PooledFund>().WithMany().HasForeignKey(l => l.FundId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<LedgerBooking>().WithMany().HasForeignKey(l => l.BookingId).OnDelete(DeleteBehavior.Restrict);
         // a re-import never doubles a line
@@ -77,5 +80,42 @@ internal sealed class LedgerBookingConfiguration : IEntityTypeConfiguration<Ledg
         // wider than an amount: the sum of an import of any size of lines at the largest accepted amount
         builder.Property(b => b.AmountTotal).HasPrecision(28, 2);
         builder.HasOne<PooledFund>().WithMany().HasForeignKey(b => b.FundId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class LedgerPeriodConfiguration : IEntityTypeConfiguration<LedgerPeriod>
+{
+    public void Configure(EntityTypeBuilder<LedgerPeriod> builder)
+    {
+        builder.ToTable("ledger_periods", t =>
+        {
+            t.HasCheckConstraint("ck_ledger_periods_period", "period BETWEEN 1 AND 12");
+            t.HasCheckConstraint("ck_ledger_periods_closed", "state <> 'Closed' OR closed_at IS NOT NULL");
+        });
+        builder.HasKey(p => p.Id);
+        builder.Property(p => p.Id).ValueGeneratedNever();
+        builder.Property(p => p.State).HasConversion<string>().HasMaxLength(20);
+        builder.Property(p => p.ClosedBy).HasMaxLength(200);
+        builder.Property(p => p.ReopenedBy).HasMaxLength(200);
+        builder.Property(p => p.ReopenReason).HasMaxLength(LedgerPeriod.MaxReasonLength);
+        builder.Property(p => p.Version).IsRowVersion();
+        builder.Ignore(p => p.MonthPeriod);
+        builder.HasOne<PooledFund>().WithMany().HasForeignKey(p => p.FundId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Organisation>().WithMany().HasForeignKey(p => p.ClosedByOrganisationId).OnDelete(DeleteBehavior.Restrict);
+        // one record per period of a fund; bookings look up the fund's closed ones
+        builder.HasIndex(p => new { p.FundId, p.FinancialYearStart, p.Period }).IsUnique().HasDatabaseName("ux_ledger_periods_period");
+    }
+}
+
+internal sealed class LedgerPeriodTotalConfiguration : IEntityTypeConfiguration<PooledFunds.LedgerPeriodTotalRow>
+{
+    public void Configure(EntityTypeBuilder<PooledFunds.LedgerPeriodTotalRow> builder)
+    {
+        builder.ToTable("ledger_period_totals", t => t.HasCheckConstraint("ck_ledger_period_totals_period", "period BETWEEN 1 AND 12"));
+        // a fund's year, period by period, is a range of this key
+        builder.HasKey(t => new { t.FundId, t.FinancialYearStart, t.Period, t.Category });
+        builder.Property(t => t.Category).HasMaxLength(LedgerLine.MaxCategoryLength);
+        builder.Property(t => t.Amount).HasPrecision(28, 2);
+        builder.HasOne<PooledFund>().WithMany().HasForeignKey(t => t.FundId).OnDelete(DeleteBehavior.Restrict);
     }
 }
