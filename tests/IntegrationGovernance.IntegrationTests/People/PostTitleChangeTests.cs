@@ -78,6 +78,29 @@ public sealed class PostTitleChangeTests(RegisterApiFactory api) : IClassFixture
         Assert.Equal(1L, await Sql.ScalarAsync<long>(api.ConnectionString, $"SELECT count(*) FROM revisions WHERE record_id = '{post.Id}'"));
     }
 
+    [Fact]
+    public async Task A_post_recorded_before_titles_were_dated_reads_its_one_title_now_in_the_past_and_once_changed()
+    {
+        var bodies = await _client.CouncilCcgAndSection113Async("Undated");
+        var post = await _client.PostAsync(bodies.Council.Id, "Head of Service");
+        var url = $"/api/v1/posts/{post.Id}";
+        // as posts were held before titles were dated: no list in the row, nor in the revision that holds it
+        await Sql.ExecuteAsync(api.ConnectionString,
+            $"BEGIN; SET LOCAL register.actor_subject = 'system:test'; UPDATE posts SET titles = NULL WHERE id = '{post.Id}'; COMMIT; SELECT position_committed_changes();");
+        var undated = await _client.CommittedAsync<PostResponse>(url);
+
+        var now = await (await _client.GetAsync(url)).ReadAsync<PostResponse>(HttpStatusCode.OK);
+        var then = await (await _client.GetAsync($"{url}?asOf={undated}")).ReadAsync<PostResponse>(HttpStatusCode.OK);
+        var structure = await _client.StructureAsync(bodies.Council.Id, "2015-01-01", undated);
+        var changed = await (await ChangeAsync(post.Id, new PostChangeRequest { EffectiveOn = new DateOnly(2016, 4, 1), Title = "Head of Services" }))
+            .ReadAsync<PostResponse>(HttpStatusCode.OK);
+
+        Assert.Equal([("Head of Service", new DateOnly(2013, 4, 1))], now.Titles.Select(t => (t.Title, t.StartsOn)));
+        Assert.Equal(now.Titles, then.Titles);
+        Assert.Equal("Head of Service", structure.AllNodes().Single(n => n.PostId == post.Id).Title);
+        Assert.Equal(["Head of Service", "Head of Services"], changed.Titles.Select(t => t.Title));
+    }
+
     private async Task<HttpResponseMessage> ChangeAsync(Guid post, PostChangeRequest change) =>
         await _client.SendWithIfMatchAsync(HttpMethod.Post, $"/api/v1/posts/{post}/changes", change, await _client.ETagAsync($"/api/v1/posts/{post}"));
 }
