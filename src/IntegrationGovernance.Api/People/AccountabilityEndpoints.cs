@@ -104,8 +104,9 @@ public static class AccountabilityEndpoints
     {
         var organisation = await db.AccountabilityLines.Where(l => l.Id == id)
             .Join(db.Posts, l => l.PostId, p => p.Id, (l, p) => (Guid?)p.OrganisationId).FirstOrDefaultAsync(cancellationToken);
+        // only the accountable post's organisation ends its lines; a line that is not there is answered 404 below
         if (organisation is { } accountable && !await AccessRuleExtensions.ActsForAnyAsync(http, [accountable], cancellationToken))
-            return AccessRuleExtensions.NotAParty("post"); // none: the change below answers 404
+            return AccessRuleExtensions.NotAParty("post");
         return await RecordChanges.ChangeAsync<AccountabilityLine, AccountabilityLineResponse>(db, id, Resource, http, mapper, async (line, token) =>
         {
             if (line.CheckEnd(body.EndsOn) is [_, ..] problems)
