@@ -8,7 +8,8 @@ namespace IntegrationGovernance.Api.Http;
 
 /// <summary>
 /// The shape of every change to an existing record: one transaction; 404 if it is not there; If-Match
-/// (428 missing, 412 stale); the change itself, refused with 400 if it breaks a rule; the new ETag.
+/// (428 missing, 412 stale); the change itself, refused with 400 if it breaks a rule; the new ETag. A resource whose
+/// responses depend on the caller (a post's holder) gives <c>respond</c>.
 /// </summary>
 public static class RecordChanges
 {
@@ -20,7 +21,8 @@ public static class RecordChanges
         IMapper mapper,
         Func<TEntity, CancellationToken, Task<IReadOnlyList<RuleViolation>>> change,
         CancellationToken cancellationToken,
-        Func<CancellationToken, Task>? first = null)
+        Func<CancellationToken, Task>? first = null,
+        Func<TEntity, CancellationToken, Task<TResponse>>? respond = null)
         where TEntity : class, IVersionedRecord =>
         db.InTransactionAsync<Results<Ok<TResponse>, ValidationProblem, ProblemHttpResult>>(async token =>
         {
@@ -38,6 +40,6 @@ public static class RecordChanges
                 return Problems.Validation(problems);
             await db.SaveChangesAsync(token);
             ETags.Set(http.Response, record.Version);
-            return TypedResults.Ok(mapper.Map<TResponse>(record));
+            return TypedResults.Ok(respond is null ? mapper.Map<TResponse>(record) : await respond(record, token));
         }, cancellationToken);
 }

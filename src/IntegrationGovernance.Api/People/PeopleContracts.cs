@@ -36,11 +36,16 @@ public sealed record PostResponse
     /// <example>0193a6b2-7c1e-7d4f-9a51-2f3c4d5e6f70</example>
     public required Guid OrganisationId { get; init; }
 
+    /// <summary>The title from the latest change on (see titles for every period).</summary>
     /// <example>Clinical Services Manager</example>
     public required string Title { get; init; }
 
+    /// <summary>The team from the latest change on.</summary>
     /// <example>Dacorum locality</example>
     public string? Team { get; init; }
+
+    /// <summary>Each title and team with the days it held, oldest first.</summary>
+    public required IReadOnlyList<PostTitleResponse> Titles { get; init; }
 
     /// <summary>Only shown to callers with people:read; null otherwise.</summary>
     /// <example>E1234567</example>
@@ -152,8 +157,13 @@ public sealed record StructureNode
     /// <example>0193a6b2-7c1e-7d4f-9a51-2f3c4d5e6fc1</example>
     public required Guid PostId { get; init; }
 
+    /// <summary>The post's title on the structure's day.</summary>
     /// <example>Strategic Director, People and Communities</example>
     public required string Title { get; init; }
+
+    /// <summary>The post's team on the structure's day.</summary>
+    /// <example>People and Communities</example>
+    public string? Team { get; init; }
 
     public required IReadOnlyList<StructureNode> Reports { get; init; }
 }

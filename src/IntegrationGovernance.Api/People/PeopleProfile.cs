@@ -8,7 +8,8 @@ public sealed class PeopleProfile : Profile
 {
     public PeopleProfile()
     {
-        CreateMap<Post, PostResponse>();
+        CreateMap<Post, PostResponse>().ForMember(r => r.Titles, o => o.MapFrom(p => p.TitlePeriods()));
+        CreateMap<PostTitlePeriod, PostTitleResponse>();
         CreateMap<AccountabilityLine, AccountabilityLineResponse>();
         CreateMap<ChainStep, ChainStepResponse>();
         CreateMap<Secondment, SecondmentResponse>();

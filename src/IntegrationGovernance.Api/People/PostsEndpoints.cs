@@ -1,8 +1,12 @@
 using AutoMapper;
 using IntegrationGovernance.Api.Http;
+using IntegrationGovernance.Api.OpenApi;
+using IntegrationGovernance.Api.RecordKeeping;
 using IntegrationGovernance.Api.Security;
 using IntegrationGovernance.Domain.People;
+using IntegrationGovernance.Infrastructure.People;
 using IntegrationGovernance.Infrastructure.Persistence;
+using IntegrationGovernance.Infrastructure.RecordKeeping;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -19,12 +23,36 @@ public static class PostsEndpoints
         group.MapPost("/", CreatePost)
             .WithSummary("Create a post in an organisation")
             .WithDescription("The caller must act for the organisation. Naming a `holderReference` also needs the people:write scope.")
+            .ReturnsETag()
             .RequireScope(Scopes.RegisterWrite)
             .WithMetadata(new PartyRule("organisation")); // checked in the handler, against the organisation in the body
         group.MapGet("/{id:guid}", GetPost)
             .WithSummary("Read one post")
             .WithDescription("`holderReference` is personal data: it is null unless the token has people:read and acts for the post's "
-                + "organisation, or for the other party to a secondment of its holder (or is an admin).")
+                + "organisation, or for the other party to a secondment of its holder (or is an admin). With `asOf`, the post as the register "
+                + "held it then (no ETag), its holder shown only to a caller who may see that holder now.")
+            .ReturnsETag()
+            .RequireScope(Scopes.RegisterRead);
+        group.MapPost("/{id:guid}/end", EndPost)
+            .WithSummary("End a post on a date")
+            .WithDescription("Records the post's last day. Refused (409) while a line from or to the post, or a secondment placed in it, runs past that day: "
+                + "the refusal names them, and each is ended by its own change first (nothing is ended silently). Ending a post that had already ended "
+                + "earlier brings it back for the days between, so it needs `extend: true`. The caller acts for the post's organisation. Requires If-Match.")
+            .RequiresIfMatch()
+            .RecordsChangeAs("ended")
+            .RequireScope(Scopes.RegisterWrite)
+            .RequirePartyOf<Post>(Resource);
+        group.MapPost("/{id:guid}/changes", ChangePost)
+            .WithSummary("Change a post's title or team from a date")
+            .WithDescription("Before the date the post keeps the title and team it had; from it, the new ones, until the next change recorded after it. "
+                + "Structures and chains on any date read the title of that day. The caller acts for the post's organisation. Requires If-Match.")
+            .RequiresIfMatch()
+            .RecordsChangeAs("retitled")
+            .RequireScope(Scopes.RegisterWrite)
+            .RequirePartyOf<Post>(Resource);
+        group.MapHistory<Post, PostResponse>(Resource, HolderVisibility.HistoryViewAsync)
+            .WithDescription("Every change the register recorded, oldest first, with the post as it then stood. A holder is shown only to a caller "
+                + "who may see that holder now (see GetPost); for anyone else it is null in every revision. Paged like every list.")
             .RequireScope(Scopes.RegisterRead);
         return api;
     }
@@ -43,14 +71,54 @@ public static class PostsEndpoints
         if (Post.Check(body.Title, body.Team, body.HolderReference, body.StartsOn, body.EndsOn) is [_, ..] problems)
             return Problems.Validation(problems);
         var post = await db.InsertAsync(Post.Create(organisation.Id, body.Title, body.Team, body.HolderReference, body.StartsOn, body.EndsOn, clock.GetUtcNow()), cancellationToken);
+        ETags.Set(http.Response, post.Version);
         return TypedResults.Created($"{http.Request.PathBase}/api/v1/posts/{post.Id}", await ToResponseAsync(post, http, db, mapper, cancellationToken));
     }
 
+    /// <param name="id"></param>
+    /// <param name="asOf">Read the post as the register held it at this moment (UTC date-time).</param>
+    /// <param name="db"></param>
+    /// <param name="history"></param>
+    /// <param name="mapper"></param>
+    /// <param name="http"></param>
+    /// <param name="cancellationToken"></param>
     public static async Task<Results<Ok<PostResponse>, ProblemHttpResult>> GetPost(
-        Guid id, RegisterDbContext db, IMapper mapper, HttpContext http, CancellationToken cancellationToken)
+        Guid id, DateTimeOffset? asOf, RegisterDbContext db, RecordHistory history, IMapper mapper, HttpContext http, CancellationToken cancellationToken)
     {
-        var post = await db.Posts.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
-        return post is null ? Problems.NotFound(Resource, id) : TypedResults.Ok(await ToResponseAsync(post, http, db, mapper, cancellationToken));
+        var source = asOf is { } moment ? await history.AsOfAsync<Post>(moment, cancellationToken) : db.Posts.AsNoTracking();
+        var post = await source.FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
+        if (post is null)
+            return Problems.NotFound(Resource, id);
+        if (asOf is null)
+            ETags.Set(http.Response, post.Version);
+        return TypedResults.Ok(await ToResponseAsync(post, http, db, mapper, cancellationToken));
+    }
+
+    public static Task<Results<Ok<PostResponse>, ValidationProblem, ProblemHttpResult>> EndPost(
+        Guid id, EndRequest body, RegisterDbContext db, AccountabilityGraph graph, IMapper mapper, TimeProvider clock, HttpContext http,
+        CancellationToken cancellationToken) =>
+        ChangeAsync(id, db, mapper, http, cancellationToken, async (post, token) =>
+        {
+            if (post.CheckEnd(body.EndsOn) is [_, ..] problems)
+                return problems;
+            var lines = await db.AccountabilityLines.AsNoTracking()
+                .Where(l => (l.PostId == post.Id || l.ToPostId == post.Id) && (l.EndsOn == null || l.EndsOn > body.EndsOn)).ToListAsync(token);
+            var placements = await db.Secondments.AsNoTracking()
+                .Where(s => s.HostPostId == post.Id && (s.EndsOn == null || s.EndsOn > body.EndsOn)).ToListAsync(token);
+            post.End(body.EndsOn, body.Extend, lines, placements, clock.GetUtcNow());
+            return [];
+        }, first: token => graph.LockPostsAsync([id], token)); // a line or secondment recorded meanwhile waits, so none slips past the end checked
+
+    public static Task<Results<Ok<PostResponse>, ValidationProblem, ProblemHttpResult>> ChangePost(
+        Guid id, PostChangeRequest body, RegisterDbContext db, IMapper mapper, TimeProvider clock, HttpContext http, CancellationToken cancellationToken)
+    {
+        if (Post.CheckChange(body.Title, body.Team) is [_, ..] problems)
+            return Task.FromResult<Results<Ok<PostResponse>, ValidationProblem, ProblemHttpResult>>(Problems.Validation(problems));
+        return ChangeAsync(id, db, mapper, http, cancellationToken, (post, _) =>
+        {
+            post.ChangeTitle(body.EffectiveOn, body.Title, body.Team, clock.GetUtcNow());
+            return Task.FromResult<IReadOnlyList<Domain.Common.RuleViolation>>([]);
+        });
     }
 
     public static async Task<PostResponse> ToResponseAsync(Post post, HttpContext http, RegisterDbContext db, IMapper mapper, CancellationToken cancellationToken)
@@ -58,4 +126,11 @@ public static class PostsEndpoints
         var response = mapper.Map<PostResponse>(post);
         return await HolderVisibility.MaySeeAsync(post, http, db, cancellationToken) ? response : response with { HolderReference = null };
     }
+
+    // every change to a post answers with the post as this caller may see it
+    private static Task<Results<Ok<PostResponse>, ValidationProblem, ProblemHttpResult>> ChangeAsync(
+        Guid id, RegisterDbContext db, IMapper mapper, HttpContext http, CancellationToken cancellationToken,
+        Func<Post, CancellationToken, Task<IReadOnlyList<Domain.Common.RuleViolation>>> change, Func<CancellationToken, Task>? first = null) =>
+        RecordChanges.ChangeAsync<Post, PostResponse>(db, id, Resource, http, mapper, change, cancellationToken, first,
+            respond: (post, token) => ToResponseAsync(post, http, db, mapper, token));
 }

@@ -1,10 +1,14 @@
 using AutoMapper;
 using IntegrationGovernance.Api.Http;
+using IntegrationGovernance.Api.OpenApi;
+using IntegrationGovernance.Api.RecordKeeping;
 using IntegrationGovernance.Api.Security;
 using IntegrationGovernance.Domain.Agreements;
 using IntegrationGovernance.Domain.Common;
 using IntegrationGovernance.Domain.People;
+using IntegrationGovernance.Infrastructure.People;
 using IntegrationGovernance.Infrastructure.Persistence;
+using IntegrationGovernance.Infrastructure.RecordKeeping;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -24,12 +28,30 @@ public static class SecondmentsEndpoints
         group.MapPost("/", CreateSecondment)
             .WithSummary("Record a secondment")
             .WithDescription("The authorising agreement must name employer and host as parties and be active for the whole secondment. "
-                + "The caller acts for the employer or the host.")
+                + "The caller acts for the employer or the host. A secondment placed in a host post lies within that post's period.")
+            .ReturnsETag()
             .RequireScope(Scopes.PeopleWrite)
             .WithMetadata(new PartyRule(Resource)); // checked in the handler: employer or host
         group.MapGet("/{id:guid}", GetSecondment)
             .WithSummary("Read one secondment")
-            .WithDescription("Only the employer and the host (or an admin) see it; to anyone else it does not exist (404).")
+            .WithDescription("Only the employer and the host (or an admin) see it; to anyone else it does not exist (404). "
+                + "With `asOf`, the secondment as the register held it at that moment (no ETag).")
+            .ReturnsETag()
+            .RequireScope(Scopes.PeopleRead)
+            .WithMetadata(new VisibilityRule(Resource));
+        group.MapPut("/{id:guid}/end-date", ChangeSecondmentEndDate)
+            .WithSummary("End, shorten or extend a secondment")
+            .WithDescription("Sets the last day (null: no end date). Shortening is always allowed. A longer secondment must, for its whole new period, rest on "
+                + "its authorising agreement (naming both, active throughout: 422 `authorising-agreement-required`) and fit in its host post. "
+                + "The caller acts for the employer or the host; to anyone else the secondment does not exist (404). Requires If-Match.")
+            .RequiresIfMatch()
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .RecordsChangeAs("end-date-changed")
+            .RequireScope(Scopes.PeopleWrite)
+            .WithMetadata(new VisibilityRule(Resource));
+        group.MapHistory<Secondment, SecondmentResponse>(Resource, HistoryViewAsync)
+            .WithDescription("Every change the register recorded, oldest first, with the secondment as it then stood. Only the employer and the host "
+                + "(or an admin) see it; to anyone else it does not exist (404). Paged like every list.")
             .RequireScope(Scopes.PeopleRead)
             .WithMetadata(new VisibilityRule(Resource));
         group.MapGet("/", ListSecondments)
@@ -42,7 +64,7 @@ public static class SecondmentsEndpoints
     }
 
     public static async Task<Results<Created<SecondmentResponse>, ValidationProblem, ProblemHttpResult>> CreateSecondment(
-        SecondmentRequest body, RegisterDbContext db, IMapper mapper, TimeProvider clock, HttpContext http, CancellationToken cancellationToken)
+        SecondmentRequest body, RegisterDbContext db, AccountabilityGraph graph, IMapper mapper, TimeProvider clock, HttpContext http, CancellationToken cancellationToken)
     {
         if (!await AccessRuleExtensions.ActsForAnyAsync(http, [body.EmployerId, body.HostId], cancellationToken))
             return AccessRuleExtensions.NotAParty(Resource);
@@ -62,19 +84,83 @@ public static class SecondmentsEndpoints
         if (PlacementBasis.ForSecondment(agreement, body.EmployerId, body.HostId, body.StartsOn, body.EndsOn) is { } missing)
             throw new RegisterRuleException("authorising-agreement-required", missing, "$.agreementId");
 
-        var secondment = await db.InsertAsync(Secondment.Create(body.HolderReference, body.EmployerId, body.HostId, body.AgreementId, body.StartsOn, body.EndsOn, body.Fte,
-                body.TermsAndConditionsKeptBy, body.ProfessionalSupervisionKeptBy, body.HostPostId, body.RechargePerYear, body.RechargePercent, clock.GetUtcNow()), cancellationToken);
+        var secondment = await db.InTransactionAsync(async token =>
+        {
+            // the host post is not ended meanwhile (see EndPost): it must hold the whole secondment
+            if (body.HostPostId is { } placed)
+            {
+                await graph.LockPostsAsync([placed], token);
+                var hostPost = await db.Posts.AsNoTracking().FirstAsync(p => p.Id == placed, token);
+                if (Secondment.HostPostProblem(hostPost, body.StartsOn, body.EndsOn) is { } outside)
+                    throw new RegisterRuleException("outside-host-post", outside, "$.hostPostId");
+            }
+            var created = Secondment.Create(body.HolderReference, body.EmployerId, body.HostId, body.AgreementId, body.StartsOn, body.EndsOn, body.Fte,
+                body.TermsAndConditionsKeptBy, body.ProfessionalSupervisionKeptBy, body.HostPostId, body.RechargePerYear, body.RechargePercent, clock.GetUtcNow());
+            db.Secondments.Add(created);
+            await db.SaveChangesAsync(token);
+            return created;
+        }, cancellationToken);
+        ETags.Set(http.Response, secondment.Version);
         return TypedResults.Created($"{http.Request.PathBase}/api/v1/secondments/{secondment.Id}", mapper.Map<SecondmentResponse>(secondment));
     }
 
+    /// <param name="id"></param>
+    /// <param name="asOf">Read the secondment as the register held it at this moment (UTC date-time).</param>
+    /// <param name="db"></param>
+    /// <param name="history"></param>
+    /// <param name="mapper"></param>
+    /// <param name="http"></param>
+    /// <param name="cancellationToken"></param>
     public static async Task<Results<Ok<SecondmentResponse>, ProblemHttpResult>> GetSecondment(
-        Guid id, RegisterDbContext db, IMapper mapper, HttpContext http, CancellationToken cancellationToken)
+        Guid id, DateTimeOffset? asOf, RegisterDbContext db, RecordHistory history, IMapper mapper, HttpContext http, CancellationToken cancellationToken)
     {
-        var secondment = await db.Secondments.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
-        if (secondment is null || !await AccessRuleExtensions.ActsForAnyAsync(http, [secondment.EmployerId, secondment.HostId], cancellationToken))
+        var source = asOf is { } moment ? await history.AsOfAsync<Secondment>(moment, cancellationToken) : db.Secondments.AsNoTracking();
+        var secondment = await source.FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
+        if (secondment is null || !await MaySeeAsync(secondment, http, cancellationToken))
             return Problems.NotFound(Resource, id);
+        if (asOf is null)
+            ETags.Set(http.Response, secondment.Version);
         return TypedResults.Ok(mapper.Map<SecondmentResponse>(secondment));
     }
+
+    public static async Task<Results<Ok<SecondmentResponse>, ValidationProblem, ProblemHttpResult>> ChangeSecondmentEndDate(
+        Guid id, SecondmentEndDateRequest body, RegisterDbContext db, AccountabilityGraph graph, IMapper mapper, TimeProvider clock, HttpContext http,
+        CancellationToken cancellationToken)
+    {
+        // to anyone but its employer and host the secondment does not exist, before any other answer
+        var parties = await db.Secondments.Where(s => s.Id == id).Select(s => new { s.EmployerId, s.HostId }).FirstOrDefaultAsync(cancellationToken);
+        if (parties is null || !await AccessRuleExtensions.ActsForAnyAsync(http, [parties.EmployerId, parties.HostId], cancellationToken))
+            return Problems.NotFound(Resource, id);
+        return await RecordChanges.ChangeAsync<Secondment, SecondmentResponse>(db, id, Resource, http, mapper, async (secondment, token) =>
+        {
+            if (secondment.CheckEndDate(body.EndsOn) is [_, ..] problems)
+                return problems;
+            var agreement = await db.Agreements.AsNoTracking().FirstOrDefaultAsync(a => a.Id == secondment.AgreementId, token);
+            Post? hostPost = null;
+            if (secondment.HostPostId is { } placed)
+            {
+                await graph.LockPostsAsync([placed], token);
+                hostPost = await db.Posts.AsNoTracking().FirstOrDefaultAsync(p => p.Id == placed, token);
+            }
+            secondment.ChangeEndDate(body.EndsOn, agreement, hostPost, clock.GetUtcNow());
+            return [];
+        }, cancellationToken);
+    }
+
+    /// <summary>A secondment's revisions, for its employer and host (and admins) only: to anyone else it does not exist.</summary>
+    public static async Task<IReadOnlyList<SecondmentResponse>?> HistoryViewAsync(Guid id, IReadOnlyList<Secondment> records, HttpContext http, CancellationToken cancellationToken)
+    {
+        var db = http.RequestServices.GetRequiredService<RegisterDbContext>();
+        var secondment = await db.Secondments.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
+        if (secondment is null || !await MaySeeAsync(secondment, http, cancellationToken))
+            return null;
+        var mapper = http.RequestServices.GetRequiredService<IMapper>();
+        return [.. records.Select(mapper.Map<SecondmentResponse>)];
+    }
+
+    // employer and host never change, so who may see a secondment now may see every state of it
+    private static Task<bool> MaySeeAsync(Secondment secondment, HttpContext http, CancellationToken cancellationToken) =>
+        AccessRuleExtensions.ActsForAnyAsync(http, [secondment.EmployerId, secondment.HostId], cancellationToken);
 
     /// <param name="organisationId">Only secondments of this organisation.</param>
     /// <param name="direction">With organisationId: In (it hosts), Out (it employs) or Either (default).</param>
@@ -82,7 +168,9 @@ public static class SecondmentsEndpoints
     /// <param name="agreementEndsFirst">Only secondments whose authorising agreement ends before they do, or has been terminated or has expired.</param>
     /// <param name="endingWithinDays">Only secondments ending within this many days of <c>on</c>.</param>
     /// <param name="on">The day endingWithinDays counts from (default today in London).</param>
+    /// <param name="asOf">Answer as the register stood at this moment (UTC date-time): the secondments and agreements as then recorded.</param>
     /// <param name="db"></param>
+    /// <param name="history"></param>
     /// <param name="mapper"></param>
     /// <param name="caller"></param>
     /// <param name="clock"></param>
@@ -90,11 +178,12 @@ public static class SecondmentsEndpoints
     /// <param name="cancellationToken"></param>
     public static async Task<Results<Ok<List<SecondmentResponse>>, ValidationProblem>> ListSecondments(
         Guid? organisationId, SecondmentDirection? direction, DateOnly? activeOn, bool? agreementEndsFirst, int? endingWithinDays, DateOnly? on,
-        RegisterDbContext db, IMapper mapper, CallerOrganisation caller, TimeProvider clock, HttpContext http, CancellationToken cancellationToken)
+        DateTimeOffset? asOf, RegisterDbContext db, RecordHistory history, IMapper mapper, CallerOrganisation caller, TimeProvider clock, HttpContext http,
+        CancellationToken cancellationToken)
     {
         if (endingWithinDays is < 0 or > 3660)
             return Problems.Validation("endingWithinDays", "Between 0 and 3660 days.");
-        var query = db.Secondments.AsNoTracking();
+        var query = asOf is { } moment ? await history.AsOfAsync<Secondment>(moment, cancellationToken) : db.Secondments.AsNoTracking();
         if (!http.User.HasScope(Scopes.Admin))
         {
             // personal data: only what the caller's organisation employs or hosts
@@ -120,7 +209,8 @@ public static class SecondmentsEndpoints
         }
         if (agreementEndsFirst == true)
         {
-            query = query.Where(s => db.Agreements.Any(a => a.Id == s.AgreementId
+            var agreements = asOf is { } at ? await history.AsOfAsync<Agreement>(at, cancellationToken) : db.Agreements.AsNoTracking();
+            query = query.Where(s => agreements.Any(a => a.Id == s.AgreementId
                 && (a.Status == AgreementStatus.Terminated || a.Status == AgreementStatus.Expired
                     || (a.LatestEndsOn != null && (s.EndsOn == null || a.LatestEndsOn < s.EndsOn)))));
         }

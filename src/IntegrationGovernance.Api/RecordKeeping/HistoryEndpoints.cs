@@ -8,8 +8,11 @@ namespace IntegrationGovernance.Api.RecordKeeping;
 /// <summary>The history operation every register resource has, built once.</summary>
 public static class HistoryEndpoints
 {
-    /// <summary>Maps <c>GET {group}/{id}/history</c>: the record's revisions, oldest first, paged.</summary>
-    public static RouteHandlerBuilder MapHistory<TEntity, TResponse>(this RouteGroupBuilder group, string resource)
+    /// <summary>
+    /// Maps <c>GET {group}/{id}/history</c>: the record's revisions, oldest first, paged. A resource whose records hold
+    /// what not every reader may see gives a <paramref name="view"/>, which decides what the caller is shown.
+    /// </summary>
+    public static RouteHandlerBuilder MapHistory<TEntity, TResponse>(this RouteGroupBuilder group, string resource, HistoryView<TEntity, TResponse>? view = null)
         where TEntity : class =>
         group.MapGet("/{id:guid}/history", async Task<Results<Ok<Page<RevisionResponse<TResponse>>>, ValidationProblem, ProblemHttpResult>> (
                 Guid id, int? limit, string? cursor, RecordHistory history, IMapper mapper, HttpRequest request, CancellationToken cancellationToken) =>
@@ -23,7 +26,12 @@ public static class HistoryEndpoints
                 var revisions = await history.RevisionsAsync<TEntity>(id, after, page.Limit + 1, cancellationToken);
                 if (revisions.Count == 0 && after == 0)
                     return Problems.NotFound(resource, id);
-                var items = revisions.Select(stored => Revisions.ToResponse<TEntity, TResponse>(stored, mapper)).ToList();
+                var records = view is null
+                    ? revisions.Select(stored => mapper.Map<TResponse>(stored.Record)).ToList()
+                    : await view(id, [.. revisions.Select(stored => stored.Record)], request.HttpContext, cancellationToken);
+                if (records is null)
+                    return Problems.NotFound(resource, id);
+                var items = revisions.Zip(records, (stored, record) => Revisions.ToResponse(stored.Revision, record)).ToList();
                 return TypedResults.Ok(page.ToPage(items, r => r.Revision, request));
             })
             .WithName($"Get{string.Concat(resource.Split(' ').Select(w => char.ToUpperInvariant(w[0]) + w[1..]))}History")
@@ -31,3 +39,10 @@ public static class HistoryEndpoints
             .WithDescription("Every change the register recorded, oldest first: who, when, through which operation, "
                 + "which fields changed, and the whole record as it then stood. Paged like every list.");
 }
+
+/// <summary>
+/// How one resource's revisions are shown to the caller: the stored states of one record, oldest first, as responses in the
+/// same order; or null when the caller may not see the record at all, which is answered 404 as a read of it would be.
+/// </summary>
+public delegate Task<IReadOnlyList<TResponse>?> HistoryView<TEntity, TResponse>(
+    Guid id, IReadOnlyList<TEntity> records, HttpContext http, CancellationToken cancellationToken);

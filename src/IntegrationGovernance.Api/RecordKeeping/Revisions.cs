@@ -1,4 +1,3 @@
-using AutoMapper;
 using IntegrationGovernance.Infrastructure.RecordKeeping;
 
 namespace IntegrationGovernance.Api.RecordKeeping;
@@ -6,17 +5,18 @@ namespace IntegrationGovernance.Api.RecordKeeping;
 /// <summary>Turns a stored revision, and the record as it then stood, into a response.</summary>
 public static class Revisions
 {
-    public static RevisionResponse<TResponse> ToResponse<TEntity, TResponse>((Revision Revision, TEntity Record) stored, IMapper mapper) => new()
+    /// <summary>A revision with the record as the caller is shown it.</summary>
+    public static RevisionResponse<TResponse> ToResponse<TResponse>(Revision revision, TResponse record) => new()
     {
-        Revision = stored.Revision.Number,
-        Kind = stored.Revision.Kind,
-        Action = stored.Revision.Action,
-        RecordedAt = stored.Revision.RecordedAt,
-        CommittedAt = stored.Revision.CommittedAt,
-        Actor = new ActorResponse { Subject = stored.Revision.ActorSubject, Organisation = stored.Revision.ActorOrganisation },
-        CorrelationId = stored.Revision.CorrelationId,
-        ChangedFields = stored.Revision.ChangedFields.Select(ToJsonName).ToList(),
-        Record = mapper.Map<TResponse>(stored.Record),
+        Revision = revision.Number,
+        Kind = revision.Kind,
+        Action = revision.Action,
+        RecordedAt = revision.RecordedAt,
+        CommittedAt = revision.CommittedAt,
+        Actor = new ActorResponse { Subject = revision.ActorSubject, Organisation = revision.ActorOrganisation },
+        CorrelationId = revision.CorrelationId,
+        ChangedFields = revision.ChangedFields.Select(ToJsonName).ToList(),
+        Record = record,
     };
 
     /// <summary><c>operational_to</c> → <c>operationalTo</c>: column names as the contract spells them.</summary>

@@ -18,7 +18,7 @@ public enum AccountabilityKind
 /// A post accountable to another post, or to a governance body (a board in the organisations register), for a
 /// period. Across organisations it rests on a basis agreement between them, such as a section 113 arrangement.
 /// </summary>
-public sealed class AccountabilityLine
+public sealed class AccountabilityLine : IVersionedRecord
 {
     private AccountabilityLine()
     {
@@ -44,6 +44,36 @@ public sealed class AccountabilityLine
     public Guid? BasisAgreementId { get; private set; }
 
     public DateTimeOffset CreatedAt { get; private set; }
+
+    public uint Version { get; private set; }
+
+    public DateRange Period => new(StartsOn, EndsOn);
+
+    /// <summary>True when the line still runs on some day after <paramref name="day"/>.</summary>
+    public bool RunsPast(DateOnly day) => EndsOn is null || EndsOn > day;
+
+    /// <summary>True when the line runs on some day from <paramref name="startsOn"/> to <paramref name="endsOn"/> (open when null).</summary>
+    public bool Overlaps(DateOnly startsOn, DateOnly? endsOn) => StartsOn <= (endsOn ?? DateOnly.MaxValue) && (EndsOn ?? DateOnly.MaxValue) >= startsOn;
+
+    /// <summary>The request's own fault in ending the line: a last day before its first.</summary>
+    public IReadOnlyList<RuleViolation> CheckEnd(DateOnly endsOn) =>
+        endsOn < StartsOn ? [new("$.endsOn", $"The line starts on {StartsOn:yyyy-MM-dd}; it cannot end before it starts.")] : [];
+
+    /// <summary>
+    /// Records the line's last day. Refused when it had already ended earlier, which would bring it back for the days between,
+    /// unless <paramref name="extend"/> says that is meant.
+    /// </summary>
+    /// <returns>True when the line now runs longer than before: the rules of a new line then apply to it again (<see cref="AccountabilityRules"/>).</returns>
+    public bool End(DateOnly endsOn, bool extend)
+    {
+        if (EndsOn is { } ended && endsOn > ended && !extend)
+            throw new RegisterRuleException("line-already-ended",
+                $"The line already ended on {ended:yyyy-MM-dd}; ending it on {endsOn:yyyy-MM-dd} would bring it back for the days between. Send \"extend\": true if that is meant.",
+                "$.endsOn", RuleKind.Conflict);
+        var longer = EndsOn is { } before && endsOn > before;
+        EndsOn = endsOn;
+        return longer;
+    }
 
     /// <summary>Kinds that form a hierarchy, so they may never run in a circle.</summary>
     public static bool IsHierarchy(AccountabilityKind kind) =>

@@ -53,6 +53,46 @@ public sealed class Secondment : IVersionedRecord
 
     public uint Version { get; private set; }
 
+    /// <summary>True when the secondment still runs on some day after <paramref name="day"/>.</summary>
+    public bool RunsPast(DateOnly day) => EndsOn is null || EndsOn > day;
+
+    /// <summary>Why a secondment cannot run in a host post from <paramref name="startsOn"/> to <paramref name="endsOn"/>, or null when it can.</summary>
+    public static string? HostPostProblem(Post hostPost, DateOnly startsOn, DateOnly? endsOn)
+    {
+        if (!hostPost.Period.Contains(startsOn))
+            return $"The host post does not exist on {startsOn:yyyy-MM-dd}, when the secondment begins.";
+        if (hostPost.EndsOn is { } last && (endsOn is null || endsOn > last))
+            return $"The host post ends on {last:yyyy-MM-dd}; the secondment in it ends by then.";
+        return null;
+    }
+
+    /// <summary>The request's own fault in a new end date: before the start.</summary>
+    public IReadOnlyList<RuleViolation> CheckEndDate(DateOnly? endsOn) =>
+        endsOn < StartsOn ? [new("$.endsOn", $"The secondment starts on {StartsOn:yyyy-MM-dd}; it cannot end before it starts.")] : [];
+
+    /// <summary>
+    /// Ends, shortens or extends the secondment (null: no end date). Shortening is always allowed: it claims no day the
+    /// register did not already hold. A longer secondment must, for its whole new period, rest on its authorising agreement
+    /// (<see cref="AccountabilityLine.BasisProblem"/>) and fit in its host post.
+    /// </summary>
+    /// <param name="endsOn">The new last day, or null for none.</param>
+    /// <param name="agreement">The authorising agreement, as the register holds it now.</param>
+    /// <param name="hostPost">The host post, when the secondment is placed in one.</param>
+    /// <param name="now">When the change is made.</param>
+    public void ChangeEndDate(DateOnly? endsOn, Agreements.Agreement? agreement, Post? hostPost, DateTimeOffset now)
+    {
+        var longer = EndsOn is { } before && (endsOn is null || endsOn > before);
+        if (longer)
+        {
+            if (AccountabilityLine.BasisProblem(agreement, EmployerId, HostId, StartsOn, endsOn) is { } missing)
+                throw new RegisterRuleException("authorising-agreement-required", missing, "$.endsOn");
+            if (hostPost is not null && HostPostProblem(hostPost, StartsOn, endsOn) is { } outside)
+                throw new RegisterRuleException("outside-host-post", outside, "$.endsOn");
+        }
+        EndsOn = endsOn;
+        UpdatedAt = now;
+    }
+
     public static IReadOnlyList<RuleViolation> Check(string holder, Guid employer, Guid host, DateOnly startsOn, DateOnly? endsOn, decimal fte,
         decimal? rechargePerYear, decimal? rechargePercent)
     {

@@ -309,6 +309,12 @@ namespace IntegrationGovernance.Infrastructure.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("to_post_id");
 
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
                     b.HasKey("Id")
                         .HasName("pk_accountability_lines");
 
@@ -341,6 +347,10 @@ namespace IntegrationGovernance.Infrastructure.Migrations
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
+
+                    b.Property<string>("DatedTitles")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("titles");
 
                     b.Property<DateOnly?>("EndsOn")
                         .HasColumnType("date")

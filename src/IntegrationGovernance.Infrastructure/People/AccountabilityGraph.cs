@@ -1,6 +1,8 @@
 using System.Data;
+using System.Globalization;
 using IntegrationGovernance.Domain.People;
 using IntegrationGovernance.Infrastructure.Persistence;
+using IntegrationGovernance.Infrastructure.RecordKeeping;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
@@ -11,20 +13,22 @@ namespace IntegrationGovernance.Infrastructure.People;
 public sealed record ChainStep(int Depth, Guid LineId, Guid FromPostId, Guid? ToPostId, string? ToPostTitle, Guid ToOrganisationId, string ToOrganisationName);
 
 /// <summary>The accountability graph in SQL: whole chains in one recursive query, and the rules that need all of it.</summary>
-public sealed class AccountabilityGraph(RegisterDbContext db)
+public sealed class AccountabilityGraph(RegisterDbContext db, RecordHistory history)
 {
     /// <summary>The deepest chain followed: far beyond any real structure, and a bound on the work one request can ask for.</summary>
     public const int MaxDepth = 64;
 
     // the posts reached, each (post, depth) once (UNION), so many lines between the same posts never multiply the paths;
-    // then each post's lines once, at the depth it is first reached
+    // then each post's lines once, at the depth it is first reached. The three sources are the tables themselves, or
+    // (asOf) the records as the register held them at a moment: {0} is NOT MATERIALIZED or MATERIALIZED, {1}-{3} the rows.
     private const string ChainSql = """
-        WITH RECURSIVE reached(post_id, depth) AS (
+        WITH RECURSIVE lines AS {0} ({1}), post_rows AS {0} ({2}), bodies AS {0} ({3}),
+        reached(post_id, depth) AS (
             SELECT @post::uuid, 0
           UNION
             SELECT l.to_post_id, r.depth + 1
             FROM reached r
-            JOIN accountability_lines l ON l.post_id = r.post_id AND l.kind = @kind AND l.to_post_id IS NOT NULL
+            JOIN lines l ON l.post_id = r.post_id AND l.kind = @kind AND l.to_post_id IS NOT NULL
                 AND l.starts_on <= @on AND (l.ends_on IS NULL OR l.ends_on >= @on)
             WHERE r.depth < @max_depth - 1
         ), first AS (
@@ -32,9 +36,9 @@ public sealed class AccountabilityGraph(RegisterDbContext db)
         )
         SELECT f.depth + 1, l.id, l.post_id, l.to_post_id, p.title, o.id, o.name
         FROM first f
-        JOIN accountability_lines l ON l.post_id = f.post_id AND l.kind = @kind AND l.starts_on <= @on AND (l.ends_on IS NULL OR l.ends_on >= @on)
-        LEFT JOIN posts p ON p.id = l.to_post_id
-        JOIN organisations o ON o.id = coalesce(p.organisation_id, l.to_body_id)
+        JOIN lines l ON l.post_id = f.post_id AND l.kind = @kind AND l.starts_on <= @on AND (l.ends_on IS NULL OR l.ends_on >= @on)
+        LEFT JOIN post_rows p ON p.id = l.to_post_id
+        JOIN bodies o ON o.id = coalesce(p.organisation_id, l.to_body_id)
         ORDER BY f.depth, l.id
         """;
 
@@ -58,21 +62,52 @@ public sealed class AccountabilityGraph(RegisterDbContext db)
     public Task LockAsync(AccountabilityKind kind, CancellationToken cancellationToken) =>
         db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtext({"accountability:" + kind}))", cancellationToken);
 
-    public async Task<IReadOnlyList<ChainStep>> ChainAsync(Guid postId, AccountabilityKind kind, DateOnly on, CancellationToken cancellationToken)
+    /// <summary>
+    /// Serialises, until the transaction ends, the changes that must agree on posts' periods: ending a post, and recording or
+    /// extending a line or secondment in it. Posts are locked in id order, so two writers never wait for each other in a circle.
+    /// </summary>
+    public async Task LockPostsAsync(IEnumerable<Guid> postIds, CancellationToken cancellationToken)
     {
+        foreach (var id in postIds.Distinct().Order())
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtext({"post:" + id}))", cancellationToken);
+    }
+
+    /// <summary>
+    /// The chain up from a post over lines of one kind in force on <paramref name="on"/>: now, or as the register held it at
+    /// <paramref name="asOf"/>. Each post's title is the one it had on that day.
+    /// </summary>
+    public async Task<IReadOnlyList<ChainStep>> ChainAsync(Guid postId, AccountabilityKind kind, DateOnly on, DateTimeOffset? asOf, CancellationToken cancellationToken)
+    {
+        if (asOf is not null)
+            await db.PositionCommittedChangesAsync(cancellationToken);
+        var sql = asOf is null
+            ? string.Format(CultureInfo.InvariantCulture, ChainSql, "NOT MATERIALIZED",
+                "SELECT * FROM accountability_lines", "SELECT * FROM posts", "SELECT * FROM organisations")
+            : string.Format(CultureInfo.InvariantCulture, ChainSql, "MATERIALIZED", $"SELECT * FROM {RecordHistory.StoodAt("accountability_lines", "@as_of")} AS x",
+                $"SELECT * FROM {RecordHistory.StoodAt("posts", "@as_of")} AS x", $"SELECT * FROM {RecordHistory.StoodAt("organisations", "@as_of")} AS x");
         var steps = new List<ChainStep>();
-        await using var command = await CommandAsync(ChainSql, cancellationToken);
-        command.Parameters.AddWithValue("post", postId);
-        command.Parameters.AddWithValue("kind", kind.ToString());
-        command.Parameters.AddWithValue("on", on);
-        command.Parameters.AddWithValue("max_depth", MaxDepth);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
+        await using (var command = await CommandAsync(sql, cancellationToken))
         {
-            steps.Add(new ChainStep(reader.GetInt32(0), reader.GetGuid(1), reader.GetGuid(2),
-                reader.IsDBNull(3) ? null : reader.GetGuid(3), reader.IsDBNull(4) ? null : reader.GetString(4), reader.GetGuid(5), reader.GetString(6)));
+            command.Parameters.AddWithValue("post", postId);
+            command.Parameters.AddWithValue("kind", kind.ToString());
+            command.Parameters.AddWithValue("on", on);
+            command.Parameters.AddWithValue("max_depth", MaxDepth);
+            if (asOf is { } moment)
+                command.Parameters.AddWithValue("as_of", moment.ToUniversalTime());
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                steps.Add(new ChainStep(reader.GetInt32(0), reader.GetGuid(1), reader.GetGuid(2),
+                    reader.IsDBNull(3) ? null : reader.GetGuid(3), reader.IsDBNull(4) ? null : reader.GetString(4), reader.GetGuid(5), reader.GetString(6)));
+            }
         }
-        return steps;
+        // the title each post had on the day, by the one rule of Post.TitleOn: at most MaxDepth posts, read in one query
+        var ids = steps.Where(s => s.ToPostId is not null).Select(s => s.ToPostId!.Value).Distinct().ToList();
+        if (ids.Count == 0)
+            return steps;
+        var source = asOf is { } at ? await history.AsOfAsync<Post>(at, cancellationToken) : db.Posts.AsNoTracking();
+        var titles = await source.Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.TitleOn(on).Title, cancellationToken);
+        return [.. steps.Select(s => s.ToPostId is { } to && titles.TryGetValue(to, out var title) ? s with { ToPostTitle = title } : s)];
     }
 
     /// <summary>True when a line from <paramref name="postId"/> to <paramref name="toPostId"/> would close a circle on some day of its period.</summary>

@@ -147,6 +147,8 @@ public sealed class RegisterDbContext(DbContextOptions<RegisterDbContext> option
             .Ignore<Domain.Agreements.Variation>()
             .Ignore<Domain.Agreements.Notice>()
             .Ignore<Domain.Agreements.TermPeriod>()
+            .Ignore<Domain.People.PostTitle>()
+            .Ignore<Domain.People.PostTitlePeriod>()
             .Ignore<Domain.Successions.SuccessionTransfer>();
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(RegisterDbContext).Assembly);
         IntegrationGovernance.Infrastructure.Agreements.AgreementSearchDocument.Register(modelBuilder);

@@ -22,18 +22,26 @@ public sealed class RecordHistory(RegisterDbContext db)
     {
         // a change committed outside the API's own writes (or just before a crash) is stamped now, before reading
         await db.PositionCommittedChangesAsync(cancellationToken);
-        var table = ResourceOf<T>();
-        // the table name comes from the EF model, never from input; values are parameters
-        var sql = $$"""
-            SELECT r.*{{VersionColumn<T>()}}
-            FROM (SELECT DISTINCT ON (record_id) data
-                  FROM revisions
-                  WHERE resource = {0} AND committed_at <= {1}
-                  ORDER BY record_id, revision DESC) AS rev
-            CROSS JOIN LATERAL jsonb_populate_record(NULL::{{table}}, rev.data) AS r
-            """;
-        return db.Set<T>().FromSqlRaw(sql, table, moment.ToUniversalTime()).AsNoTracking();
+        // the table name comes from the EF model, never from input; the moment is a parameter
+        var sql = $"SELECT r.*{VersionColumn<T>()} FROM {StoodAt(ResourceOf<T>(), "{0}")} AS r";
+        return db.Set<T>().FromSqlRaw(sql, moment.ToUniversalTime()).AsNoTracking();
     }
+
+    /// <summary>
+    /// SQL for the rows of <paramref name="table"/> as the register held them at the moment in the SQL parameter
+    /// <paramref name="moment"/> (a <c>timestamptz</c>): the latest revision of each record that had become visible by then.
+    /// For queries over several tables that LINQ cannot write (the accountability graph's recursive walks); <see cref="AsOfAsync{T}"/>
+    /// reads the same. The caller stamps committed changes first (<see cref="RegisterDbContext.PositionCommittedChangesAsync"/>).
+    /// </summary>
+    /// <param name="table">A register table, from the EF model, never from input.</param>
+    /// <param name="moment">The parameter's placeholder, e.g. <c>@as_of</c>.</param>
+    public static string StoodAt(string table, string moment) => $"""
+        (SELECT stood.* FROM (SELECT DISTINCT ON (record_id) data
+                              FROM revisions
+                              WHERE resource = '{table}' AND committed_at <= {moment}
+                              ORDER BY record_id, revision DESC) AS rev
+         CROSS JOIN LATERAL jsonb_populate_record(NULL::{table}, rev.data) AS stood)
+        """;
 
     /// <summary>Whether the register held the record at <paramref name="moment"/>: one indexed look at its revisions, no record rebuilt.</summary>
     public async Task<bool> HeldAtAsync<T>(Guid id, DateTimeOffset moment, CancellationToken cancellationToken) where T : class

@@ -126,7 +126,7 @@ public sealed class FuzzingTests(RegisterApiFactory api, ITestOutputHelper outpu
         var people = await admin.CouncilCcgAndSection113Async("Fuzz people");
         var manager = await admin.PostAsync(people.Council.Id, "Fuzz manager");
         var report = await admin.PostAsync(people.Council.Id, "Fuzz report");
-        await admin.LineAsync(Support.People.Line(report, manager));
+        var line = await admin.LineAsync(Support.People.Line(report, manager));
         var secondment = await (await admin.PostJsonAsync("/api/v1/secondments", Support.People.Secondment(people)))
             .ReadAsync<SecondmentResponse>(HttpStatusCode.Created);
         var predecessor = await admin.CreateOrganisationAsync(Register.Organisation("Fuzz predecessor"));
@@ -150,6 +150,7 @@ public sealed class FuzzingTests(RegisterApiFactory api, ITestOutputHelper outpu
                 ["agreements"] = Strings(fund.AgreementId, people.Section113.Id),
                 ["pooled-funds"] = Strings(fund.Id),
                 ["posts"] = Strings(manager.Id, report.Id),
+                ["accountability-lines"] = Strings(line.Id),
                 ["secondments"] = Strings(secondment.Id),
                 ["successions"] = Strings(succession.Id),
                 ["webhook-subscriptions"] = Strings(subscription),

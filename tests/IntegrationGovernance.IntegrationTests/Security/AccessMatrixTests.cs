@@ -334,6 +334,43 @@ public sealed class AccessMatrixTests : IClassFixture<RegisterApiFactory>
             return new Recipe(Request(HttpMethod.Get, $"/api/v1/secondments/{created.Id}"), bodies.Council.GssCode);
         },
         ["ListSecondments"] = _ => Get("/api/v1/secondments"),
+        ["GetPostHistory"] = async admin => new Recipe(Request(HttpMethod.Get, $"/api/v1/posts/{(await MatrixPost(admin)).Id}/history")),
+        ["EndPost"] = async admin =>
+        {
+            var (organisation, _) = await Target(admin);
+            var post = await admin.PostAsync(organisation.Id, "Matrix post");
+            var etag = await admin.ETagAsync($"/api/v1/posts/{post.Id}");
+            return new Recipe(() => Json(HttpMethod.Post, $"/api/v1/posts/{post.Id}/end", new Api.People.EndRequest { EndsOn = new DateOnly(2020, 3, 31) }, etag),
+                organisation.GssCode);
+        },
+        ["ChangePost"] = async admin =>
+        {
+            var (organisation, _) = await Target(admin);
+            var post = await admin.PostAsync(organisation.Id, "Matrix post");
+            var etag = await admin.ETagAsync($"/api/v1/posts/{post.Id}");
+            var change = new Api.People.PostChangeRequest { EffectiveOn = new DateOnly(2020, 4, 1), Title = "Matrix post, renamed" };
+            return new Recipe(() => Json(HttpMethod.Post, $"/api/v1/posts/{post.Id}/changes", change, etag), organisation.GssCode);
+        },
+        ["GetAccountabilityLine"] = async admin => new Recipe(Request(HttpMethod.Get, $"/api/v1/accountability-lines/{(await MatrixLine(admin)).Line.Id}")),
+        ["GetAccountabilityLineHistory"] = async admin => new Recipe(Request(HttpMethod.Get, $"/api/v1/accountability-lines/{(await MatrixLine(admin)).Line.Id}/history")),
+        ["EndAccountabilityLine"] = async admin =>
+        {
+            var (line, party) = await MatrixLine(admin);
+            var etag = await admin.ETagAsync($"/api/v1/accountability-lines/{line.Id}");
+            return new Recipe(() => Json(HttpMethod.Post, $"/api/v1/accountability-lines/{line.Id}/end", new Api.People.EndRequest { EndsOn = new DateOnly(2020, 3, 31) }, etag), party);
+        },
+        ["ChangeSecondmentEndDate"] = async admin =>
+        {
+            var (secondment, party) = await MatrixSecondment(admin);
+            var etag = await admin.ETagAsync($"/api/v1/secondments/{secondment.Id}");
+            return new Recipe(() => Json(HttpMethod.Put, $"/api/v1/secondments/{secondment.Id}/end-date",
+                new Api.People.SecondmentEndDateRequest { EndsOn = new DateOnly(2014, 3, 31) }, etag), party);
+        },
+        ["GetSecondmentHistory"] = async admin =>
+        {
+            var (secondment, party) = await MatrixSecondment(admin);
+            return new Recipe(Request(HttpMethod.Get, $"/api/v1/secondments/{secondment.Id}/history"), party);
+        },
         ["ImportOrganisations"] = _ => Task.FromResult(new Recipe(() => Csv("/api/v1/imports/organisations",
             $"name,type,gss_code\nMatrix import {Guid.NewGuid():N},DistrictCouncil,{UniqueGss()}\n"))),
         ["ImportAgreements"] = async admin =>
@@ -438,6 +475,23 @@ public sealed class AccessMatrixTests : IClassFixture<RegisterApiFactory>
     {
         var (organisation, _) = await Target(admin);
         return await admin.PostAsync(organisation.Id, "Matrix post");
+    }
+
+    /// <summary>A line between two posts of a council, and the council's code (the accountable post's organisation).</summary>
+    private static async Task<(Api.People.AccountabilityLineResponse Line, string? Party)> MatrixLine(HttpClient admin)
+    {
+        var bodies = await admin.CouncilCcgAndSection113Async($"Matrix {Guid.NewGuid():N}");
+        var (manager, report) = (await admin.PostAsync(bodies.Council.Id, "Manager"), await admin.PostAsync(bodies.Council.Id, "Report"));
+        return (await admin.LineAsync(Support.People.Line(report, manager)), bodies.Council.GssCode);
+    }
+
+    /// <summary>A secondment to a council, and the council's code (its host).</summary>
+    private static async Task<(Api.People.SecondmentResponse Secondment, string? Party)> MatrixSecondment(HttpClient admin)
+    {
+        var bodies = await admin.CouncilCcgAndSection113Async($"Matrix {Guid.NewGuid():N}");
+        var created = await (await admin.PostJsonAsync("/api/v1/secondments", Support.People.Secondment(bodies, ends: "2015-03-31")))
+            .ReadAsync<Api.People.SecondmentResponse>(HttpStatusCode.Created);
+        return (created, bodies.Council.GssCode);
     }
 
     /// <summary>An active, open-ended agreement between a council and a PCT, from 2012.</summary>

@@ -57,4 +57,38 @@ public static class People
         EndsOn = ends is null ? null : DateOnly.Parse(ends),
         Fte = 1m,
     };
+
+    /// <summary>The ETag of a single-record read.</summary>
+    public static async Task<string> ETagAsync(this HttpClient client, string url)
+    {
+        var response = await client.GetAsync(url);
+        Assert.True(response.IsSuccessStatusCode, $"{url}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        return response.Headers.ETag?.ToString() ?? throw new InvalidOperationException($"{url} gave no ETag");
+    }
+
+    /// <summary>Ends a post or a line (<paramref name="url"/> is the record's own), with the record's current ETag.</summary>
+    public static async Task<HttpResponseMessage> EndAsync(this HttpClient client, string url, string endsOn, bool extend = false, string? ifMatch = null) =>
+        await client.SendWithIfMatchAsync(HttpMethod.Post, $"{url}/end", new EndRequest { EndsOn = DateOnly.Parse(endsOn), Extend = extend },
+            ifMatch ?? await client.ETagAsync(url));
+
+    /// <summary>The moment a record's latest revision became visible, read from its history: an <c>asOf</c> from then sees it.</summary>
+    public static async Task<string> CommittedAsync<T>(this HttpClient client, string url)
+    {
+        var history = await (await client.GetAsync($"{url}/history?limit=500")).ReadAsync<Api.Http.Page<Api.RecordKeeping.RevisionResponse<T>>>(HttpStatusCode.OK);
+        return Bindings.Moment(history.Items[^1].CommittedAt!.Value);
+    }
+
+    public static async Task<StructureResponse> StructureAsync(this HttpClient client, Guid organisation, string on, string? asOf = null) =>
+        await (await client.GetAsync($"/api/v1/organisations/{organisation}/structure?on={on}{(asOf is null ? "" : $"&asOf={asOf}")}"))
+            .ReadAsync<StructureResponse>(HttpStatusCode.OK);
+
+    public static async Task<List<ChainStepResponse>> ChainAsync(this HttpClient client, Guid post, string on, string? asOf = null) =>
+        await (await client.GetAsync($"/api/v1/posts/{post}/chain?on={on}{(asOf is null ? "" : $"&asOf={asOf}")}"))
+            .ReadAsync<List<ChainStepResponse>>(HttpStatusCode.OK);
+
+    /// <summary>Every post in a structure, depth first, with the titles it shows.</summary>
+    public static IEnumerable<StructureNode> AllNodes(this StructureResponse structure) => structure.Roots.SelectMany(Flatten);
+
+    private static IEnumerable<StructureNode> Flatten(StructureNode node) => node.Reports.SelectMany(Flatten).Prepend(node);
 }
+

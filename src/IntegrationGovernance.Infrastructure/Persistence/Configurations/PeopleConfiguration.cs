@@ -18,6 +18,9 @@ internal sealed class PostConfiguration : IEntityTypeConfiguration<Post>
         builder.Property(p => p.HolderReference).HasMaxLength(200);
         builder.Property(p => p.Version).IsRowVersion();
         builder.Ignore(p => p.Period);
+        builder.Ignore(p => p.Titles);
+        // NULL for posts recorded before titles were dated (and in their older revisions): their title holds throughout
+        builder.Property(p => p.DatedTitles!).HasColumnName("titles").AsJsonColumn().IsRequired(false);
         builder.HasOne<Organisation>().WithMany().HasForeignKey(p => p.OrganisationId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(p => p.OrganisationId);
     }
@@ -35,6 +38,8 @@ internal sealed class AccountabilityLineConfiguration : IEntityTypeConfiguration
         builder.HasKey(l => l.Id);
         builder.Property(l => l.Id).ValueGeneratedNever();
         builder.Property(l => l.Kind).HasConversion<string>().HasMaxLength(40);
+        builder.Property(l => l.Version).IsRowVersion();
+        builder.Ignore(l => l.Period);
         builder.HasOne<Post>().WithMany().HasForeignKey(l => l.PostId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Post>().WithMany().HasForeignKey(l => l.ToPostId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Organisation>().WithMany().HasForeignKey(l => l.ToBodyId).OnDelete(DeleteBehavior.Restrict);
