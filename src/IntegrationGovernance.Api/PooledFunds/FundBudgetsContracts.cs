@@ -7,6 +7,7 @@ namespace IntegrationGovernance.Api.PooledFunds;
 public sealed record FundBudgetRequest
 {
     /// <summary>One line per category, or per category and partner; at least one.</summary>
+    [MinLength(1)]
     [MaxLength(FundBudget.MaxLines)]
     public required IReadOnlyList<BudgetLineContract> Lines { get; init; }
 }
@@ -59,6 +60,7 @@ public sealed record FundBudgetResponse
 public sealed record ForecastOutturnRequest
 {
     /// <summary>One line per category; a category not named is forecast at nothing. At least one.</summary>
+    [MinLength(1)]
     [MaxLength(ForecastOutturn.MaxLines)]
     public required IReadOnlyList<ForecastLineContract> Lines { get; init; }
 }
