@@ -157,7 +157,11 @@ public sealed class BudgetAndForecastTests(RegisterApiFactory api) : IClassFixtu
         var (agreement, _) = await _admin.ActiveAgreementAsync(Support.Agreements.Section75($"FUND-{Guid.NewGuid():N}"[..20], parties, "2012-04-01", "2017-03-31"), parties.Council.Id);
         var fund = await (await _admin.PostJsonAsync(Funds.Url, new PooledFundRequest
         {
-            AgreementId = agreement.Id, Name = $"{prefix} fund", HostOrganisationId = parties.Council.Id, StartsOn = new DateOnly(2012, 4, 1), EndsOn = new DateOnly(2017, 3, 31),
+            AgreementId = agreement.Id,
+            Name = $"{prefix} fund",
+            HostOrganisationId = parties.Council.Id,
+            StartsOn = new DateOnly(2012, 4, 1),
+            EndsOn = new DateOnly(2017, 3, 31),
         })).ReadAsync<PooledFundResponse>(HttpStatusCode.Created);
         return (fund.Id, parties);
     }
