@@ -559,6 +559,89 @@ namespace IntegrationGovernance.Infrastructure.Migrations
                         });
                 });
 
+            modelBuilder.Entity("IntegrationGovernance.Domain.PooledFunds.ForecastOutturn", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<int>("FinancialYearStart")
+                        .HasColumnType("integer")
+                        .HasColumnName("financial_year_start");
+
+                    b.Property<Guid>("FundId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("fund_id");
+
+                    b.Property<int>("Period")
+                        .HasColumnType("integer")
+                        .HasColumnName("period");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_forecast_outturns");
+
+                    b.HasIndex("FundId", "FinancialYearStart", "Period")
+                        .IsUnique()
+                        .HasDatabaseName("ux_forecast_outturns_period");
+
+                    b.ToTable("forecast_outturns", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_forecast_outturns_period", "period BETWEEN 1 AND 12");
+                        });
+                });
+
+            modelBuilder.Entity("IntegrationGovernance.Domain.PooledFunds.FundBudget", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<int>("FinancialYearStart")
+                        .HasColumnType("integer")
+                        .HasColumnName("financial_year_start");
+
+                    b.Property<Guid>("FundId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("fund_id");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_fund_budgets");
+
+                    b.HasIndex("FundId", "FinancialYearStart")
+                        .IsUnique()
+                        .HasDatabaseName("ux_fund_budgets_year");
+
+                    b.ToTable("fund_budgets", (string)null);
+                });
+
             modelBuilder.Entity("IntegrationGovernance.Domain.PooledFunds.LedgerBooking", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1592,6 +1675,82 @@ namespace IntegrationGovernance.Infrastructure.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_contributions_organisations_organisation_id");
+                });
+
+            modelBuilder.Entity("IntegrationGovernance.Domain.PooledFunds.ForecastOutturn", b =>
+                {
+                    b.HasOne("IntegrationGovernance.Domain.PooledFunds.PooledFund", null)
+                        .WithMany()
+                        .HasForeignKey("FundId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_forecast_outturns_pooled_funds_fund_id");
+
+                    b.OwnsMany("IntegrationGovernance.Domain.PooledFunds.ForecastLine", "Lines", b1 =>
+                        {
+                            b1.Property<Guid>("ForecastOutturnId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<decimal>("Amount");
+
+                            b1.Property<string>("Category")
+                                .IsRequired();
+
+                            b1.HasKey("ForecastOutturnId", "__synthesizedOrdinal");
+
+                            b1.ToTable("forecast_outturns");
+
+                            b1
+                                .ToJson("lines")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ForecastOutturnId")
+                                .HasConstraintName("fk_forecast_outturns_forecast_outturns_forecast_outturn_id");
+                        });
+
+                    b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("IntegrationGovernance.Domain.PooledFunds.FundBudget", b =>
+                {
+                    b.HasOne("IntegrationGovernance.Domain.PooledFunds.PooledFund", null)
+                        .WithMany()
+                        .HasForeignKey("FundId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_fund_budgets_pooled_funds_fund_id");
+
+                    b.OwnsMany("IntegrationGovernance.Domain.PooledFunds.BudgetLine", "Lines", b1 =>
+                        {
+                            b1.Property<Guid>("FundBudgetId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<decimal>("Amount");
+
+                            b1.Property<string>("Category")
+                                .IsRequired();
+
+                            b1.Property<Guid?>("OrganisationId");
+
+                            b1.HasKey("FundBudgetId", "__synthesizedOrdinal");
+
+                            b1.ToTable("fund_budgets");
+
+                            b1
+                                .ToJson("lines")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("FundBudgetId")
+                                .HasConstraintName("fk_fund_budgets_fund_budgets_fund_budget_id");
+                        });
+
+                    b.Navigation("Lines");
                 });
 
             modelBuilder.Entity("IntegrationGovernance.Domain.PooledFunds.LedgerBooking", b =>

@@ -10,6 +10,7 @@ public sealed class FinanceContractTests(RegisterApiFactory api) : IClassFixture
     [InlineData("/api/v1/pooled-funds/{id}/summary", "#/components/schemas/FundSummaryResponse")]
     [InlineData("/api/v1/pooled-funds/{id}/ledger", "#/components/schemas/LedgerLineResponsePage")]
     [InlineData("/api/v1/finance/summaries", "#/components/schemas/FundSummaryResponse")]
+    [InlineData("/api/v1/pooled-funds/{id}/reports/{financialYear}/{period}", "#/components/schemas/MonthlyReportResponse")]
     public async Task A_finance_read_declares_its_json_schema_and_its_csv(string path, string schema)
     {
         var document = JsonNode.Parse(await api.CreateClient().GetStringAsync("/swagger/v1/swagger.json"))!;

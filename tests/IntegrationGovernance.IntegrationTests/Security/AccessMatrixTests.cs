@@ -304,6 +304,21 @@ public sealed class AccessMatrixTests : IClassFixture<RegisterApiFactory>
             var closed = await (await admin.PostAsync($"{Funds.Url}/{fund.Id}/periods/2015-16/3/close", null)).ReadAsync<LedgerPeriodResponse>(HttpStatusCode.OK);
             return new Recipe(Request(HttpMethod.Get, $"/api/v1/ledger-periods/{closed.Id}/history"));
         },
+        ["SetFundBudget"] = async admin =>
+        {
+            var (fund, parties) = await admin.FundAsync("Matrix");
+            return new Recipe(() => Json(HttpMethod.Put, Budgets.BudgetUrl(fund.Id), Budgets.Budget(("Care", null, 1m))), parties.Council.GssCode);
+        },
+        ["GetFundBudget"] = async admin => new Recipe(Request(HttpMethod.Get, Budgets.BudgetUrl((await BudgetedFund(admin)).Id))),
+        ["GetFundBudgetHistory"] = async admin => new Recipe(Request(HttpMethod.Get, Budgets.BudgetUrl((await BudgetedFund(admin)).Id) + "/history")),
+        ["SubmitForecastOutturn"] = async admin =>
+        {
+            var (fund, parties) = await admin.FundAsync("Matrix");
+            return new Recipe(() => Json(HttpMethod.Put, Budgets.ForecastUrl(fund.Id, 6), Budgets.Forecast(("Care", 1m))), parties.Council.GssCode);
+        },
+        ["GetForecastOutturn"] = async admin => new Recipe(Request(HttpMethod.Get, Budgets.ForecastUrl((await BudgetedFund(admin)).Id, 6))),
+        ["GetForecastOutturnHistory"] = async admin => new Recipe(Request(HttpMethod.Get, Budgets.ForecastUrl((await BudgetedFund(admin)).Id, 6) + "/history")),
+        ["GetMonthlyReport"] = async admin => new Recipe(Request(HttpMethod.Get, Budgets.ReportUrl((await BudgetedFund(admin)).Id, 6))),
         ["CreatePost"] = async admin =>
         {
             var bodies = await admin.CouncilCcgAndSection113Async($"Matrix {Guid.NewGuid():N}");
@@ -433,6 +448,15 @@ public sealed class AccessMatrixTests : IClassFixture<RegisterApiFactory>
         ["ListChanges"] = _ => Get("/api/v1/changes"),
         ["ListAudit"] = _ => Get("/api/v1/audit"),
     };
+
+    /// <summary>A fund with a budget for 2015-16 and a forecast at P6.</summary>
+    private static async Task<PooledFundResponse> BudgetedFund(HttpClient admin)
+    {
+        var (fund, _) = await admin.FundAsync("Matrix");
+        await admin.SetBudgetAsync(fund.Id, Budgets.Budget(("Care", null, 1m)));
+        await admin.SubmitForecastAsync(fund.Id, 6, Budgets.Forecast(("Care", 2m)));
+        return fund;
+    }
 
     private static HttpRequestMessage WithIfMatch(HttpRequestMessage request, string etag)
     {
