@@ -43,14 +43,21 @@ public static class MonthlyFigures
     }
 
     /// <summary>
-    /// Spend less income by category over the fund's ledger lines of the year from P1 to <paramref name="period"/>: the
-    /// period's own and the total to date, both summed by PostgreSQL in one pass over the fund-year index.
+    /// Spend less income by category of the year from P1 to <paramref name="period"/>: the period's own and the total to
+    /// date, summed by PostgreSQL in one pass, over the per-period totals when reading now (at most twelve rows a
+    /// category) and over the lines visible then when reading <c>asOf</c>.
     /// </summary>
     public static async Task<IReadOnlyList<CategoryActuals>> CategoryActualsAsync(
         this FinanceSources sources, Guid fundId, FinancialYear year, int period, CancellationToken cancellationToken) =>
-        await sources.Lines
-            .Where(l => l.FundId == fundId && l.FinancialYearStart == year.StartYear && l.Period <= period)
-            .GroupBy(l => l.Category)
-            .Select(g => new CategoryActuals(g.Key, g.Sum(l => l.Period == period ? l.Amount : 0m), g.Sum(l => l.Amount)))
-            .ToListAsync(cancellationToken);
+        sources.Totals is { } totals
+            ? await totals
+                .Where(t => t.FundId == fundId && t.FinancialYearStart == year.StartYear && t.Period <= period)
+                .GroupBy(t => t.Category)
+                .Select(g => new CategoryActuals(g.Key, g.Sum(t => t.Period == period ? t.Amount : 0m), g.Sum(t => t.Amount)))
+                .ToListAsync(cancellationToken)
+            : await sources.Lines
+                .Where(l => l.FundId == fundId && l.FinancialYearStart == year.StartYear && l.Period <= period)
+                .GroupBy(l => l.Category)
+                .Select(g => new CategoryActuals(g.Key, g.Sum(l => l.Period == period ? l.Amount : 0m), g.Sum(l => l.Amount)))
+                .ToListAsync(cancellationToken);
 }
