@@ -16,6 +16,9 @@ public static class ConstraintViolations
         ["ux_organisations_gss_code"] = ("duplicate-gss-code", "$.gssCode", "Another organisation already has this GSS code."),
         ["ux_ledger_lines_reference"] = ("duplicate-ledger-reference", "$.externalReference", "The fund's ledger already holds a line with this external reference."),
         ["ux_agreements_reference"] = ("duplicate-reference", "$.reference", "Another agreement already has this reference; references are never reused."),
+        ["ux_transfer_payments_corrects"] = ("payment-already-corrected", "$.corrects", "This payment has been corrected already: correct the payment that replaced it."),
+        ["ux_aligned_budget_reports_revision"] = ("aligned-budget-reported-meanwhile", "$",
+            "Another report of this partner's aligned budget for the year was recorded at the same moment: read it, then send yours again with its ETag in If-Match."),
     };
 
     public static RegisterRuleException? Translate(DbUpdateException exception) =>

@@ -33,6 +33,10 @@ public sealed class RegisterDbContext(DbContextOptions<RegisterDbContext> option
 
     public DbSet<Domain.PooledFunds.LedgerBooking> LedgerBookings => Set<Domain.PooledFunds.LedgerBooking>();
 
+    public DbSet<Domain.PooledFunds.TransferPayment> TransferPayments => Set<Domain.PooledFunds.TransferPayment>();
+
+    public DbSet<Domain.PooledFunds.AlignedBudgetReport> AlignedBudgetReports => Set<Domain.PooledFunds.AlignedBudgetReport>();
+
     public DbSet<Domain.People.Post> Posts => Set<Domain.People.Post>();
 
     public DbSet<Domain.People.AccountabilityLine> AccountabilityLines => Set<Domain.People.AccountabilityLine>();
