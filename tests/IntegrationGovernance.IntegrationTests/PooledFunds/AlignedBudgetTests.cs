@@ -105,7 +105,7 @@ public sealed class AlignedBudgetTests(RegisterApiFactory api) : IClassFixture<R
 
     public static TheoryData<string, string, string> BadInput() => new()
     {
-        { "2015/16", """{"budget":1.00,"spend":1.00}""", "financialYear" },
+        { "15-16", """{"budget":1.00,"spend":1.00}""", "financialYear" },
         { "2010-11", """{"budget":1.00,"spend":1.00}""", "financialYear" },
         { "2015-16", """{"budget":-1.00,"spend":1.00}""", "$.budget" },
         { "2015-16", """{"budget":1.001,"spend":1.00}""", "$.budget" },
