@@ -46,7 +46,7 @@ public static class FinanceExport
             return Problems.Validation("financialYear", FinancialYear.Problem);
         var year = parsed.Value;
         var finance = await db.FinanceAtAsync(history, asOf, cancellationToken);
-        var arrangements = await finance.ArrangementsBesideAsync(db, history, asOf, cancellationToken);
+        var arrangements = finance.ArrangementsBeside(db, history, asOf);
         var pooled = await FundReports.SummariesAsync(finance, agreementId, organisationId, year, PeriodRange.WholeYear, mapper, cancellationToken);
         var agreements = await SelectedAsync(finance, agreementId, organisationId, cancellationToken);
         var aligned = await arrangements.AlignedAsync(year, agreements, withReplaced: false, cancellationToken);

@@ -108,7 +108,7 @@ public static class FinanceExportCsv
             foreach (var payment in agreement.Payments)
                 await RowAsync(of with
                 {
-                    RecordId = payment.Id.ToString(), ReplacesId = payment.Corrects?.ToString(), OrganisationId = payment.PayerId.ToString(),
+                    Basis = payment.Basis.ToString(), RecordId = payment.Id.ToString(), ReplacesId = payment.Corrects?.ToString(), OrganisationId = payment.PayerId.ToString(),
                     CounterpartyId = payment.PayeeId.ToString(), Description = payment.Purpose, Conditions = payment.Conditions, RecordedAt = payment.RecordedAt,
                 }, ("amount", payment.Amount));
         }

@@ -63,6 +63,10 @@ public sealed record TransferPaymentResponse
     /// <example>1250000.00</example>
     public required decimal Amount { get; init; }
 
+    /// <summary>The power it was paid under (its agreement's basis when recorded): section 256, the NHS to a local authority; section 76, a local authority to the NHS.</summary>
+    /// <example>Section256NhsAct2006</example>
+    public required StatutoryBasis Basis { get; init; }
+
     /// <example>Reablement and intermediate care social work, towards the council's social services functions</example>
     public required string Purpose { get; init; }
 

@@ -67,7 +67,7 @@ public static class TransferPaymentsEndpoints
             TransferPaymentRules.EnsureStanding(corrected, await db.TransferPayments.AsNoTracking().Where(p => p.CorrectsId == corrected.Id).ToListAsync(cancellationToken));
         TransferPaymentRules.EnsureRoom(await db.TransferPayments.CountAsync(p => p.AgreementId == id && p.FinancialYearStart == year.StartYear, cancellationToken));
 
-        var payment = await db.InsertAsync(TransferPayment.Record(id, details, year, clock.GetUtcNow()), cancellationToken);
+        var payment = await db.InsertAsync(TransferPayment.Record(agreement, details, year, clock.GetUtcNow()), cancellationToken);
         var location = links.GetPathByName(http, nameof(GetTransferPayment), new { version = "1", id, paymentId = payment.Id });
         return TypedResults.Created(location, mapper.Map<TransferPaymentResponse>(payment));
     }

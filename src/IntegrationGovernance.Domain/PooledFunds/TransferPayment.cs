@@ -1,3 +1,5 @@
+using IntegrationGovernance.Domain.Agreements;
+
 namespace IntegrationGovernance.Domain.PooledFunds;
 
 /// <summary>
@@ -28,6 +30,12 @@ public sealed class TransferPayment
 
     public Guid PayeeId { get; private set; }
 
+    /// <summary>
+    /// The power the payment is made under, its agreement's basis when it was recorded: section 256 (the NHS pays a local
+    /// authority) or section 76 (a local authority pays the NHS). Kept with the payment, so its direction is a fact of its own.
+    /// </summary>
+    public StatutoryBasis Basis { get; private set; }
+
     public decimal Amount { get; private set; }
 
     /// <summary>What the money is towards, e.g. the social care services it funds.</summary>
@@ -44,10 +52,11 @@ public sealed class TransferPayment
     public FinancialYear FinancialYear => new(FinancialYearStart);
 
     /// <summary>A payment from details <see cref="TransferPaymentRules"/> has accepted.</summary>
-    public static TransferPayment Record(Guid agreementId, TransferPaymentDetails details, FinancialYear year, DateTimeOffset now) => new()
+    public static TransferPayment Record(Agreement agreement, TransferPaymentDetails details, FinancialYear year, DateTimeOffset now) => new()
     {
         Id = Guid.CreateVersion7(now),
-        AgreementId = agreementId,
+        AgreementId = agreement.Id,
+        Basis = agreement.Basis,
         FinancialYearStart = year.StartYear,
         PayerId = details.PayerId,
         PayeeId = details.PayeeId,

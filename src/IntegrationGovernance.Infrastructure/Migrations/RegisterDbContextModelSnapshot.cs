@@ -802,6 +802,12 @@ namespace IntegrationGovernance.Infrastructure.Migrations
                         .HasColumnType("numeric(19,2)")
                         .HasColumnName("amount");
 
+                    b.Property<string>("Basis")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("basis");
+
                     b.Property<string>("Conditions")
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)")
@@ -856,6 +862,8 @@ namespace IntegrationGovernance.Infrastructure.Migrations
                     b.ToTable("transfer_payments", null, t =>
                         {
                             t.HasCheckConstraint("ck_transfer_payments_amount", "amount >= 0");
+
+                            t.HasCheckConstraint("ck_transfer_payments_basis", "basis IN ('Section256NhsAct2006', 'Section76NhsAct2006')");
 
                             t.HasCheckConstraint("ck_transfer_payments_sides", "payer_id <> payee_id");
                         });

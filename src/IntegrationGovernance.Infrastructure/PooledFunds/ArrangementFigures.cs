@@ -95,8 +95,7 @@ public static class ArrangementFigures
             .Select(g => new { Budget = g.Sum(r => r.Budget), Spend = g.Sum(r => r.Spend), Variance = g.Sum(r => r.Budget) - g.Sum(r => r.Spend) })
             .FirstOrDefaultAsync(cancellationToken);
         var standing = sources.Standing(Of(sources.Payments.Where(p => p.FinancialYearStart == year.StartYear), agreementIds));
-        var byBasis = await standing.Join(sources.Agreements, p => p.AgreementId, a => a.Id, (p, a) => new { a.Basis, p.Amount })
-            .GroupBy(p => p.Basis).Select(g => new { g.Key, Total = g.Sum(p => p.Amount) })
+        var byBasis = await standing.GroupBy(p => p.Basis).Select(g => new { g.Key, Total = g.Sum(p => p.Amount) })
             .ToDictionaryAsync(t => t.Key, t => t.Total, cancellationToken);
         return new ArrangementTotals(aligned?.Budget ?? 0m, aligned?.Spend ?? 0m, aligned?.Variance ?? 0m,
             byBasis.GetValueOrDefault(StatutoryBasis.Section256NhsAct2006), byBasis.GetValueOrDefault(StatutoryBasis.Section76NhsAct2006));

@@ -112,6 +112,7 @@ internal static class ExportCsv
                 PayerId = Guid.Parse(r["organisation_id"]),
                 PayeeId = Guid.Parse(r["counterparty_id"]),
                 Amount = Amount(r),
+                Basis = Enum.Parse<StatutoryBasis>(r["basis"]),
                 Purpose = Text(r["description"])!,
                 Conditions = Text(r["conditions"]),
                 Corrects = r["replaces_id"] == "" ? null : Guid.Parse(r["replaces_id"]),

@@ -99,7 +99,7 @@ public sealed class TransferPaymentRulesTests
     public void A_correction_may_say_no_payment_was_made_after_all_but_a_first_figure_may_not_be_nothing()
     {
         var agreement = Transfer(StatutoryBasis.Section256NhsAct2006, Ccg, Council);
-        var first = TransferPayment.Record(agreement.Id, Payment("2015-16", Ccg.Id, Council.Id, 10m), new FinancialYear(2015), Now);
+        var first = TransferPayment.Record(agreement, Payment("2015-16", Ccg.Id, Council.Id, 10m), new FinancialYear(2015), Now);
 
         Assert.Empty(TransferPaymentRules.Check(agreement, Payment("2015-16", Ccg.Id, Council.Id, 0m) with { Corrects = first.Id }, Known, first));
         Assert.Equal(["$.amount"], TransferPaymentRules.Check(agreement, Payment("2015-16", Ccg.Id, Council.Id, 0m), Known, null).Select(p => p.Field));
@@ -110,10 +110,10 @@ public sealed class TransferPaymentRulesTests
     {
         var agreement = Transfer(StatutoryBasis.Section256NhsAct2006, Ccg, Council);
         var year = new FinancialYear(2015);
-        var reablement = TransferPayment.Record(agreement.Id, Payment("2015-16", Ccg.Id, Council.Id, 1_000m), year, Now);
-        var carers = TransferPayment.Record(agreement.Id, Payment("2015-16", Ccg.Id, Council.Id, 250m), year, Now.AddMinutes(1));
-        var corrected = TransferPayment.Record(agreement.Id, Payment("2015-16", Ccg.Id, Council.Id, 1_100m) with { Corrects = reablement.Id }, year, Now.AddMinutes(2));
-        var again = TransferPayment.Record(agreement.Id, Payment("2015-16", Ccg.Id, Council.Id, 1_050m) with { Corrects = corrected.Id }, year, Now.AddMinutes(3));
+        var reablement = TransferPayment.Record(agreement, Payment("2015-16", Ccg.Id, Council.Id, 1_000m), year, Now);
+        var carers = TransferPayment.Record(agreement, Payment("2015-16", Ccg.Id, Council.Id, 250m), year, Now.AddMinutes(1));
+        var corrected = TransferPayment.Record(agreement, Payment("2015-16", Ccg.Id, Council.Id, 1_100m) with { Corrects = reablement.Id }, year, Now.AddMinutes(2));
+        var again = TransferPayment.Record(agreement, Payment("2015-16", Ccg.Id, Council.Id, 1_050m) with { Corrects = corrected.Id }, year, Now.AddMinutes(3));
 
         Assert.Equal([carers.Id, again.Id], TransferPaymentRules.Standing([again, reablement, corrected, carers]).Select(p => p.Id));
         Assert.Equal(1_300m, TransferPaymentRules.Standing([reablement, carers, corrected, again]).Sum(p => p.Amount));

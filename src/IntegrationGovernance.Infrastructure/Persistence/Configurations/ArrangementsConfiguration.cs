@@ -14,10 +14,12 @@ internal sealed class TransferPaymentConfiguration : IEntityTypeConfiguration<Tr
         {
             t.HasCheckConstraint("ck_transfer_payments_amount", "amount >= 0");
             t.HasCheckConstraint("ck_transfer_payments_sides", "payer_id <> payee_id");
+            t.HasCheckConstraint("ck_transfer_payments_basis", "basis IN ('Section256NhsAct2006', 'Section76NhsAct2006')");
         });
         builder.HasKey(p => p.Id);
         builder.Property(p => p.Id).ValueGeneratedNever();
         builder.Property(p => p.Amount).HasPrecision(19, 2);
+        builder.Property(p => p.Basis).HasConversion<string>().HasMaxLength(60);
         builder.Property(p => p.Purpose).HasMaxLength(TransferPayment.MaxPurposeLength);
         builder.Property(p => p.Conditions).HasMaxLength(TransferPayment.MaxConditionsLength);
         builder.Ignore(p => p.FinancialYear);

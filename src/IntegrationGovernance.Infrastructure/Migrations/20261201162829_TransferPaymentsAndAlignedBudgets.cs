@@ -54,6 +54,7 @@ namespace IntegrationGovernance.Infrastructure.Migrations
                     financial_year_start = table.Column<int>(type: "integer", nullable: false),
                     payer_id = table.Column<Guid>(type: "uuid", nullable: false),
                     payee_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    basis = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
                     amount = table.Column<decimal>(type: "numeric(19,2)", precision: 19, scale: 2, nullable: false),
                     purpose = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
                     conditions = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
@@ -64,6 +65,7 @@ namespace IntegrationGovernance.Infrastructure.Migrations
                 {
                     table.PrimaryKey("pk_transfer_payments", x => x.id);
                     table.CheckConstraint("ck_transfer_payments_amount", "amount >= 0");
+                    table.CheckConstraint("ck_transfer_payments_basis", "basis IN ('Section256NhsAct2006', 'Section76NhsAct2006')");
                     table.CheckConstraint("ck_transfer_payments_sides", "payer_id <> payee_id");
                     table.ForeignKey(
                         name: "fk_transfer_payments_agreements_agreement_id",
@@ -133,7 +135,6 @@ namespace IntegrationGovernance.Infrastructure.Migrations
                 column: "corrects_id",
                 unique: true,
                 filter: "corrects_id IS NOT NULL");
-
             // payments and aligned budget reports are register records: audited, with revisions (history, asOf reads) and in the
             // change feed; written once each (a correction or a new report is a new row), so the writer may only read and insert;
             // their parties are their agreement's
