@@ -60,8 +60,11 @@ public static class FinanceExport
             TransferPayments = transfers.Select(t => TransferPaymentsEndpoints.ToResponse(t, year, mapper)).ToList(),
             Totals = new FinanceExportTotalsResponse
             {
-                AlignedBudget = totals.AlignedBudget, AlignedSpend = totals.AlignedSpend, AlignedVariance = totals.AlignedVariance,
-                NhsToLocalAuthority = totals.NhsToLocalAuthority, LocalAuthorityToNhs = totals.LocalAuthorityToNhs,
+                AlignedBudget = totals.AlignedBudget,
+                AlignedSpend = totals.AlignedSpend,
+                AlignedVariance = totals.AlignedVariance,
+                NhsToLocalAuthority = totals.NhsToLocalAuthority,
+                LocalAuthorityToNhs = totals.LocalAuthorityToNhs,
             },
         };
         if (http.Request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals("text/csv", StringComparison.OrdinalIgnoreCase)))

@@ -70,7 +70,10 @@ public static class FinanceExportCsv
         {
             var of = new Row
             {
-                Section = "pooled_fund", AgreementId = fund.AgreementId.ToString(), RecordId = fund.FundId.ToString(), RecordName = fund.FundName,
+                Section = "pooled_fund",
+                AgreementId = fund.AgreementId.ToString(),
+                RecordId = fund.FundId.ToString(),
+                RecordName = fund.FundName,
                 RiskShareMethod = fund.RiskShareMethod.ToString(),
             };
             await RowAsync(of, ("contributions", fund.Contributions), ("in_kind_contributions", fund.InKindContributions), ("spend", fund.Spend), ("variance", fund.Variance));
@@ -90,7 +93,10 @@ public static class FinanceExportCsv
             {
                 var partner = of with
                 {
-                    RecordId = report.Id.ToString(), Revision = report.Revision, OrganisationId = report.OrganisationId.ToString(), Description = report.Note,
+                    RecordId = report.Id.ToString(),
+                    Revision = report.Revision,
+                    OrganisationId = report.OrganisationId.ToString(),
+                    Description = report.Note,
                     RecordedAt = report.ReportedAt,
                 };
                 await RowAsync(partner, ("budget", report.Budget), ("spend", report.Spend), ("variance", report.Variance));
@@ -102,14 +108,23 @@ public static class FinanceExportCsv
         {
             var of = new Row
             {
-                Section = "transfer_payment", AgreementId = agreement.AgreementId.ToString(), AgreementReference = agreement.AgreementReference, Basis = agreement.Basis.ToString(),
+                Section = "transfer_payment",
+                AgreementId = agreement.AgreementId.ToString(),
+                AgreementReference = agreement.AgreementReference,
+                Basis = agreement.Basis.ToString(),
             };
             await RowAsync(of, ("total", agreement.Total));
             foreach (var payment in agreement.Payments)
                 await RowAsync(of with
                 {
-                    Basis = payment.Basis.ToString(), RecordId = payment.Id.ToString(), ReplacesId = payment.Corrects?.ToString(), OrganisationId = payment.PayerId.ToString(),
-                    CounterpartyId = payment.PayeeId.ToString(), Description = payment.Purpose, Conditions = payment.Conditions, RecordedAt = payment.RecordedAt,
+                    Basis = payment.Basis.ToString(),
+                    RecordId = payment.Id.ToString(),
+                    ReplacesId = payment.Corrects?.ToString(),
+                    OrganisationId = payment.PayerId.ToString(),
+                    CounterpartyId = payment.PayeeId.ToString(),
+                    Description = payment.Purpose,
+                    Conditions = payment.Conditions,
+                    RecordedAt = payment.RecordedAt,
                 }, ("amount", payment.Amount));
         }
         var totals = export.Totals;

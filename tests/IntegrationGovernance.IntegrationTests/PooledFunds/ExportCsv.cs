@@ -42,10 +42,16 @@ internal static class ExportCsv
                 return new PartnerFiguresResponse
                 {
                     OrganisationId = Guid.Parse(partner.Key),
-                    Planned = f["planned"], Revised = f["revised"], Actual = f["actual"], Effective = f["effective"],
+                    Planned = f["planned"],
+                    Revised = f["revised"],
+                    Actual = f["actual"],
+                    Effective = f["effective"],
                     InKind = new ContributionFiguresResponse
                     {
-                        Planned = f["in_kind_planned"], Revised = f["in_kind_revised"], Actual = f["in_kind_actual"], Effective = f["in_kind_effective"],
+                        Planned = f["in_kind_planned"],
+                        Revised = f["in_kind_revised"],
+                        Actual = f["in_kind_actual"],
+                        Effective = f["in_kind_effective"],
                     },
                     ShareOfVariance = f["share_of_variance"],
                 };
@@ -79,7 +85,9 @@ internal static class ExportCsv
                     OrganisationId = Guid.Parse(head["organisation_id"]),
                     FinancialYear = year,
                     Revision = int.Parse(head["revision"], CultureInfo.InvariantCulture),
-                    Budget = f["budget"], Spend = f["spend"], Variance = f["variance"],
+                    Budget = f["budget"],
+                    Spend = f["spend"],
+                    Variance = f["variance"],
                     Categories = report.Where(r => r["category"] != "").GroupBy(r => r["category"]).Select(category =>
                     {
                         var c = Figures(category);
@@ -124,8 +132,11 @@ internal static class ExportCsv
 
     private static FinanceExportTotalsResponse Totals(Dictionary<string, decimal> f) => new()
     {
-        AlignedBudget = f["aligned_budget"], AlignedSpend = f["aligned_spend"], AlignedVariance = f["aligned_variance"],
-        NhsToLocalAuthority = f["nhs_to_local_authority"], LocalAuthorityToNhs = f["local_authority_to_nhs"],
+        AlignedBudget = f["aligned_budget"],
+        AlignedSpend = f["aligned_spend"],
+        AlignedVariance = f["aligned_variance"],
+        NhsToLocalAuthority = f["nhs_to_local_authority"],
+        LocalAuthorityToNhs = f["local_authority_to_nhs"],
     };
 
     private static IEnumerable<Dictionary<string, string>> Section(IEnumerable<Dictionary<string, string>> rows, string section) =>

@@ -36,7 +36,11 @@ public sealed class FinanceExportTests(RegisterApiFactory api) : IClassFixture<R
         Assert.Equal((setting.Transfer.Id, StatutoryBasis.Section256NhsAct2006, 1_250.00m), (transfers.AgreementId, transfers.Basis, transfers.Total));
         Assert.Equal(new FinanceExportTotalsResponse
         {
-            AlignedBudget = 5_000.00m, AlignedSpend = 4_600.00m, AlignedVariance = 400.00m, NhsToLocalAuthority = 1_250.00m, LocalAuthorityToNhs = 0.00m,
+            AlignedBudget = 5_000.00m,
+            AlignedSpend = 4_600.00m,
+            AlignedVariance = 400.00m,
+            NhsToLocalAuthority = 1_250.00m,
+            LocalAuthorityToNhs = 0.00m,
         }, export.Totals);
     }
 
@@ -69,7 +73,10 @@ public sealed class FinanceExportTests(RegisterApiFactory api) : IClassFixture<R
         await _admin.PayAsync(setting.Transfer.Id, Arrangements.Payment(setting.Parties.Pct.Id, setting.Parties.Council.Id, 75.00m));
         await (await _admin.PostJsonAsync($"{Funds.Url}/{setting.Fund.Id}/ledger-lines", new LedgerLineRequest
         {
-            Date = new DateOnly(2015, 9, 30), Amount = 60.00m, Category = "Care", ExternalReference = "ASOF-3",
+            Date = new DateOnly(2015, 9, 30),
+            Amount = 60.00m,
+            Category = "Care",
+            ExternalReference = "ASOF-3",
         })).ReadAsync<LedgerLineResponse>(HttpStatusCode.Created);
 
         var now = await BodyAsync(url);

@@ -20,16 +20,16 @@ public static class Arrangements
     /// <summary>A section 256 (or, with <paramref name="basis"/>, section 76) agreement between the council and the PCT.</summary>
     public static AgreementRequest Transfer(string reference, Agreements.Parties parties, StatutoryBasis basis = StatutoryBasis.Section256NhsAct2006,
         string commencesOn = "2012-04-01") => Agreements.Section75(reference, parties, commencesOn, null) with
-    {
-        Title = $"Transfer agreement {reference}",
-        Basis = basis,
-        Flexibilities = [],
-        Parties =
+        {
+            Title = $"Transfer agreement {reference}",
+            Basis = basis,
+            Flexibilities = [],
+            Parties =
         [
             new AgreementPartyContract { OrganisationId = parties.Council.Id, Role = PartyRole.Partner },
             new AgreementPartyContract { OrganisationId = parties.Pct.Id, Role = PartyRole.Partner },
         ],
-    };
+        };
 
     /// <summary>An active section 256 agreement between a new council and PCT, from 1 April 2012.</summary>
     public static async Task<(AgreementResponse Agreement, Agreements.Parties Parties)> TransferAgreementAsync(this HttpClient admin, string prefix,
@@ -42,8 +42,13 @@ public static class Arrangements
 
     public static TransferPaymentRequest Payment(Guid payer, Guid payee, decimal amount, string year = "2015-16", Guid? corrects = null) => new()
     {
-        FinancialYear = year, PayerId = payer, PayeeId = payee, Amount = amount, Purpose = "Towards reablement social care",
-        Conditions = "Paid quarterly in advance; unspent sums are returned.", Corrects = corrects,
+        FinancialYear = year,
+        PayerId = payer,
+        PayeeId = payee,
+        Amount = amount,
+        Purpose = "Towards reablement social care",
+        Conditions = "Paid quarterly in advance; unspent sums are returned.",
+        Corrects = corrects,
     };
 
     public static async Task<TransferPaymentResponse> PayAsync(this HttpClient client, Guid agreement, TransferPaymentRequest payment) =>
@@ -51,7 +56,8 @@ public static class Arrangements
 
     public static AlignedBudgetRequest Aligned(decimal budget, decimal spend, params (string Category, decimal Budget, decimal Spend)[] categories) => new()
     {
-        Budget = budget, Spend = spend,
+        Budget = budget,
+        Spend = spend,
         Categories = categories.Select(c => new AlignedBudgetCategoryContract { Category = c.Category, Budget = c.Budget, Spend = c.Spend }).ToList(),
     };
 

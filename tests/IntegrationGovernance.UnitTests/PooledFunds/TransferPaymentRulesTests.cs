@@ -115,6 +115,7 @@ public sealed class TransferPaymentRulesTests
         var corrected = TransferPayment.Record(agreement, Payment("2015-16", Ccg.Id, Council.Id, 1_100m) with { Corrects = reablement.Id }, year, Now.AddMinutes(2));
         var again = TransferPayment.Record(agreement, Payment("2015-16", Ccg.Id, Council.Id, 1_050m) with { Corrects = corrected.Id }, year, Now.AddMinutes(3));
 
+        Assert.Equal(StatutoryBasis.Section256NhsAct2006, again.Basis);
         Assert.Equal([carers.Id, again.Id], TransferPaymentRules.Standing([again, reablement, corrected, carers]).Select(p => p.Id));
         Assert.Equal(1_300m, TransferPaymentRules.Standing([reablement, carers, corrected, again]).Sum(p => p.Amount));
         var refusal = Assert.Throws<RegisterRuleException>(() => TransferPaymentRules.EnsureStanding(reablement, [reablement, carers, corrected]));
