@@ -3,7 +3,7 @@ import re
 from datetime import date
 
 from .agreement_terms import terms_on
-from .organisations import COUNCIL_TYPES, NHS_TYPES
+from .organisations import COUNCIL_TYPES, NHS_COMMISSIONER_TYPES, NHS_TYPES
 from .parameters import AS_AT, S75_IN_FORCE
 
 
@@ -30,7 +30,8 @@ def check_agreement(a):
     elif b == "Section113LocalGovernmentAct1972":
         assert has_nhs and has_council and hosts == 1 and any(r == "Provider" for _, r in a.parties)
     elif b in ("Section256NhsAct2006", "Section76NhsAct2006"):
-        assert has_nhs and has_council
+        assert has_nhs and has_council and a.c >= S75_IN_FORCE
+        assert b != "Section256NhsAct2006" or any(o.type in NHS_COMMISSIONER_TYPES for o, _ in a.parties)
     elif b == "Section10ChildrenAct2004":
         assert has_council
     elif b == "Section65Z5NhsAct2006":

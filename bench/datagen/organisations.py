@@ -52,6 +52,8 @@ BLOCKS = [
 COUNCIL_TYPES = {"CountyCouncil", "DistrictCouncil", "UnitaryAuthority", "MetropolitanBorough", "LondonBorough"}
 NHS_TYPES = {"PrimaryCareTrust", "ClinicalCommissioningGroup", "IntegratedCareBoard", "NhsTrust", "NhsFoundationTrust",
              "NhsEngland", "StrategicHealthAuthority", "CareTrust"}
+# OrganisationTypes.IsNhsCommissioner: who may pay a council under section 256
+NHS_COMMISSIONER_TYPES = {"PrimaryCareTrust", "ClinicalCommissioningGroup", "IntegratedCareBoard", "NhsEngland", "CareTrust"}
 GSS_PREFIX = {"CountyCouncil": "E10", "UnitaryAuthority": "E06", "MetropolitanBorough": "E08", "LondonBorough": "E09",
               "DistrictCouncil": "E07", "ClinicalCommissioningGroup": "E38", "IntegratedCareBoard": "E54"}
 # ODS code alphabets chosen so that no code can equal one in the demo data set (DemoData/organisations.json)

@@ -99,15 +99,7 @@ public static class FundReports
         if (ReadQuery(financialYear, fromPeriod, toPeriod, out var year, out var range) is [_, ..] problems)
             return Problems.Validation(problems);
         var sources = await db.FinanceAtAsync(history, asOf, cancellationToken);
-        var funds = sources.Funds;
-        if (agreementId is { } agreement)
-            funds = funds.Where(f => f.AgreementId == agreement);
-        if (organisationId is { } organisation)
-        {
-            var agreements = await sources.Agreements.Where(a => a.PartyIds.Contains(organisation)).Select(a => a.Id).ToListAsync(cancellationToken);
-            funds = funds.Where(f => agreements.Contains(f.AgreementId));
-        }
-        var summaries = mapper.Map<List<FundSummaryResponse>>(await StatementsAsync(sources, funds, year!.Value, range, cancellationToken));
+        var summaries = await SummariesAsync(sources, agreementId, organisationId, year!.Value, range, mapper, cancellationToken);
         if (WantsCsv(http.Request))
         {
             await FundSummaryCsv.WriteAsync(http.Response, summaries, cancellationToken);
@@ -182,6 +174,21 @@ public static class FundReports
             Hosts = f.HostOrganisationId == id,
             Contributions = mapper.Map<List<ContributionResponse>>(contributions.Where(c => c.FundId == f.Id)),
         }).ToList());
+    }
+
+    /// <summary>The finance export's summaries: every fund, or those of one agreement, or of the agreements an organisation is a party to (also drawn by <see cref="FinanceExport"/>).</summary>
+    internal static async Task<List<FundSummaryResponse>> SummariesAsync(FinanceSources sources, Guid? agreementId, Guid? organisationId,
+        FinancialYear year, PeriodRange range, IMapper mapper, CancellationToken cancellationToken)
+    {
+        var funds = sources.Funds;
+        if (agreementId is { } agreement)
+            funds = funds.Where(f => f.AgreementId == agreement);
+        if (organisationId is { } organisation)
+        {
+            var agreements = await sources.Agreements.Where(a => a.PartyIds.Contains(organisation)).Select(a => a.Id).ToListAsync(cancellationToken);
+            funds = funds.Where(f => agreements.Contains(f.AgreementId));
+        }
+        return mapper.Map<List<FundSummaryResponse>>(await StatementsAsync(sources, funds, year, range, cancellationToken));
     }
 
     private static async Task<List<FundYearStatement>> StatementsAsync(

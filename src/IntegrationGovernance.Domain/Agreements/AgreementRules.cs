@@ -7,7 +7,10 @@ namespace IntegrationGovernance.Domain.Agreements;
 /// <summary>The rules an agreement's details must keep, drawn from the statutes it is made under.</summary>
 public static partial class AgreementRules
 {
-    /// <summary>Section 75 of the NHS Act 2006 came into force on this day; section 31 of the Health Act 1999 before it.</summary>
+    /// <summary>
+    /// Section 75 of the NHS Act 2006 came into force on this day (section 31 of the Health Act 1999 before it), and with it
+    /// sections 256 and 76, the payments between the NHS and local authorities (sections 28A and 28BB of the NHS Act 1977 before them).
+    /// </summary>
     public static readonly DateOnly Section75InForce = new(2007, 3, 1);
 
     /// <summary>The regulations under section 31 of the Health Act 1999 (SI 2000/617) came into force on this day.</summary>
@@ -147,6 +150,10 @@ public static partial class AgreementRules
                 break;
             case StatutoryBasis.Section256NhsAct2006 or StatutoryBasis.Section76NhsAct2006:
                 Need(hasNhs && hasCouncil, "$.parties", "A section 256 or section 76 transfer is between an NHS body and a local authority.");
+                Need(basis != StatutoryBasis.Section256NhsAct2006 || !hasNhs || parties.Any(p => p.Organisation.Type.IsNhsCommissioner()), "$.parties",
+                    "Section 256 payments are made by an NHS commissioner (a PCT, CCG, ICB or NHS England): name one as a party.");
+                Need(details.CommencesOn >= Section75InForce, "$.commencesOn",
+                    "Sections 256 and 76 of the NHS Act 2006 came into force on 1 March 2007; earlier payments were made under sections 28A and 28BB of the NHS Act 1977.");
                 break;
             case StatutoryBasis.Section10ChildrenAct2004:
                 Need(hasCouncil, "$.parties", "Section 10 co-operation arrangements are led by a children's services authority (a local authority).");

@@ -12,10 +12,16 @@ public enum StatutoryBasis
     /// <summary>Section 113, Local Government Act 1972: staff of one body placed at the disposal of another.</summary>
     Section113LocalGovernmentAct1972,
 
-    /// <summary>Section 256, NHS Act 2006: payments from the NHS to a local authority.</summary>
+    /// <summary>
+    /// Section 256, NHS Act 2006: payments from an NHS commissioner (PCT, CCG, ICB, NHS England) to a local authority, towards
+    /// its social care and other community services (in force 1 March 2007; section 28A of the NHS Act 1977 before it).
+    /// </summary>
     Section256NhsAct2006,
 
-    /// <summary>Section 76, NHS Act 2006: payments from a local authority to the NHS.</summary>
+    /// <summary>
+    /// Section 76, NHS Act 2006: payments from a local authority to an NHS body towards its health functions (in force 1 March
+    /// 2007; section 28BB of the NHS Act 1977 before it).
+    /// </summary>
     Section76NhsAct2006,
 
     /// <summary>Section 10, Children Act 2004: co-operation to improve children's well-being (children's trusts).</summary>

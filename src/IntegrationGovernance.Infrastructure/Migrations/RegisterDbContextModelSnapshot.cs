@@ -500,6 +500,73 @@ namespace IntegrationGovernance.Infrastructure.Migrations
                         });
                 });
 
+            modelBuilder.Entity("IntegrationGovernance.Domain.PooledFunds.AlignedBudgetReport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AgreementId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("agreement_id");
+
+                    b.Property<decimal>("Budget")
+                        .HasPrecision(19, 2)
+                        .HasColumnType("numeric(19,2)")
+                        .HasColumnName("budget");
+
+                    b.Property<string>("Categories")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("categories");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<int>("FinancialYearStart")
+                        .HasColumnType("integer")
+                        .HasColumnName("financial_year_start");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("note");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("integer")
+                        .HasColumnName("revision");
+
+                    b.Property<decimal>("Spend")
+                        .HasPrecision(19, 2)
+                        .HasColumnType("numeric(19,2)")
+                        .HasColumnName("spend");
+
+                    b.HasKey("Id")
+                        .HasName("pk_aligned_budget_reports");
+
+                    b.HasIndex("FinancialYearStart")
+                        .HasDatabaseName("ix_aligned_budget_reports_financial_year_start");
+
+                    b.HasIndex("OrganisationId")
+                        .HasDatabaseName("ix_aligned_budget_reports_organisation_id");
+
+                    b.HasIndex("AgreementId", "FinancialYearStart", "OrganisationId", "Revision")
+                        .IsUnique()
+                        .HasDatabaseName("ux_aligned_budget_reports_revision");
+
+                    b.ToTable("aligned_budget_reports", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_aligned_budget_reports_amounts", "budget >= 0 AND spend >= 0");
+
+                            t.HasCheckConstraint("ck_aligned_budget_reports_revision", "revision >= 1");
+                        });
+                });
+
             modelBuilder.Entity("IntegrationGovernance.Domain.PooledFunds.Contribution", b =>
                 {
                     b.Property<Guid>("Id")
@@ -903,6 +970,88 @@ namespace IntegrationGovernance.Infrastructure.Migrations
                     b.ToTable("pooled_funds", null, t =>
                         {
                             t.HasCheckConstraint("ck_pooled_funds_dates", "ends_on IS NULL OR ends_on >= starts_on");
+                        });
+                });
+
+            modelBuilder.Entity("IntegrationGovernance.Domain.PooledFunds.TransferPayment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AgreementId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("agreement_id");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(19, 2)
+                        .HasColumnType("numeric(19,2)")
+                        .HasColumnName("amount");
+
+                    b.Property<string>("Basis")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("basis");
+
+                    b.Property<string>("Conditions")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("conditions");
+
+                    b.Property<Guid?>("CorrectsId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("corrects_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<int>("FinancialYearStart")
+                        .HasColumnType("integer")
+                        .HasColumnName("financial_year_start");
+
+                    b.Property<Guid>("PayeeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("payee_id");
+
+                    b.Property<Guid>("PayerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("payer_id");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("purpose");
+
+                    b.HasKey("Id")
+                        .HasName("pk_transfer_payments");
+
+                    b.HasIndex("CorrectsId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_transfer_payments_corrects")
+                        .HasFilter("corrects_id IS NOT NULL");
+
+                    b.HasIndex("FinancialYearStart")
+                        .HasDatabaseName("ix_transfer_payments_financial_year_start");
+
+                    b.HasIndex("PayeeId")
+                        .HasDatabaseName("ix_transfer_payments_payee_id");
+
+                    b.HasIndex("PayerId")
+                        .HasDatabaseName("ix_transfer_payments_payer_id");
+
+                    b.HasIndex("AgreementId", "FinancialYearStart")
+                        .HasDatabaseName("ix_transfer_payments_agreement_id_financial_year_start");
+
+                    b.ToTable("transfer_payments", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_transfer_payments_amount", "amount >= 0");
+
+                            t.HasCheckConstraint("ck_transfer_payments_basis", "basis IN ('Section256NhsAct2006', 'Section76NhsAct2006')");
+
+                            t.HasCheckConstraint("ck_transfer_payments_sides", "payer_id <> payee_id");
                         });
                 });
 
@@ -1660,6 +1809,23 @@ namespace IntegrationGovernance.Infrastructure.Migrations
                         .HasConstraintName("fk_secondments_posts_host_post_id");
                 });
 
+            modelBuilder.Entity("IntegrationGovernance.Domain.PooledFunds.AlignedBudgetReport", b =>
+                {
+                    b.HasOne("IntegrationGovernance.Domain.Agreements.Agreement", null)
+                        .WithMany()
+                        .HasForeignKey("AgreementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_aligned_budget_reports_agreements_agreement_id");
+
+                    b.HasOne("IntegrationGovernance.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_aligned_budget_reports_organisations_organisation_id");
+                });
+
             modelBuilder.Entity("IntegrationGovernance.Domain.PooledFunds.Contribution", b =>
                 {
                     b.HasOne("IntegrationGovernance.Domain.PooledFunds.PooledFund", null)
@@ -1864,6 +2030,36 @@ namespace IntegrationGovernance.Infrastructure.Migrations
                         });
 
                     b.Navigation("RiskShares");
+                });
+
+            modelBuilder.Entity("IntegrationGovernance.Domain.PooledFunds.TransferPayment", b =>
+                {
+                    b.HasOne("IntegrationGovernance.Domain.Agreements.Agreement", null)
+                        .WithMany()
+                        .HasForeignKey("AgreementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_transfer_payments_agreements_agreement_id");
+
+                    b.HasOne("IntegrationGovernance.Domain.PooledFunds.TransferPayment", null)
+                        .WithMany()
+                        .HasForeignKey("CorrectsId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_transfer_payments_transfer_payments_corrects_id");
+
+                    b.HasOne("IntegrationGovernance.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("PayeeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_transfer_payments_organisations_payee_id");
+
+                    b.HasOne("IntegrationGovernance.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("PayerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_transfer_payments_organisations_payer_id");
                 });
 
             modelBuilder.Entity("IntegrationGovernance.Domain.Successions.SuccessionParty", b =>

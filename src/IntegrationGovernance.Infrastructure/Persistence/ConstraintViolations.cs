@@ -25,6 +25,9 @@ public static class ConstraintViolations
         ["ux_ledger_periods_period"] = ("period-already-closed", "period", "The period was closed by another request at the same time.", RuleKind.Conflict),
         [OpenPeriod] = ("period-closed", "$.date", "The line's period was closed while it was being booked, so it takes no new lines. Book it in an open period.", RuleKind.Conflict),
         ["fk_ledger_lines_corrects"] = ("corrected-line-not-found", "$.corrects", "The fund's ledger holds no line with this external reference: a correction names a line of the same fund.", RuleKind.Unprocessable),
+        ["ux_transfer_payments_corrects"] = ("payment-already-corrected", "$.corrects", "This payment has been corrected already: correct the payment that replaced it.", RuleKind.Conflict),
+        ["ux_aligned_budget_reports_revision"] = ("aligned-budget-reported-meanwhile", "$",
+            "Another report of this partner's aligned budget for the year was recorded at the same moment: read it, then send yours again with its ETag in If-Match.", RuleKind.Conflict),
     };
 
     private static readonly HashSet<string> Enforcing =

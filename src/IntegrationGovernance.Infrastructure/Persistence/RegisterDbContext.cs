@@ -37,6 +37,9 @@ public sealed class RegisterDbContext(DbContextOptions<RegisterDbContext> option
 
     /// <summary>Per fund, year, period and category totals of the ledger, kept by the database (read only).</summary>
     public DbSet<PooledFunds.LedgerPeriodTotalRow> LedgerPeriodTotals => Set<PooledFunds.LedgerPeriodTotalRow>();
+    public DbSet<Domain.PooledFunds.TransferPayment> TransferPayments => Set<Domain.PooledFunds.TransferPayment>();
+
+    public DbSet<Domain.PooledFunds.AlignedBudgetReport> AlignedBudgetReports => Set<Domain.PooledFunds.AlignedBudgetReport>();
 
     public DbSet<Domain.People.Post> Posts => Set<Domain.People.Post>();
 

@@ -444,6 +444,39 @@ public sealed class AccessMatrixTests : IClassFixture<RegisterApiFactory>
             var succession = await admin.RecordSuccessionAsync(Register.Succession([before], [after], "2020-04-01", Domain.Successions.SuccessionKind.Rename));
             return new Recipe(Request(HttpMethod.Get, $"{Register.Successions}/{succession.Id}/history"));
         },
+        ["RecordTransferPayment"] = async admin =>
+        {
+            var (agreement, parties) = await admin.TransferAgreementAsync("Matrix");
+            var payment = Arrangements.Payment(parties.Pct.Id, parties.Council.Id, 10m);
+            return new Recipe(() => Json(HttpMethod.Post, Arrangements.PaymentsUrl(agreement.Id), payment), parties.Council.GssCode);
+        },
+        ["ListTransferPayments"] = async admin =>
+            new Recipe(Request(HttpMethod.Get, $"{Arrangements.PaymentsUrl((await admin.TransferAgreementAsync("Matrix")).Agreement.Id)}?financialYear=2015-16")),
+        ["GetTransferPayment"] = async admin =>
+        {
+            var (agreement, parties) = await admin.TransferAgreementAsync("Matrix");
+            var payment = await admin.PayAsync(agreement.Id, Arrangements.Payment(parties.Pct.Id, parties.Council.Id, 10m));
+            return new Recipe(Request(HttpMethod.Get, $"{Arrangements.PaymentsUrl(agreement.Id)}/{payment.Id}"));
+        },
+        ["ReportAlignedBudget"] = async admin =>
+        {
+            var (fund, parties) = await admin.FundAsync("Matrix");
+            return new Recipe(() =>
+            {
+                var report = Json(HttpMethod.Put, Arrangements.AlignedUrl(fund.AgreementId, "2015-16", parties.Council.Id), Arrangements.Aligned(10m, 5m));
+                report.Headers.TryAddWithoutValidation("If-None-Match", "*");
+                return report;
+            }, parties.Council.GssCode);
+        },
+        ["GetAlignedBudget"] = async admin =>
+        {
+            var (fund, parties) = await admin.FundAsync("Matrix");
+            await admin.AlignAsync(fund.AgreementId, "2015-16", parties.Council.Id, Arrangements.Aligned(10m, 5m));
+            return new Recipe(Request(HttpMethod.Get, Arrangements.AlignedUrl(fund.AgreementId, "2015-16", parties.Council.Id)));
+        },
+        ["ListAlignedBudgets"] = async admin =>
+            new Recipe(Request(HttpMethod.Get, $"{Arrangements.AlignedUrl((await admin.FundAsync("Matrix")).Fund.AgreementId)}?financialYear=2015-16")),
+        ["ExportFinance"] = _ => Get($"{Arrangements.ExportUrl}?financialYear=2015-16"),
         ["GetPooledFundHistory"] = async admin => new Recipe(Request(HttpMethod.Get, $"{Funds.Url}/{(await admin.FundAsync("Matrix")).Fund.Id}/history")),
         ["ListChanges"] = _ => Get("/api/v1/changes"),
         ["ListAudit"] = _ => Get("/api/v1/audit"),
