@@ -44,6 +44,7 @@ app.MapVersionedApi()
     .MapImportsEndpoints()
     .MapWebhooksEndpoints()
     .MapChangesEndpoints()
+    .MapProvenanceEndpoints()
     .MapAuditEndpoints();
 
 if (DevelopmentTokens.IsRequested(args))

@@ -1,4 +1,3 @@
-using System.Text;
 using AutoMapper;
 using IntegrationGovernance.Api.Http;
 using IntegrationGovernance.Api.Security;
@@ -14,16 +13,15 @@ namespace IntegrationGovernance.Api.People;
 /// <summary>Accountability lines between posts and boards, and the questions asked of them.</summary>
 public static class AccountabilityEndpoints
 {
-    // a node nests two JSON levels (itself and its reports): 25 stays inside System.Text.Json's default depth of 64
-    private const int MaxStructureDepth = 25;
-
     public static RouteGroupBuilder MapAccountabilityEndpoints(this RouteGroupBuilder api)
     {
         api.MapPost("/accountability-lines", CreateAccountabilityLine)
             .WithTags("People")
             .WithSummary("Record an accountability line")
             .WithDescription("A post has at most one line manager at a time; hierarchies (line management, professional accountability, clinical supervision) "
-                + "never run in a circle; a line across organisations needs a basis agreement naming both, active for its whole period. The caller acts for the accountable post's organisation.")
+                + "never run in a circle; day-to-day management (OperationalManagement) may stand beside the line manager, by another post, in another organisation too; "
+                + "a line across organisations needs a basis agreement naming both, active for its whole period (a board that is part of an organisation counts as that organisation). "
+                + "The caller acts for the accountable post's organisation.")
             .RequireScope(Scopes.RegisterWrite)
             .WithMetadata(new PartyRule("post")); // checked in the handler, against the accountable post's organisation
         api.MapGet("/posts/{id:guid}/lines", ListPostLines)
@@ -41,7 +39,12 @@ public static class AccountabilityEndpoints
             .RequireScope(Scopes.RegisterRead);
         api.MapGet("/organisations/{id:guid}/structure", GetStructure)
             .WithTags("People")
-            .WithSummary("An organisation's line-management structure on a date, as a tree and as Mermaid text")
+            .WithSummary("An organisation's management structure on a date, as a tree and as Mermaid text")
+            .WithDescription("Its posts under their line managers, and the posts of other organisations its posts manage (line or day to day) "
+                + "under a section 113 or other arrangement, marked with their employer and the agreement (`placement`). A post line-managed from "
+                + "another organisation stays a root here, its `managers` saying where. At most 5,000 posts and management lines: a larger structure "
+                + "is refused (422 structure-too-large).")
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .RequireScope(Scopes.RegisterRead);
         return api;
     }
@@ -136,68 +139,17 @@ public static class AccountabilityEndpoints
     /// <param name="id"></param>
     /// <param name="on">The date (default today in London).</param>
     /// <param name="db"></param>
+    /// <param name="structure"></param>
     /// <param name="clock"></param>
     /// <param name="cancellationToken"></param>
     public static async Task<Results<Ok<StructureResponse>, ProblemHttpResult>> GetStructure(
-        Guid id, DateOnly? on, RegisterDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+        Guid id, DateOnly? on, RegisterDbContext db, OrganisationStructure structure, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (!await db.Organisations.AnyAsync(o => o.Id == id, cancellationToken))
             return Problems.NotFound("organisation", id);
-        var day = on ?? RegisterCalendar.Today(clock);
-        var posts = await db.Posts.AsNoTracking()
-            .Where(p => p.OrganisationId == id && p.StartsOn <= day && (p.EndsOn == null || p.EndsOn >= day))
-            .OrderBy(p => p.Title).ToListAsync(cancellationToken);
-        var ids = posts.Select(p => p.Id).ToList();
-        var managers = await db.AccountabilityLines.AsNoTracking()
-            .Where(l => ids.Contains(l.PostId) && l.Kind == AccountabilityKind.LineManagement && l.ToPostId != null
-                && l.StartsOn <= day && (l.EndsOn == null || l.EndsOn >= day))
-            .ToDictionaryAsync(l => l.PostId, l => l.ToPostId!.Value, cancellationToken);
-
-        var reports = posts.Where(p => managers.ContainsKey(p.Id)).ToLookup(p => managers[p.Id]);
-        var placed = new HashSet<Guid>();
-        var deeper = new List<Post>();
-        // each post placed once, however the lines run; a structure deeper than the JSON a client can nest continues
-        // from a new root
-        StructureNode Node(Post post, int depth) => new()
-        {
-            PostId = post.Id,
-            Title = post.Title,
-            Reports = depth == MaxStructureDepth
-                ? Defer(reports[post.Id])
-                : reports[post.Id].Where(p => placed.Add(p.Id)).ToList().Select(p => Node(p, depth + 1)).ToList(),
-        };
-        List<StructureNode> Defer(IEnumerable<Post> below)
-        {
-            deeper.AddRange(below.Where(p => !placed.Contains(p.Id)));
-            return [];
-        }
-        var roots = posts.Where(p => !managers.TryGetValue(p.Id, out var m) || !ids.Contains(m)).Where(p => placed.Add(p.Id)).ToList()
-            .Select(p => Node(p, 1)).ToList();
-        // then what was too deep, and any post whose managers run in a circle (older data), each from a root of its own
-        while ((deeper.Count > 0 ? deeper : posts.Where(p => !placed.Contains(p.Id)).Take(1)).ToList() is [_, ..] next)
-        {
-            deeper.Clear();
-            roots.AddRange(next.Where(p => placed.Add(p.Id)).ToList().Select(p => Node(p, 1)).ToList());
-        }
-        return TypedResults.Ok(new StructureResponse { On = day, Roots = roots, Mermaid = Mermaid(posts, managers) });
+        var source = await structure.ReadAsync(id, on ?? RegisterCalendar.Today(clock), cancellationToken);
+        return TypedResults.Ok(Structures.Build(source));
     }
-
-    private static string Mermaid(IReadOnlyList<Post> posts, IReadOnlyDictionary<Guid, Guid> managers)
-    {
-        var names = posts.Select((p, i) => (p.Id, Name: $"p{i + 1}")).ToDictionary(x => x.Id, x => x.Name);
-        var text = new StringBuilder("graph TD\n");
-        foreach (var post in posts)
-            text.Append($"  {names[post.Id]}[\"{MermaidLabel(post.Title)}\"]\n");
-        foreach (var (report, manager) in managers.Where(m => names.ContainsKey(m.Value)).OrderBy(m => names[m.Value]).ThenBy(m => names[m.Key]))
-            text.Append($"  {names[manager]} --> {names[report]}\n");
-        return text.ToString();
-    }
-
-    // Mermaid reads #name; as an entity inside a quoted label: nothing a title holds can end the label or open markup
-    private static string MermaidLabel(string title) => title
-        .Replace("#", "#35;", StringComparison.Ordinal).Replace("\"", "#quot;", StringComparison.Ordinal)
-        .Replace("<", "#lt;", StringComparison.Ordinal).Replace(">", "#gt;", StringComparison.Ordinal)
-        .Replace("\r", " ", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);
 
     private static async Task<(Guid TargetOrganisation, List<RuleViolation> Problems)> CheckAsync(
         AccountabilityLineRequest body, Post post, RegisterDbContext db, CancellationToken cancellationToken)
@@ -221,8 +173,8 @@ public static class AccountabilityEndpoints
             else
                 problems.Add(new("$.toPostId", "No post with this id."));
         }
-        else if (await db.Organisations.AnyAsync(o => o.Id == body.ToBodyId, cancellationToken))
-            target = body.ToBodyId!.Value;
+        else if (await db.Organisations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == body.ToBodyId, cancellationToken) is { } board)
+            target = board.PartOfId ?? board.Id; // a board part of an organisation (a CCG's committee) answers for it
         else
             problems.Add(new("$.toBodyId", "No organisation or board with this id."));
         return (target, problems);
