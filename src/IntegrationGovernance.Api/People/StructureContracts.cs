@@ -20,7 +20,7 @@ public sealed record StructureResponse
     public required IReadOnlyList<StructureNode> Roots { get; init; }
 
     /// <summary>
-    /// The same tree as Mermaid text, to paste into a viewer: one node per node of the tree, one edge per report
+    /// The same tree as Mermaid text, to paste into a viewer: one node per node of the tree (its title, then its team), one edge per report
     /// (<c>--&gt;</c> for line management, <c>-.-&gt;|day to day|</c> for day-to-day management). A post of another
     /// organisation is labelled with its employer and the agreement; a post managed from another organisation with its
     /// manager there.
@@ -37,6 +37,10 @@ public sealed record StructureNode
 
     /// <example>Strategic Director, People and Communities</example>
     public required string Title { get; init; }
+
+    /// <summary>The post's team or locality.</summary>
+    /// <example>Dacorum locality</example>
+    public string? Team { get; init; }
 
     /// <summary>
     /// How this post is managed by the node it is under: LineManagement, or OperationalManagement for a post of another

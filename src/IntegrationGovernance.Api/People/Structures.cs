@@ -26,12 +26,15 @@ public static class Structures
     {
         var own = source.Posts;
         var ownIds = own.Select(p => p.Id).ToHashSet();
+        // each post's managers, its line managers first
         var managers = source.ManagersOfOwnPosts.Concat(source.ManagersOfPlacedPosts)
-            .GroupBy(l => l.Post.Id).ToDictionary(g => g.Key, g => g.DistinctBy(l => l.LineId).ToList());
+            .GroupBy(l => l.Post.Id).ToDictionary(g => g.Key, g => g.DistinctBy(l => l.LineId)
+                .OrderBy(l => l.Kind != AccountabilityKind.LineManagement).ThenBy(l => l.Kind).ThenBy(l => l.Manager.Title, StringComparer.Ordinal).ThenBy(l => l.LineId)
+                .ToList());
         IReadOnlyList<StructureLine> ManagersOf(Guid post) => managers.TryGetValue(post, out var lines) ? lines : [];
 
         // the line each post is shown under: its line manager among the organisation's posts; for a placed post, the
-        // organisation's post that line-manages it, else the one managing it day to day (lines come ordered so)
+        // organisation's post that line-manages it, else the one managing it day to day
         var under = new Dictionary<Guid, StructureLine>();
         foreach (var post in own)
             if (ManagersOf(post.Id).FirstOrDefault(l => l.Kind == AccountabilityKind.LineManagement && ownIds.Contains(l.Manager.Id)) is { } line)
@@ -56,6 +59,7 @@ public static class Structures
             {
                 PostId = post.Id,
                 Title = post.Title,
+                Team = post.Team,
                 ManagedAs = root ? null : line?.Kind,
                 Placement = ownIds.Contains(post.Id) ? null : new StructurePlacement
                 {
@@ -118,10 +122,12 @@ public static class Structures
         return text.ToString();
     }
 
-    // a placed post with its employer and agreement; a post of the organisation with each manager it has elsewhere
+    // the title and team; a placed post's employer and agreement; a post of the organisation's each manager elsewhere
     private static string Label(StructurePost post, HashSet<Guid> ownIds, IReadOnlyDictionary<Guid, StructureLine> under, IReadOnlyList<StructureLine> managers)
     {
         var label = new StringBuilder(MermaidText(post.Title));
+        if (post.Team is { } team)
+            label.Append("<br/>").Append(MermaidText(team));
         if (!ownIds.Contains(post.Id))
         {
             var line = under[post.Id];

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace IntegrationGovernance.Infrastructure.People;
 
 /// <summary>A post in force on the structure's date.</summary>
-public sealed record StructurePost(Guid Id, string Title, Guid OrganisationId, string OrganisationName);
+public sealed record StructurePost(Guid Id, string Title, string? Team, Guid OrganisationId, string OrganisationName);
 
 /// <summary>
 /// A management line (line or day to day) in force on the date, from <see cref="Post"/> to <see cref="Manager"/>, with
@@ -38,7 +38,7 @@ public sealed class OrganisationStructure(RegisterDbContext db)
                 join o in db.Organisations.AsNoTracking() on p.OrganisationId equals o.Id
                 where p.OrganisationId == organisationId && p.StartsOn <= day && (p.EndsOn == null || p.EndsOn >= day)
                 orderby p.Title, p.Id
-                select new StructurePost(p.Id, p.Title, p.OrganisationId, o.Name))
+                select new StructurePost(p.Id, p.Title, p.Team, p.OrganisationId, o.Name))
             .Take(MaxRows + 1).ToListAsync(cancellationToken);
         TooLarge(posts.Count, day);
         var own = await LinesAsync(Lines.FromOrganisation, organisationId, [], day, cancellationToken);
@@ -72,10 +72,12 @@ public sealed class OrganisationStructure(RegisterDbContext db)
         public AccountabilityKind Kind { get; init; }
         public Guid PostId { get; init; }
         public string PostTitle { get; init; } = string.Empty;
+        public string? PostTeam { get; init; }
         public Guid PostOrganisationId { get; init; }
         public string PostOrganisationName { get; init; } = string.Empty;
         public Guid ManagerId { get; init; }
         public string ManagerTitle { get; init; } = string.Empty;
+        public string? ManagerTeam { get; init; }
         public Guid ManagerOrganisationId { get; init; }
         public string ManagerOrganisationName { get; init; } = string.Empty;
         public Guid? BasisAgreementId { get; init; }
@@ -110,10 +112,12 @@ public sealed class OrganisationStructure(RegisterDbContext db)
             Kind = r.l.Kind,
             PostId = r.p.Id,
             PostTitle = r.p.Title,
+            PostTeam = r.p.Team,
             PostOrganisationId = r.p.OrganisationId,
             PostOrganisationName = r.po.Name,
             ManagerId = r.m.Id,
             ManagerTitle = r.m.Title,
+            ManagerTeam = r.m.Team,
             ManagerOrganisationId = r.m.OrganisationId,
             ManagerOrganisationName = r.mo.Name,
             BasisAgreementId = r.l.BasisAgreementId,
@@ -122,7 +126,7 @@ public sealed class OrganisationStructure(RegisterDbContext db)
         });
         var found = await chosen.OrderBy(l => l.PostId).ThenBy(l => l.Kind).ThenBy(l => l.ManagerTitle).ThenBy(l => l.LineId)
             .Take(MaxRows + 1).ToListAsync(cancellationToken);
-        return found.Select(r => new StructureLine(r.LineId, new StructurePost(r.PostId, r.PostTitle, r.PostOrganisationId, r.PostOrganisationName),
-            new StructurePost(r.ManagerId, r.ManagerTitle, r.ManagerOrganisationId, r.ManagerOrganisationName), r.Kind, r.BasisAgreementId, r.BasisReference, r.Basis)).ToList();
+        return found.Select(r => new StructureLine(r.LineId, new StructurePost(r.PostId, r.PostTitle, r.PostTeam, r.PostOrganisationId, r.PostOrganisationName),
+            new StructurePost(r.ManagerId, r.ManagerTitle, r.ManagerTeam, r.ManagerOrganisationId, r.ManagerOrganisationName), r.Kind, r.BasisAgreementId, r.BasisReference, r.Basis)).ToList();
     }
 }

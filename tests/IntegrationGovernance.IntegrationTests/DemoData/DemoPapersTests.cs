@@ -116,6 +116,7 @@ public sealed class DemoPapersTests(DemoDataTests.SeededApiFactory api) : IClass
                 await (await _client.GetAsync($"/api/v1/posts/{r.PostId}")).ReadAsync<PostResponse>(HttpStatusCode.OK)));
             Assert.All(managers, m => Assert.StartsWith("Clinical Services Manager", m.Title, StringComparison.Ordinal));
             Assert.Equal(localities, managers.Select(m => m.Team).Order(StringComparer.Ordinal));
+            Assert.Equal(localities, head.Reports.Select(r => r.Team).Order(StringComparer.Ordinal));
             Assert.All(managers, m => Assert.Equal(new DateOnly(2007, 10, 1), m.StartsOn));
             leads += managers.Count(m => m.Title.Contains("Strategic Lead for School Health", StringComparison.Ordinal));
         }
