@@ -147,8 +147,8 @@ public static class AccountabilityEndpoints
     {
         if (!await db.Organisations.AnyAsync(o => o.Id == id, cancellationToken))
             return Problems.NotFound("organisation", id);
-        var source = await structure.ReadAsync(id, on ?? RegisterCalendar.Today(clock), cancellationToken);
-        return TypedResults.Ok(Structures.Build(source));
+        var day = on ?? RegisterCalendar.Today(clock);
+        return await structure.ReadAsync(id, day, cancellationToken) is { } source ? TypedResults.Ok(Structures.Build(source)) : Structures.TooLarge(day);
     }
 
     private static async Task<(Guid TargetOrganisation, List<RuleViolation> Problems)> CheckAsync(

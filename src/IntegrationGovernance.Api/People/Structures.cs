@@ -1,6 +1,7 @@
 using System.Text;
 using IntegrationGovernance.Domain.People;
 using IntegrationGovernance.Infrastructure.People;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace IntegrationGovernance.Api.People;
 
@@ -89,6 +90,13 @@ public static class Structures
         }
         return new StructureResponse { On = source.On, Roots = roots, Mermaid = Mermaid(own, placed, order, under, ManagersOf) };
     }
+
+    /// <summary>422: the structure holds more than <see cref="OrganisationStructure.MaxRows"/> posts or management lines on the day.</summary>
+    public static ProblemHttpResult TooLarge(DateOnly day) => TypedResults.Problem(
+        $"This structure holds more than {OrganisationStructure.MaxRows:N0} posts or management lines on {day:yyyy-MM-dd}; ask for a post's reports or chain instead.",
+        title: "The structure is too large to answer in one response.",
+        statusCode: StatusCodes.Status422UnprocessableEntity,
+        type: Http.ProblemTypes.ForRule("structure-too-large"));
 
     private static StructureManager Manager(StructureLine line) => new()
     {

@@ -1,5 +1,4 @@
 using IntegrationGovernance.Domain.Agreements;
-using IntegrationGovernance.Domain.Common;
 using IntegrationGovernance.Domain.People;
 using IntegrationGovernance.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -30,8 +29,8 @@ public sealed class OrganisationStructure(RegisterDbContext db)
     /// <summary>The most posts, and the most management lines, one structure reads; a larger one is refused, never cut short.</summary>
     public const int MaxRows = 5_000;
 
-    /// <summary>The structure's rows, or a <c>structure-too-large</c> refusal when any part holds more than <see cref="MaxRows"/>.</summary>
-    public async Task<StructureSource> ReadAsync(Guid organisationId, DateOnly day, CancellationToken cancellationToken)
+    /// <summary>The structure's rows, or null when any part of it holds more than <see cref="MaxRows"/> (never a structure cut short).</summary>
+    public async Task<StructureSource?> ReadAsync(Guid organisationId, DateOnly day, CancellationToken cancellationToken)
     {
         var posts = await (
                 from p in db.Posts.AsNoTracking()
@@ -40,23 +39,18 @@ public sealed class OrganisationStructure(RegisterDbContext db)
                 orderby p.Title, p.Id
                 select new StructurePost(p.Id, p.Title, p.Team, p.OrganisationId, o.Name))
             .Take(MaxRows + 1).ToListAsync(cancellationToken);
-        TooLarge(posts.Count, day);
+        if (posts.Count > MaxRows)
+            return null;
         var own = await LinesAsync(Lines.FromOrganisation, organisationId, [], day, cancellationToken);
-        TooLarge(own.Count, day);
+        if (own.Count > MaxRows)
+            return null;
         var placedHere = await LinesAsync(Lines.PlacedWithOrganisation, organisationId, [], day, cancellationToken);
-        TooLarge(placedHere.Count, day);
+        if (placedHere.Count > MaxRows)
+            return null;
         // every manager of a placed post (in its own organisation too), so its node says who line-manages it
         var placedIds = placedHere.Select(l => l.Post.Id).Distinct().ToList();
         var placed = placedIds.Count == 0 ? placedHere : await LinesAsync(Lines.FromPosts, organisationId, placedIds, day, cancellationToken);
-        TooLarge(placed.Count, day);
-        return new StructureSource(organisationId, day, posts, own, placed);
-    }
-
-    private static void TooLarge(int rows, DateOnly day)
-    {
-        if (rows > MaxRows)
-            throw new RegisterRuleException("structure-too-large",
-                $"This structure holds more than {MaxRows:N0} posts or management lines on {day:yyyy-MM-dd}; ask for a post's reports or chain instead.");
+        return placed.Count > MaxRows ? null : new StructureSource(organisationId, day, posts, own, placed);
     }
 
     private enum Lines
@@ -100,13 +94,13 @@ public sealed class OrganisationStructure(RegisterDbContext db)
                    join a in db.Agreements.AsNoTracking() on l.BasisAgreementId equals (Guid?)a.Id into bases
                    from a in bases.DefaultIfEmpty()
                    select new { l, p, m, po, mo, a };
-        var chosen = (which switch
-            {
-                Lines.FromOrganisation => rows.Where(r => r.p.OrganisationId == organisationId),
-                Lines.PlacedWithOrganisation => rows.Where(r => r.m.OrganisationId == organisationId && r.p.OrganisationId != organisationId),
-                _ => rows.Where(r => postIds.Contains(r.p.Id)),
-            })
-            .Select(r => new LineRow
+        var filtered = which switch
+        {
+            Lines.FromOrganisation => rows.Where(r => r.p.OrganisationId == organisationId),
+            Lines.PlacedWithOrganisation => rows.Where(r => r.m.OrganisationId == organisationId && r.p.OrganisationId != organisationId),
+            _ => rows.Where(r => postIds.Contains(r.p.Id)),
+        };
+        var chosen = filtered.Select(r => new LineRow
         {
             LineId = r.l.Id,
             Kind = r.l.Kind,

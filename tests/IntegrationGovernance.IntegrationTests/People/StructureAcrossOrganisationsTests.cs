@@ -113,10 +113,8 @@ public sealed partial class StructureAcrossOrganisationsTests(RegisterApiFactory
     public async Task A_line_to_a_board_of_another_organisation_rests_on_an_agreement_with_that_organisation()
     {
         var bodies = await _client.CouncilCcgAndSection113Async("Committee");
-        var committee = await _client.CreateOrganisationAsync(Register.Organisation("Committee CCG Clinical Commissioning Committee", OrganisationType.PartnershipBoard)
-            with { PartOfId = bodies.Ccg.Id });
-        var cabinet = await _client.CreateOrganisationAsync(Register.Organisation("Committee Council Cabinet", OrganisationType.PartnershipBoard)
-            with { PartOfId = bodies.Council.Id });
+        var committee = await _client.CreateOrganisationAsync(Board("Committee CCG Clinical Commissioning Committee", bodies.Ccg.Id));
+        var cabinet = await _client.CreateOrganisationAsync(Board("Committee Council Cabinet", bodies.Council.Id));
         var director = await _client.PostAsync(bodies.Council.Id, "Strategic Director");
 
         var without = await _client.PostJsonAsync("/api/v1/accountability-lines", ToBody(director, committee.Id, null));
@@ -129,9 +127,34 @@ public sealed partial class StructureAcrossOrganisationsTests(RegisterApiFactory
         Assert.Equal(((Guid?)cabinet.Id, (Guid?)null), (atHome.ToBodyId, atHome.BasisAgreementId));
     }
 
+    [Fact]
+    public async Task A_structure_of_more_posts_than_one_response_reads_is_refused_not_cut_short()
+    {
+        var council = await _client.CreateOrganisationAsync(Register.Organisation("Too large Council", gss: Support.Agreements.UniqueGss()));
+        // staged in SQL (the recording triggers off for this session): 5,001 posts through the API would take minutes
+        await Sql.ExecuteAsync(api.ConnectionString, $"""
+            SET session_replication_role = replica;
+            INSERT INTO posts (id, organisation_id, title, starts_on, created_at, updated_at)
+                SELECT gen_random_uuid(), '{council.Id}', 'Post ' || i, '2013-04-01', now(), now() FROM generate_series(1, {Infrastructure.People.OrganisationStructure.MaxRows + 1}) i;
+            """);
+
+        var problem = await (await _client.GetAsync($"/api/v1/organisations/{council.Id}/structure?on=2014-01-01")).ReadProblemAsync(HttpStatusCode.UnprocessableEntity);
+        var before = await StructureAsync(council.Id, "2013-03-31");
+
+        Assert.Equal("urn:integration-governance:problem:structure-too-large", (string?)problem["type"]);
+        Assert.Empty(before.Roots);
+    }
+
+    private static Api.Organisations.OrganisationRequest Board(string name, Guid partOf) =>
+        Register.Organisation(name, OrganisationType.PartnershipBoard) with { PartOfId = partOf };
+
     private static AccountabilityLineRequest ToBody(PostResponse post, Guid body, Guid? basis) => new()
     {
-        PostId = post.Id, ToBodyId = body, Kind = AccountabilityKind.GovernanceReporting, StartsOn = new DateOnly(2013, 4, 1), BasisAgreementId = basis,
+        PostId = post.Id,
+        ToBodyId = body,
+        Kind = AccountabilityKind.GovernanceReporting,
+        StartsOn = new DateOnly(2013, 4, 1),
+        BasisAgreementId = basis,
     };
 
     /// <summary>The Mermaid text has a node for each node of the tree and an edge for each report, drawn as its kind.</summary>
