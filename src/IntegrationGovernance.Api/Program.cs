@@ -50,6 +50,7 @@ app.MapVersionedApi()
     .MapImportsEndpoints()
     .MapWebhooksEndpoints()
     .MapChangesEndpoints()
+    .MapProvenanceEndpoints()
     .MapAuditEndpoints();
 
 if (DevelopmentTokens.IsRequested(args))

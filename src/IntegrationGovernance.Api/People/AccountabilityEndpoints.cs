@@ -28,8 +28,9 @@ public static class AccountabilityEndpoints
         group.MapPost("/", CreateAccountabilityLine)
             .WithSummary("Record an accountability line")
             .WithDescription("A post has at most one line manager at a time; hierarchies (line management, professional accountability, clinical supervision) "
-                + "never run in a circle; a line across organisations needs a basis agreement naming both, active for its whole period; the line lies within "
-                + "the periods of both posts. The caller acts for the accountable post's organisation.")
+                + "never run in a circle; day-to-day management (OperationalManagement) may stand beside the line manager, by another post, in another organisation too; "
+                + "a line across organisations needs a basis agreement naming both, active for its whole period (a board that is part of an organisation counts as that organisation); "
+                + "the line lies within the periods of both posts. The caller acts for the accountable post's organisation.")
             .ReturnsETag()
             .RequireScope(Scopes.RegisterWrite)
             .WithMetadata(new PartyRule("post")); // checked in the handler, against the accountable post's organisation
@@ -145,8 +146,10 @@ public static class AccountabilityEndpoints
         var posts = await db.Posts.AsNoTracking().Where(p => p.Id == line.PostId || p.Id == line.ToPostId).ToListAsync(cancellationToken);
         var post = posts.First(p => p.Id == line.PostId);
         var toPost = posts.FirstOrDefault(p => p.Id == line.ToPostId && p.Id != line.PostId);
-        var toBodyKnown = line.ToBodyId is { } body && await db.Organisations.AnyAsync(o => o.Id == body, cancellationToken);
-        if (AccountabilityRules.Check(line, post, toPost, toBodyKnown) is [_, ..] problems)
+        var board = line.ToBodyId is { } body ? await db.Organisations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == body, cancellationToken) : null;
+        // a board that is part of an organisation (a CCG's committee) answers for it
+        var boardAnswersFor = board is null ? (Guid?)null : board.PartOfId ?? board.Id;
+        if (AccountabilityRules.Check(line, post, toPost, board is not null) is [_, ..] problems)
             return problems;
 
         var self = line.Id ?? Guid.Empty;
@@ -155,10 +158,10 @@ public static class AccountabilityEndpoints
             .ToListAsync(cancellationToken);
         var closesCycle = AccountabilityRules.MayCloseCycle(line)
             && await graph.WouldCloseCycleAsync(line.PostId, line.ToPostId!.Value, line.Kind, line.StartsOn, line.EndsOn, cancellationToken);
-        var basis = AccountabilityRules.TargetOrganisation(line, toPost) != post.OrganisationId && line.BasisAgreementId is { } agreement
+        var basis = AccountabilityRules.TargetOrganisation(line, toPost, boardAnswersFor) != post.OrganisationId && line.BasisAgreementId is { } agreement
             ? await db.Agreements.AsNoTracking().FirstOrDefaultAsync(a => a.Id == agreement, cancellationToken)
             : null;
-        AccountabilityRules.Ensure(line, post, toPost, overlapping, closesCycle, basis);
+        AccountabilityRules.Ensure(line, post, toPost, overlapping, closesCycle, basis, boardAnswersFor);
         return [];
     }
 }

@@ -139,35 +139,6 @@ public sealed record ChainStepResponse
     public required string ToOrganisationName { get; init; }
 }
 
-/// <summary>An organisation's line-management structure on a date.</summary>
-public sealed record StructureResponse
-{
-    /// <example>2014-01-01</example>
-    public required DateOnly On { get; init; }
-
-    public required IReadOnlyList<StructureNode> Roots { get; init; }
-
-    /// <summary>The same structure as Mermaid text, to paste into a viewer.</summary>
-    /// <example>graph TD</example>
-    public required string Mermaid { get; init; }
-}
-
-public sealed record StructureNode
-{
-    /// <example>0193a6b2-7c1e-7d4f-9a51-2f3c4d5e6fc1</example>
-    public required Guid PostId { get; init; }
-
-    /// <summary>The post's title on the structure's day.</summary>
-    /// <example>Strategic Director, People and Communities</example>
-    public required string Title { get; init; }
-
-    /// <summary>The post's team on the structure's day.</summary>
-    /// <example>People and Communities</example>
-    public string? Team { get; init; }
-
-    public required IReadOnlyList<StructureNode> Reports { get; init; }
-}
-
 public sealed record SecondmentRequest
 {
     /// <summary>Staff number or name: personal data.</summary>

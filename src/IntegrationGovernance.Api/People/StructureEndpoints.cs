@@ -37,8 +37,12 @@ public static class StructureEndpoints
             .RequireScope(Scopes.RegisterRead);
         api.MapGet("/organisations/{id:guid}/structure", GetStructure)
             .WithTags("People")
-            .WithSummary("An organisation's line-management structure on a date, as a tree and as Mermaid text")
-            .WithDescription("The posts running that day, with the titles and teams they had that day. With `asOf`, as the register stood then.")
+            .WithSummary("An organisation's management structure on a date, as a tree and as Mermaid text")
+            .WithDescription("Its posts running that day, with the titles and teams they had that day, under their line managers, and the posts of other "
+                + "organisations its posts manage (line or day to day) under a section 113 or other arrangement, marked with their employer and the agreement "
+                + "(`placement`). A post line-managed from another organisation stays a root here, its `managers` saying where. At most 5,000 posts and "
+                + "management lines: a larger structure is refused (422 structure-too-large). With `asOf`, as the register stood then.")
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .RequireScope(Scopes.RegisterRead);
         return api;
     }
@@ -90,77 +94,25 @@ public static class StructureEndpoints
     /// <param name="asOf">Answer as the register stood at this moment (UTC date-time).</param>
     /// <param name="db"></param>
     /// <param name="history"></param>
+    /// <param name="structure"></param>
     /// <param name="clock"></param>
     /// <param name="cancellationToken"></param>
     public static async Task<Results<Ok<StructureResponse>, ProblemHttpResult>> GetStructure(
-        Guid id, DateOnly? on, DateTimeOffset? asOf, RegisterDbContext db, RecordHistory history, TimeProvider clock, CancellationToken cancellationToken)
+        Guid id, DateOnly? on, DateTimeOffset? asOf, RegisterDbContext db, RecordHistory history, OrganisationStructure structure, TimeProvider clock,
+        CancellationToken cancellationToken)
     {
         var known = asOf is { } at ? await history.HeldAtAsync<Organisation>(id, at, cancellationToken) : await db.Organisations.AnyAsync(o => o.Id == id, cancellationToken);
         if (!known)
             return Problems.NotFound("organisation", id);
         var day = on ?? RegisterCalendar.Today(clock);
-        var (postSource, lineSource) = asOf is { } moment
-            ? (await history.AsOfAsync<Post>(moment, cancellationToken), await history.AsOfAsync<AccountabilityLine>(moment, cancellationToken))
-            : (db.Posts.AsNoTracking(), db.AccountabilityLines.AsNoTracking());
-        var running = await postSource
-            .Where(p => p.OrganisationId == id && p.StartsOn <= day && (p.EndsOn == null || p.EndsOn >= day))
-            .ToListAsync(cancellationToken);
-        // titles as they were that day, in that order
-        var posts = running.Select(p => (Post: p, Title: p.TitleOn(day))).OrderBy(p => p.Title.Title, StringComparer.Ordinal).ThenBy(p => p.Post.Id).ToList();
-        var ids = posts.Select(p => p.Post.Id).ToList();
-        var managers = await lineSource
-            .Where(l => ids.Contains(l.PostId) && l.Kind == AccountabilityKind.LineManagement && l.ToPostId != null
-                && l.StartsOn <= day && (l.EndsOn == null || l.EndsOn >= day))
-            .ToDictionaryAsync(l => l.PostId, l => l.ToPostId!.Value, cancellationToken);
-
-        var reports = posts.Where(p => managers.ContainsKey(p.Post.Id)).ToLookup(p => managers[p.Post.Id]);
-        var placed = new HashSet<Guid>();
-        var deeper = new List<(Post Post, PostTitle Title)>();
-        // each post placed once, however the lines run; a structure deeper than the JSON a client can nest continues
-        // from a new root
-        StructureNode Node((Post Post, PostTitle Title) post, int depth) => new()
-        {
-            PostId = post.Post.Id,
-            Title = post.Title.Title,
-            Team = post.Title.Team,
-            Reports = depth == MaxStructureDepth
-                ? Defer(reports[post.Post.Id])
-                : reports[post.Post.Id].Where(p => placed.Add(p.Post.Id)).ToList().Select(p => Node(p, depth + 1)).ToList(),
-        };
-        List<StructureNode> Defer(IEnumerable<(Post Post, PostTitle Title)> below)
-        {
-            deeper.AddRange(below.Where(p => !placed.Contains(p.Post.Id)));
-            return [];
-        }
-        var roots = posts.Where(p => !managers.TryGetValue(p.Post.Id, out var m) || !ids.Contains(m)).Where(p => placed.Add(p.Post.Id)).ToList()
-            .Select(p => Node(p, 1)).ToList();
-        // then what was too deep, and any post whose managers run in a circle (older data), each from a root of its own
-        while ((deeper.Count > 0 ? deeper : posts.Where(p => !placed.Contains(p.Post.Id)).Take(1)).ToList() is [_, ..] next)
-        {
-            deeper.Clear();
-            roots.AddRange(next.Where(p => placed.Add(p.Post.Id)).ToList().Select(p => Node(p, 1)).ToList());
-        }
-        return TypedResults.Ok(new StructureResponse { On = day, Roots = roots, Mermaid = Mermaid(posts, managers) });
+        var sources = asOf is { } moment
+            ? new StructureSources(await history.AsOfAsync<Post>(moment, cancellationToken), await history.AsOfAsync<AccountabilityLine>(moment, cancellationToken),
+                await history.AsOfAsync<Organisation>(moment, cancellationToken), await history.AsOfAsync<Domain.Agreements.Agreement>(moment, cancellationToken))
+            : StructureSources.Now(db);
+        return await structure.ReadAsync(id, day, sources, cancellationToken) is { } source ? TypedResults.Ok(Structures.Build(source)) : Structures.TooLarge(day);
     }
 
     /// <summary>Whether the post is in the register now, or was at <paramref name="asOf"/>.</summary>
     public static async Task<bool> PostHeldAsync(Guid id, DateTimeOffset? asOf, RegisterDbContext db, RecordHistory history, CancellationToken cancellationToken) =>
         asOf is { } moment ? await history.HeldAtAsync<Post>(id, moment, cancellationToken) : await db.Posts.AnyAsync(p => p.Id == id, cancellationToken);
-
-    private static string Mermaid(IReadOnlyList<(Post Post, PostTitle Title)> posts, IReadOnlyDictionary<Guid, Guid> managers)
-    {
-        var names = posts.Select((p, i) => (p.Post.Id, Name: $"p{i + 1}")).ToDictionary(x => x.Id, x => x.Name);
-        var text = new StringBuilder("graph TD\n");
-        foreach (var (post, title) in posts)
-            text.Append($"  {names[post.Id]}[\"{MermaidLabel(title.Title)}\"]\n");
-        foreach (var (report, manager) in managers.Where(m => names.ContainsKey(m.Value)).OrderBy(m => names[m.Value]).ThenBy(m => names[m.Key]))
-            text.Append($"  {names[manager]} --> {names[report]}\n");
-        return text.ToString();
-    }
-
-    // Mermaid reads #name; as an entity inside a quoted label: nothing a title holds can end the label or open markup
-    private static string MermaidLabel(string title) => title
-        .Replace("#", "#35;", StringComparison.Ordinal).Replace("\"", "#quot;", StringComparison.Ordinal)
-        .Replace("<", "#lt;", StringComparison.Ordinal).Replace(">", "#gt;", StringComparison.Ordinal)
-        .Replace("\r", " ", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);
 }

@@ -3,6 +3,12 @@ using IntegrationGovernance.Domain.Common;
 
 namespace IntegrationGovernance.Domain.People;
 
+/// <summary>
+/// What a line says of the accountable post: who line-manages it (its one line manager at a time), to whom it is
+/// professionally or clinically accountable, a dotted line across a matrix, whose statutory duties it discharges by
+/// delegation, for whose budget it holds, to which board it reports, and who directs its work day to day
+/// (<see cref="OperationalManagement"/>), which may be another post than its line manager, in another organisation.
+/// </summary>
 public enum AccountabilityKind
 {
     LineManagement,
@@ -12,6 +18,16 @@ public enum AccountabilityKind
     StatutoryDelegation,
     BudgetHolding,
     GovernanceReporting,
+
+    /// <summary>
+    /// Day-to-day operational management: the post directing the accountable post's work (and its division's), while
+    /// its line manager, often in its employing organisation, stays its one line manager. "Accountable to the CCG's
+    /// Accountable Officer, managed day to day by the council's Strategic Director under section 113" is a
+    /// LineManagement line and an OperationalManagement line (B&amp;NES 2012, §3.3.1). Not a hierarchy: a post may be
+    /// managed day to day by several posts, each for a part of its work, and two senior officers may each direct part
+    /// of the other's work across organisations (section 113 places staff both ways), so no circle is refused.
+    /// </summary>
+    OperationalManagement,
 }
 
 /// <summary>
@@ -74,6 +90,9 @@ public sealed class AccountabilityLine : IVersionedRecord
         EndsOn = endsOn;
         return longer;
     }
+    /// <summary>Kinds that manage a post: a structure shows a post under the post that manages it, line or day to day.</summary>
+    public static bool IsManagement(AccountabilityKind kind) =>
+        kind is AccountabilityKind.LineManagement or AccountabilityKind.OperationalManagement;
 
     /// <summary>Kinds that form a hierarchy, so they may never run in a circle.</summary>
     public static bool IsHierarchy(AccountabilityKind kind) =>

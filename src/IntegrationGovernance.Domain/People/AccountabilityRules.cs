@@ -56,8 +56,11 @@ public static class AccountabilityRules
     }
 
     /// <summary>The organisation a line leads to: its post's, or the body itself. For a line that passed <see cref="Check"/>.</summary>
-    public static Guid TargetOrganisation(ProposedLine line, Post? toPost) =>
-        toPost?.OrganisationId ?? line.ToBodyId ?? throw new ArgumentException("The line leads nowhere.", nameof(line));
+    /// <param name="line">The line.</param>
+    /// <param name="toPost">The post it leads to, if it leads to a post.</param>
+    /// <param name="boardAnswersFor">For a line to a board that is part of an organisation (a CCG's committee), that organisation.</param>
+    public static Guid TargetOrganisation(ProposedLine line, Post? toPost, Guid? boardAnswersFor = null) =>
+        toPost?.OrganisationId ?? boardAnswersFor ?? line.ToBodyId ?? throw new ArgumentException("The line leads nowhere.", nameof(line));
 
     /// <summary>Whether a circle is possible at all, so whether the graph need be asked (<c>closesCycle</c> below).</summary>
     public static bool MayCloseCycle(ProposedLine line) => AccountabilityLine.IsHierarchy(line.Kind) && line.ToPostId is not null;
@@ -74,7 +77,9 @@ public static class AccountabilityRules
     /// <param name="lines">The accountable post's lines: at least every one overlapping the period (the line itself is ignored).</param>
     /// <param name="closesCycle">Whether the line would close a circle on some day of its period (asked only when <see cref="MayCloseCycle"/>).</param>
     /// <param name="basis">The basis agreement named, when it exists.</param>
-    public static void Ensure(ProposedLine line, Post post, Post? toPost, IEnumerable<AccountabilityLine> lines, bool closesCycle, Agreement? basis)
+    /// <param name="boardAnswersFor">For a line to a board part of an organisation, that organisation: the basis must name it.</param>
+    public static void Ensure(ProposedLine line, Post post, Post? toPost, IEnumerable<AccountabilityLine> lines, bool closesCycle, Agreement? basis,
+        Guid? boardAnswersFor = null)
     {
         var overlapping = lines.Where(l => l.Id != line.Id && l.PostId == line.PostId && l.Overlaps(line.StartsOn, line.EndsOn)).ToList();
         if (overlapping.Any(l => l.Kind == line.Kind && l.ToPostId == line.ToPostId && l.ToBodyId == line.ToBodyId))
@@ -85,7 +90,7 @@ public static class AccountabilityRules
                 + $"{(manager.EndsOn is { } e ? $" to {e:yyyy-MM-dd}" : "")}); end that line first.", "$.kind");
         if (MayCloseCycle(line) && closesCycle)
             throw new RegisterRuleException("accountability-cycle", $"The post would end up accountable to itself by {line.Kind} during this period.", "$.toPostId");
-        var target = TargetOrganisation(line, toPost);
+        var target = TargetOrganisation(line, toPost, boardAnswersFor);
         if (target != post.OrganisationId
             && AccountabilityLine.BasisProblem(basis, post.OrganisationId, target, line.StartsOn, line.EndsOn) is { } missing)
             throw new RegisterRuleException("basis-agreement-required", missing, "$.basisAgreementId");

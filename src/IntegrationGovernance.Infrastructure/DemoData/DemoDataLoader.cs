@@ -15,20 +15,25 @@ namespace IntegrationGovernance.Infrastructure.DemoData;
 
 /// <summary>
 /// Loads the demo data set drawn from the five seed papers (embedded in this assembly, so the project never
-/// needs the papers themselves): organisations, successions and agreements. Idempotent: what is already there
-/// (an organisation by code, else by name and type; a succession by date and bodies; an agreement by reference)
-/// is left alone. Every record goes through the same domain rules as a request would, in one transaction.
+/// needs the papers themselves): organisations, successions, agreements, funds and people. Idempotent: what is already
+/// there (an organisation by code, else by name and type; a succession by date and bodies; an agreement by reference)
+/// is left alone. Every record goes through the same domain rules as a request would, in one transaction, and every
+/// record added gets its provenance (<see cref="RecordProvenance"/>: paper, paragraphs, illustrative facts) beside it.
 /// </summary>
 public sealed class DemoDataLoader(RegisterDbContext db, Agreements.AgreementTransfers transfers, TimeProvider clock, ILogger<DemoDataLoader> logger)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         Converters = { new JsonStringEnumConverter() },
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
     };
+
+    private IReadOnlyDictionary<string, string> _papers = new Dictionary<string, string>();
 
     public async Task LoadAsync(CancellationToken cancellationToken)
     {
         using var _ = ChangeContext.BeginSystem("demo-data");
+        _papers = (await ReadAsync<PaperSet>("papers.json", cancellationToken)).Papers;
         var organisations = await ReadAsync<OrganisationSet>("organisations.json", cancellationToken);
         var agreements = await ReadAsync<AgreementSet>("agreements.json", cancellationToken);
         var funds = await ReadAsync<FundSet>("funds.json", cancellationToken);
@@ -66,6 +71,7 @@ public sealed class DemoDataLoader(RegisterDbContext db, Agreements.AgreementTra
                     throw new InvalidOperationException($"Demo organisation '{entry.Key}' breaks a rule: {first.Field} {first.Message}");
                 organisation = Created(entry, details);
                 db.Organisations.Add(organisation);
+                Provenance<Organisation>(organisation.Id, entry.Provenance, entry.Key);
             }
             byKey[entry.Key] = organisation;
         }
@@ -100,7 +106,9 @@ public sealed class DemoDataLoader(RegisterDbContext db, Agreements.AgreementTra
                 continue;
             if (SuccessionRules.Check(details, byKey.Values.ToDictionary(o => o.Id)) is [var first, ..])
                 throw new InvalidOperationException($"Demo succession on {entry.EffectiveOn} breaks a rule: {first.Field} {first.Message}");
-            db.Successions.Add(Succession.Create(details, clock.GetUtcNow()));
+            var succession = Succession.Create(details, clock.GetUtcNow());
+            db.Successions.Add(succession);
+            Provenance<Succession>(succession.Id, entry.Provenance, $"succession of {entry.EffectiveOn:yyyy-MM-dd}");
             added++;
         }
         return added;
@@ -140,6 +148,7 @@ public sealed class DemoDataLoader(RegisterDbContext db, Agreements.AgreementTra
             }
             await transfers.ApplyAsync(agreement, cancellationToken);
             db.Agreements.Add(agreement);
+            Provenance<Agreement>(agreement.Id, entry.Provenance, entry.Reference);
             byReference[agreement.Reference] = agreement;
         }
         return byReference;
@@ -169,15 +178,21 @@ public sealed class DemoDataLoader(RegisterDbContext db, Agreements.AgreementTra
                 }, agreement.PartyIds, now), entry.Name);
             }
             db.PooledFunds.Add(fund);
+            Provenance<PooledFund>(fund.Id, entry.Provenance, entry.Name);
             foreach (var c in entry.Contributions)
             {
                 Require(PooledFundRules.CheckContribution(agreement.PartyIds, byKey[c.Organisation].Id, c.FinancialYear, c.Kind, ContributionForm.Cash, c.Amount), entry.Name);
                 FinancialYear.TryParse(c.FinancialYear, out var year);
-                db.Contributions.Add(Contribution.Record(fund.Id, byKey[c.Organisation].Id, year!.Value, c.Kind, ContributionForm.Cash, c.Amount, c.Note, now));
+                var contribution = Contribution.Record(fund.Id, byKey[c.Organisation].Id, year!.Value, c.Kind, ContributionForm.Cash, c.Amount, c.Note, now);
+                db.Contributions.Add(contribution);
+                Provenance<Contribution>(contribution.Id, entry.ContributionsProvenance, $"{entry.Name} contribution");
             }
             var booking = LedgerBooking.Start(fund.Id, now);
             if (entry.Ledger.Count > 0)
+            {
                 db.LedgerBookings.Add(booking);
+                Provenance<LedgerBooking>(booking.Id, entry.LedgerProvenance, $"{entry.Name} ledger");
+            }
             foreach (var line in entry.Ledger)
             {
                 if (LedgerLine.Problems(line.Date, line.Amount, line.Category, line.Description, line.ExternalReference, fund.StartsOn, fund.EndsOn).FirstOrDefault() is { Field: not null } problem)
@@ -199,18 +214,27 @@ public sealed class DemoDataLoader(RegisterDbContext db, Agreements.AgreementTra
         var posts = new Dictionary<string, Post>();
         foreach (var entry in set.Posts)
         {
-            Require(Post.Check(entry.Title, null, entry.HolderReference, entry.StartsOn, entry.EndsOn), entry.Key);
-            posts[entry.Key] = Post.Create(byKey[entry.Organisation].Id, entry.Title, null, entry.HolderReference, entry.StartsOn, entry.EndsOn, now);
+            Require(Post.Check(entry.Title, entry.Team, entry.HolderReference, entry.StartsOn, entry.EndsOn), entry.Key);
+            posts[entry.Key] = Post.Create(byKey[entry.Organisation].Id, entry.Title, entry.Team, entry.HolderReference, entry.StartsOn, entry.EndsOn, now);
             db.Posts.Add(posts[entry.Key]);
+            Provenance<Post>(posts[entry.Key].Id, entry.Provenance, entry.Key);
         }
         foreach (var line in set.Lines)
         {
-            var (from, to) = (posts[line.Post], posts[line.ToPost]);
+            var name = $"line {line.Post} → {line.ToPost ?? line.ToBody}";
+            var from = posts[line.Post];
+            var (toPost, toBody) = (line.ToPost is null ? null : posts[line.ToPost], line.ToBody is null ? null : byKey[line.ToBody]);
+            if ((toPost is null) == (toBody is null))
+                throw new InvalidOperationException($"Demo {name}: give exactly one of toPost and toBody.");
+            // as the API reads it: a board that is part of an organisation (a CCG's committee) answers for that organisation
+            var target = toPost?.OrganisationId ?? toBody!.PartOfId ?? toBody!.Id;
             var basis = line.Basis is null ? null : byReference[line.Basis];
-            if (from.OrganisationId != to.OrganisationId
-                && AccountabilityLine.BasisProblem(basis, from.OrganisationId, to.OrganisationId, line.StartsOn, line.EndsOn) is { } missing)
-                throw new InvalidOperationException($"Demo line {line.Post} → {line.ToPost}: {missing}");
-            db.AccountabilityLines.Add(AccountabilityLine.Create(from.Id, to.Id, null, line.Kind, line.StartsOn, line.EndsOn, basis?.Id, now));
+            if (from.OrganisationId != target
+                && AccountabilityLine.BasisProblem(basis, from.OrganisationId, target, line.StartsOn, line.EndsOn) is { } missing)
+                throw new InvalidOperationException($"Demo {name}: {missing}");
+            var created = AccountabilityLine.Create(from.Id, toPost?.Id, toBody?.Id, line.Kind, line.StartsOn, line.EndsOn, basis?.Id, now);
+            db.AccountabilityLines.Add(created);
+            Provenance<AccountabilityLine>(created.Id, line.Provenance, name);
         }
         foreach (var entry in set.Secondments)
         {
@@ -218,9 +242,26 @@ public sealed class DemoDataLoader(RegisterDbContext db, Agreements.AgreementTra
             Require(Secondment.Check(entry.HolderReference, employer, host, entry.StartsOn, entry.EndsOn, entry.Fte, null, null), entry.HolderReference);
             if (PlacementBasis.ForSecondment(agreement, employer, host, entry.StartsOn, entry.EndsOn) is { } missing)
                 throw new InvalidOperationException($"Demo secondment {entry.HolderReference}: {missing}");
-            db.Secondments.Add(Secondment.Create(entry.HolderReference, employer, host, agreement.Id, entry.StartsOn, entry.EndsOn, entry.Fte,
-                KeptBy.Employer, KeptBy.Employer, entry.HostPost is null ? null : posts[entry.HostPost].Id, null, null, now));
+            var secondment = Secondment.Create(entry.HolderReference, employer, host, agreement.Id, entry.StartsOn, entry.EndsOn, entry.Fte,
+                KeptBy.Employer, KeptBy.Employer, entry.HostPost is null ? null : posts[entry.HostPost].Id, null, null, now);
+            db.Secondments.Add(secondment);
+            Provenance<Secondment>(secondment.Id, entry.Provenance, $"secondment under {entry.Agreement}");
         }
+    }
+
+    /// <summary>Records where a record added comes from, refusing a demo record that does not say.</summary>
+    private void Provenance<TRecord>(Guid id, DemoProvenance? source, string record)
+    {
+        if (source is null || string.IsNullOrWhiteSpace(source.Note) || source.Note.Length > RecordProvenance.MaxNoteLength)
+            throw new InvalidOperationException($"Demo record {record} has no provenance note (at most {RecordProvenance.MaxNoteLength} characters).");
+        if (source.Paper is not null && !_papers.ContainsKey(source.Paper))
+            throw new InvalidOperationException($"Demo record {record} names paper {source.Paper}, which papers.json does not hold.");
+        if (source.Illustrative?.FirstOrDefault(path => !path.StartsWith('$')) is { } bad)
+            throw new InvalidOperationException($"Demo record {record}: an illustrative fact is a JSON path into the record ($...), not '{bad}'.");
+        var resource = db.Model.FindEntityType(typeof(TRecord))?.GetTableName()
+            ?? throw new InvalidOperationException($"{typeof(TRecord).Name} is not a table of the register.");
+        db.Set<RecordProvenance>().Add(RecordProvenance.For(resource, id, source.Paper, source.Paper is null ? null : _papers[source.Paper],
+            source.Paragraphs, source.Illustrative ?? [], source.Note.Trim(), clock.GetUtcNow()));
     }
 
     private static void Require(IReadOnlyList<Domain.Common.RuleViolation> problems, string record)
@@ -239,52 +280,4 @@ public sealed class DemoDataLoader(RegisterDbContext db, Agreements.AgreementTra
         return await JsonSerializer.DeserializeAsync<T>(stream, Json, cancellationToken)
             ?? throw new InvalidOperationException($"The demo data file {name} is empty.");
     }
-
-    private sealed record OrganisationSet(IReadOnlyList<DemoOrganisation> Organisations, IReadOnlyList<DemoSuccession> Successions);
-
-    private sealed record DemoOrganisation(
-        string Key, string Name, OrganisationType Type, string? OdsCode, string? GssCode, DateOnly? OperationalFrom, DateOnly? OperationalTo, string? PartOf,
-        IReadOnlyList<EarlierType>? EarlierTypes = null);
-
-    private sealed record DemoSuccession(
-        IReadOnlyList<string> Predecessors, IReadOnlyList<string> Successors, DateOnly EffectiveOn, SuccessionKind Kind, string? Note);
-
-    private sealed record AgreementSet(IReadOnlyList<DemoAgreement> Agreements);
-
-    private sealed record DemoAgreement(
-        string Reference, string Title, string? Purpose, StatutoryBasis Basis, IReadOnlyList<Flexibility> Flexibilities,
-        IReadOnlyList<string> Services, IReadOnlyList<string> ClientGroups, IReadOnlyList<DemoParty> Parties,
-        DateOnly? SignedOn, DateOnly CommencesOn, DateOnly? EndsOn, int? NoticeMonths, DateOnly? ReviewOn, string? Parent, bool Illustrative,
-        IReadOnlyList<DemoApproval> Approvals, IReadOnlyList<DemoTransition> Transitions, IReadOnlyList<DemoVariation> Variations);
-
-    private sealed record DemoParty(string Organisation, PartyRole Role);
-
-    private sealed record PeopleSet(IReadOnlyList<DemoPost> Posts, IReadOnlyList<DemoLine> Lines, IReadOnlyList<DemoSecondment> Secondments);
-
-    private sealed record DemoPost(string Key, string Organisation, string Title, DateOnly StartsOn, DateOnly? EndsOn, string? HolderReference);
-
-    private sealed record DemoLine(string Post, string ToPost, AccountabilityKind Kind, DateOnly StartsOn, DateOnly? EndsOn, string? Basis);
-
-    private sealed record DemoSecondment(
-        string HolderReference, string Employer, string Host, string Agreement, DateOnly StartsOn, DateOnly? EndsOn, decimal Fte, string? HostPost);
-
-    private sealed record FundSet(IReadOnlyList<DemoFund> Funds);
-
-    private sealed record DemoFund(
-        string Agreement, string Name, string Host, string? Manager, DateOnly StartsOn, DateOnly? EndsOn, DemoRiskShare? RiskShare,
-        IReadOnlyList<DemoContribution> Contributions, IReadOnlyList<DemoLedgerLine> Ledger);
-
-    private sealed record DemoRiskShare(string FinancialYear, RiskShareMethod Method, IReadOnlyList<DemoShare> Shares);
-
-    private sealed record DemoShare(string Organisation, decimal OverspendPercent, decimal UnderspendPercent);
-
-    private sealed record DemoContribution(string Organisation, string FinancialYear, ContributionKind Kind, decimal Amount, string? Note);
-
-    private sealed record DemoLedgerLine(DateOnly Date, decimal Amount, string Category, string? Description, string ExternalReference);
-
-    private sealed record DemoApproval(string Body, DateOnly DecidedOn, string? MinuteReference, ApprovalOutcome Outcome);
-
-    private sealed record DemoTransition(AgreementStatus To, DateOnly EffectiveOn, string? Reason);
-
-    private sealed record DemoVariation(DateOnly EffectiveOn, string Description, DateOnly? EndsOn, DateOnly? ReviewOn, int? NoticeMonths);
 }

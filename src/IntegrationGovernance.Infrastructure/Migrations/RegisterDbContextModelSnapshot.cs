@@ -1467,6 +1467,56 @@ namespace IntegrationGovernance.Infrastructure.Migrations
                     b.ToTable("idempotency_keys", (string)null);
                 });
 
+            modelBuilder.Entity("IntegrationGovernance.Infrastructure.RecordKeeping.RecordProvenance", b =>
+                {
+                    b.Property<string>("Resource")
+                        .HasMaxLength(63)
+                        .HasColumnType("character varying(63)")
+                        .HasColumnName("resource");
+
+                    b.Property<Guid>("RecordId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("record_id");
+
+                    b.PrimitiveCollection<List<string>>("Illustrative")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("illustrative");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("note");
+
+                    b.Property<string>("Paper")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("paper");
+
+                    b.Property<string>("PaperTitle")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("paper_title");
+
+                    b.Property<string>("Paragraphs")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("paragraphs");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.HasKey("Resource", "RecordId")
+                        .HasName("pk_record_provenance");
+
+                    b.HasIndex("Paper", "Resource", "RecordId")
+                        .HasDatabaseName("ix_record_provenance_paper_resource_record_id");
+
+                    b.ToTable("record_provenance", (string)null);
+                });
+
             modelBuilder.Entity("IntegrationGovernance.Infrastructure.RecordKeeping.Revision", b =>
                 {
                     b.Property<long>("Id")

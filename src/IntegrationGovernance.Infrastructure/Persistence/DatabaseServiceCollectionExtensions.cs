@@ -38,6 +38,7 @@ public static class DatabaseServiceCollectionExtensions
         services.AddSingleton<RecordKeeping.IdempotencyStore>();
         services.AddScoped<PooledFunds.LedgerImporter>();
         services.AddScoped<People.AccountabilityGraph>();
+        services.AddScoped<People.OrganisationStructure>();
         services.AddOptions<Webhooks.WebhookOptions>().Bind(configuration.GetSection(Webhooks.WebhookOptions.Section));
         services.TryAddSingleton<Webhooks.IHostResolver, Webhooks.DnsHostResolver>();
         services.TryAddSingleton(Webhooks.WebhookAddressAllowance.None);

@@ -95,8 +95,14 @@ public sealed class DemoDataTests(DemoDataTests.SeededApiFactory api) : IClassFi
             .ReadAsync<List<Api.People.SecondmentResponse>>(HttpStatusCode.OK);
 
         var director = Assert.Single(structure.Roots);
-        Assert.Equal("Head of Operations", Assert.Single(director.Reports).Title);
-        Assert.Equal("Integrated Service Area Manager", Assert.Single(Assert.Single(director.Reports).Reports).Title);
+        Assert.Equal("Director of Children, Education and Social Care", director.Title);
+        var operations = Assert.Single(director.Reports);
+        Assert.Equal("Head of Operations", operations.Title);
+        // the paper's four integrated service areas, each under its own manager (3.9.2)
+        Assert.Equal(4, operations.Reports.Count(r => r.Title == "Integrated Service Area Manager"));
+        // the seconded PCT post, line-managed in the North area under the secondment arrangement, shown with its employer
+        var placed = Assert.Single(operations.Reports.SelectMany(r => r.Reports));
+        Assert.Equal(("North Tees Teaching Primary Care Trust", "STOCKTON-CT-2007/SECONDMENT"), (placed.Placement?.EmployerName, placed.Placement?.BasisReference));
         var bnes = Assert.Single(secondments);
         var basis = await (await _client.GetAsync($"{Support.Agreements.Url}/{bnes.AgreementId}")).ReadAsync<AgreementResponse>(HttpStatusCode.OK);
         Assert.Equal(StatutoryBasis.Section113LocalGovernmentAct1972, basis.Basis);
@@ -106,11 +112,13 @@ public sealed class DemoDataTests(DemoDataTests.SeededApiFactory api) : IClassFi
     public async Task Loading_the_demo_data_again_adds_nothing()
     {
         var before = await CountAsync();
+        var rowsBefore = await RowsAsync();
 
         await using (var scope = api.Services.CreateAsyncScope())
             await scope.ServiceProvider.GetRequiredService<DemoDataLoader>().LoadAsync(CancellationToken.None);
 
         Assert.Equal(before, await CountAsync());
+        Assert.Equal(rowsBefore, await RowsAsync());
         Assert.True(before > 20, $"only {before} organisations loaded");
         Assert.Equal(12, (await (await _client.GetAsync($"{Support.Agreements.Url}?limit=500")).ReadAsync<Page<AgreementResponse>>(HttpStatusCode.OK)).Items.Count);
     }
@@ -118,6 +126,13 @@ public sealed class DemoDataTests(DemoDataTests.SeededApiFactory api) : IClassFi
     private async Task<AgreementResponse> AgreementAsync(string reference) =>
         Assert.Single((await (await _client.GetAsync($"{Support.Agreements.Url}?limit=500")).ReadAsync<Page<AgreementResponse>>(HttpStatusCode.OK))
             .Items, a => a.Reference == reference);
+
+    // every kind of demo record, and their provenance
+    private async Task<string> RowsAsync() => await Sql.ScalarAsync<string>(api.ConnectionString, """
+        SELECT concat_ws(',', (SELECT count(*) FROM successions), (SELECT count(*) FROM pooled_funds), (SELECT count(*) FROM contributions),
+            (SELECT count(*) FROM ledger_bookings), (SELECT count(*) FROM posts), (SELECT count(*) FROM accountability_lines),
+            (SELECT count(*) FROM secondments), (SELECT count(*) FROM record_provenance))
+        """);
 
     private async Task<int> CountAsync() =>
         (await (await _client.GetAsync($"{Register.Organisations}?limit=500")).ReadAsync<Page>(HttpStatusCode.OK)).Items.Count;

@@ -25,6 +25,7 @@ public sealed class RecordKeepingConventionTests(RegisterApiFactory api) : IClas
         ["webhook_deliveries"] = "the delivery log",
         ["webhook_delivery_leases"] = "which worker is delivering for a subscription",
         ["data_protection_keys"] = "the Data Protection key ring that webhook secrets and stored responses are encrypted with",
+        ["record_provenance"] = "where a demo record comes from (paper, paragraphs, illustrative facts): written once by the demo loader beside the records it adds, never changed",
     };
 
     [Fact]

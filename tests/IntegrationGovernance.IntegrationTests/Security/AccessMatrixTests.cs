@@ -479,6 +479,7 @@ public sealed class AccessMatrixTests : IClassFixture<RegisterApiFactory>
         ["ExportFinance"] = _ => Get($"{Arrangements.ExportUrl}?financialYear=2015-16"),
         ["GetPooledFundHistory"] = async admin => new Recipe(Request(HttpMethod.Get, $"{Funds.Url}/{(await admin.FundAsync("Matrix")).Fund.Id}/history")),
         ["ListChanges"] = _ => Get("/api/v1/changes"),
+        ["ListProvenance"] = _ => Get("/api/v1/provenance?resource=posts"),
         ["ListAudit"] = _ => Get("/api/v1/audit"),
     };
 

@@ -52,8 +52,17 @@ public sealed class PeopleRulesTests
     [InlineData(AccountabilityKind.ClinicalSupervision, true)]
     [InlineData(AccountabilityKind.DottedLine, false)]
     [InlineData(AccountabilityKind.GovernanceReporting, false)]
+    [InlineData(AccountabilityKind.OperationalManagement, false)]
     public void Only_hierarchies_are_kept_free_of_circles(AccountabilityKind kind, bool hierarchy) =>
         Assert.Equal(hierarchy, AccountabilityLine.IsHierarchy(kind));
+
+    [Theory]
+    [InlineData(AccountabilityKind.LineManagement, true)]
+    [InlineData(AccountabilityKind.OperationalManagement, true)]
+    [InlineData(AccountabilityKind.ProfessionalAccountability, false)]
+    [InlineData(AccountabilityKind.DottedLine, false)]
+    public void Line_and_day_to_day_management_are_the_kinds_a_structure_places_a_post_under(AccountabilityKind kind, bool management) =>
+        Assert.Equal(management, AccountabilityLine.IsManagement(kind));
 
     [Fact]
     public void A_secondment_names_the_field_of_each_broken_rule()

@@ -1,0 +1,81 @@
+using AutoMapper;
+using IntegrationGovernance.Api.Http;
+using IntegrationGovernance.Api.Security;
+using IntegrationGovernance.Domain.Common;
+using IntegrationGovernance.Infrastructure.Persistence;
+using IntegrationGovernance.Infrastructure.RecordKeeping;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace IntegrationGovernance.Api.RecordKeeping;
+
+/// <summary>The provenance of the register's demo records: which paper each comes from, and which of its facts are illustrative.</summary>
+public static class ProvenanceEndpoints
+{
+    /// <summary>The resources that can have provenance: the register's records, named as in the change feed.</summary>
+    public static readonly IReadOnlySet<string> Resources = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "organisations", "successions", "agreements", "pooled_funds", "contributions", "ledger_bookings", "posts", "accountability_lines", "secondments",
+    };
+
+    public static RouteGroupBuilder MapProvenanceEndpoints(this RouteGroupBuilder api)
+    {
+        api.MapGet("/provenance", ListProvenance)
+            .WithTags("Record keeping")
+            .WithSummary("Where records come from: source paper, paragraphs and illustrative facts")
+            .WithDescription("Every record of the demo data set names the paper it is drawn from, the paragraphs, and the JSON paths of its facts that "
+                + "are illustrative (filled in by example where the paper gives none). Ask for one record (`resource` and `recordId`), a resource, or "
+                + "a paper. Ordered by resource then record id, keyset-paged. A record made through the API has none. Secondments (personal data) are "
+                + "listed only to callers with people:read whose organisation employs or hosts them, and to admins.")
+            .RequireScope(Scopes.RegisterRead);
+        return api;
+    }
+
+    /// <param name="resource">Only records of this resource, as named in the change feed (organisations, agreements, posts, accountability_lines, ...).</param>
+    /// <param name="recordId">Only this record (with resource, or across resources).</param>
+    /// <param name="paper">Only records drawn from this paper, e.g. 003_2ca2add74d2ce439.txt.</param>
+    /// <param name="limit">Page size, 1 to 500 (default 50).</param>
+    /// <param name="cursor">The <c>nextCursor</c> of the previous page.</param>
+    /// <param name="db"></param>
+    /// <param name="mapper"></param>
+    /// <param name="caller"></param>
+    /// <param name="request"></param>
+    /// <param name="cancellationToken"></param>
+    public static async Task<Results<Ok<Page<ProvenanceResponse>>, ValidationProblem>> ListProvenance(
+        string? resource, Guid? recordId, string? paper, int? limit, string? cursor,
+        RegisterDbContext db, IMapper mapper, CallerOrganisation caller, HttpRequest request, CancellationToken cancellationToken)
+    {
+        var page = PageRequest.From(limit, cursor);
+        var problems = PageRequest.Validate(limit).ToList();
+        if (resource is not null && !Resources.Contains(resource))
+            problems.Add(new RuleViolation("resource", $"resource is one of: {string.Join(", ", Resources.Order(StringComparer.Ordinal))}."));
+        if (paper is { Length: > 100 })
+            problems.Add(new RuleViolation("paper", "paper is a file name of at most 100 characters."));
+        if (!page.TryReadKey<ProvenanceCursor>(out var after))
+            problems.Add(PageRequest.BadCursor);
+        if (problems.Count > 0)
+            return Problems.Validation(problems);
+
+        var query = db.Set<RecordProvenance>().AsNoTracking();
+        if (resource is not null)
+            query = query.Where(p => p.Resource == resource);
+        if (recordId is { } id)
+            query = query.Where(p => p.RecordId == id);
+        if (paper is not null)
+            query = query.Where(p => p.Paper == paper);
+        // secondments are personal data: a reader sees those its organisation employs or hosts, an admin all
+        if (!request.HttpContext.User.HasScope(Scopes.Admin))
+        {
+            var mine = request.HttpContext.User.HasScope(Scopes.PeopleRead) ? await caller.IdAsync(cancellationToken) ?? Guid.Empty : Guid.Empty;
+            query = query.Where(p => p.Resource != "secondments"
+                || db.Secondments.Any(s => s.Id == p.RecordId && (s.EmployerId == mine || s.HostId == mine)));
+        }
+        if (after is not null)
+            query = query.Where(p => EF.Functions.GreaterThan(ValueTuple.Create(p.Resource, p.RecordId), ValueTuple.Create(after.Resource, after.RecordId)));
+
+        var rows = await query.OrderBy(p => p.Resource).ThenBy(p => p.RecordId).Take(page.Limit + 1).ToListAsync(cancellationToken);
+        return TypedResults.Ok(page.ToPage(mapper.Map<List<ProvenanceResponse>>(rows), p => new ProvenanceCursor(p.Resource, p.RecordId), request));
+    }
+
+    private sealed record ProvenanceCursor(string Resource, Guid RecordId);
+}
