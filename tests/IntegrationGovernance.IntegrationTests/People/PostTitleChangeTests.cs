@@ -33,7 +33,7 @@ public sealed class PostTitleChangeTests(RegisterApiFactory api) : IClassFixture
         Assert.Equal(["Clinical Services Manager"], before.AllNodes().Single(n => n.Title == "Director of Adult Social Services").Reports.Select(r => r.Title));
         Assert.Equal(["Locality Lead"], after.AllNodes().Single(n => n.Title == "Director of Adult Social Services").Reports.Select(r => r.Title));
         Assert.Equal("Dacorum locality", after.AllNodes().Single(n => n.PostId == lead.Id).Team);
-        Assert.Contains("[\"Locality Lead\"]", after.Mermaid, StringComparison.Ordinal);
+        Assert.Contains("[\"Locality Lead<br/>Dacorum locality\"]", after.Mermaid, StringComparison.Ordinal);
         Assert.DoesNotContain("Locality Lead", before.Mermaid, StringComparison.Ordinal);
         Assert.Equal("Clinical Services Manager", (await _client.ChainAsync(officer.Id, "2015-03-31"))[0].ToPostTitle);
         Assert.Equal("Locality Lead", (await _client.ChainAsync(officer.Id, "2015-04-01"))[0].ToPostTitle);
