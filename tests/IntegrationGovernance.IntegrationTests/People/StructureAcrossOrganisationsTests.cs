@@ -128,6 +128,19 @@ public sealed partial class StructureAcrossOrganisationsTests(RegisterApiFactory
     }
 
     [Fact]
+    public async Task A_line_to_a_board_is_a_record_of_the_organisation_the_board_is_part_of()
+    {
+        var bodies = await _client.CouncilCcgAndSection113Async("Board party");
+        var committee = await _client.CreateOrganisationAsync(Board("Board party CCG committee", bodies.Ccg.Id));
+        var director = await _client.PostAsync(bodies.Council.Id, "Strategic Director");
+        var line = await _client.LineAsync(ToBody(director, committee.Id, bodies.Section113.Id));
+
+        var parties = await Sql.ScalarAsync<Guid[]>(api.ConnectionString, $"SELECT record_parties('accountability_lines', '{line.Id}')");
+
+        Assert.Equal([bodies.Council.Id, bodies.Ccg.Id], parties);
+    }
+
+    [Fact]
     public async Task A_structure_of_more_posts_than_one_response_reads_is_refused_not_cut_short()
     {
         var council = await _client.CreateOrganisationAsync(Register.Organisation("Too large Council", gss: Support.Agreements.UniqueGss()));
