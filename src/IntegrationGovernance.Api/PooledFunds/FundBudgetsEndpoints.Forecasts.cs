@@ -106,7 +106,7 @@ public static partial class FundBudgetsEndpoints
             .Select(f => (Guid?)f.Id).FirstOrDefaultAsync(cancellationToken);
         if (forecast is null)
             return await NotHeldAsync(db, history, id, null, $"The pooled fund {id} has no forecast outturn for {year} P{period}.", cancellationToken);
-        return await RevisionPageAsync<ForecastOutturn, ForecastOutturnResponse>(forecast.Value, limit, cursor, history, mapper, request, cancellationToken);
+        return await HistoryEndpoints.PageAsync<ForecastOutturn, ForecastOutturnResponse>("forecast outturn", forecast.Value, limit, cursor, history, mapper, request, cancellationToken);
     }
 
     private static ProblemHttpResult NotTheHost() => TypedResults.Problem(

@@ -153,7 +153,7 @@ public static partial class FundBudgetsEndpoints
         var budget = await db.Set<FundBudget>().Where(b => b.FundId == id && b.FinancialYearStart == year.Value.StartYear).Select(b => (Guid?)b.Id).FirstOrDefaultAsync(cancellationToken);
         if (budget is null)
             return await NotHeldAsync(db, history, id, null, $"The pooled fund {id} has no budget for {year}.", cancellationToken);
-        return await RevisionPageAsync<FundBudget, FundBudgetResponse>(budget.Value, limit, cursor, history, mapper, request, cancellationToken);
+        return await HistoryEndpoints.PageAsync<FundBudget, FundBudgetResponse>("fund budget", budget.Value, limit, cursor, history, mapper, request, cancellationToken);
     }
 
     private static List<RuleViolation> ReadQuery(string financialYear, int period, out FinancialYear year)
@@ -194,20 +194,6 @@ public static partial class FundBudgetsEndpoints
         return held
             ? TypedResults.Problem(detail, title: "Not found.", statusCode: StatusCodes.Status404NotFound, type: ProblemTypes.NotFound)
             : Problems.NotFound(PooledFundsEndpoints.Resource, id);
-    }
-
-    private static async Task<Results<Ok<Page<RevisionResponse<TResponse>>>, ValidationProblem, ProblemHttpResult>> RevisionPageAsync<TEntity, TResponse>(
-        Guid recordId, int? limit, string? cursor, RecordHistory history, IMapper mapper, HttpRequest request, CancellationToken cancellationToken)
-        where TEntity : class
-    {
-        var page = PageRequest.From(limit, cursor);
-        if (PageRequest.Validate(limit) is [_, ..] problems)
-            return Problems.Validation(problems);
-        if (!page.TryReadKey<int>(out var after))
-            return Problems.Validation([PageRequest.BadCursor]);
-        var revisions = await history.RevisionsAsync<TEntity>(recordId, after, page.Limit + 1, cancellationToken);
-        var items = revisions.Select(stored => Revisions.ToResponse(stored.Revision, mapper.Map<TResponse>(stored.Record))).ToList();
-        return TypedResults.Ok(page.ToPage(items, r => r.Revision, request));
     }
 
     private static string ResourceUrl(HttpRequest request) => $"{request.PathBase}{request.Path}";

@@ -14,30 +14,39 @@ public static class HistoryEndpoints
     /// </summary>
     public static RouteHandlerBuilder MapHistory<TEntity, TResponse>(this RouteGroupBuilder group, string resource, HistoryView<TEntity, TResponse>? view = null)
         where TEntity : class =>
-        group.MapGet("/{id:guid}/history", async Task<Results<Ok<Page<RevisionResponse<TResponse>>>, ValidationProblem, ProblemHttpResult>> (
-                Guid id, int? limit, string? cursor, RecordHistory history, IMapper mapper, HttpRequest request, CancellationToken cancellationToken) =>
-            {
-                var page = PageRequest.From(limit, cursor);
-                if (PageRequest.Validate(limit) is [_, ..] problems)
-                    return Problems.Validation(problems);
-                if (!page.TryReadKey<int>(out var after))
-                    return Problems.Validation([PageRequest.BadCursor]);
-
-                var revisions = await history.RevisionsAsync<TEntity>(id, after, page.Limit + 1, cancellationToken);
-                if (revisions.Count == 0 && after == 0)
-                    return Problems.NotFound(resource, id);
-                var records = view is null
-                    ? revisions.Select(stored => mapper.Map<TResponse>(stored.Record)).ToList()
-                    : await view(id, [.. revisions.Select(stored => stored.Record)], request.HttpContext, cancellationToken);
-                if (records is null)
-                    return Problems.NotFound(resource, id);
-                var items = revisions.Zip(records, (stored, record) => Revisions.ToResponse(stored.Revision, record)).ToList();
-                return TypedResults.Ok(page.ToPage(items, r => r.Revision, request));
-            })
+        group.MapGet("/{id:guid}/history", (Guid id, int? limit, string? cursor, RecordHistory history, IMapper mapper, HttpRequest request, CancellationToken cancellationToken) =>
+                PageAsync(resource, id, limit, cursor, history, mapper, request, cancellationToken, view))
             .WithName($"Get{string.Concat(resource.Split(' ').Select(w => char.ToUpperInvariant(w[0]) + w[1..]))}History")
             .WithSummary($"List the revisions of one {resource}")
             .WithDescription("Every change the register recorded, oldest first: who, when, through which operation, "
                 + "which fields changed, and the whole record as it then stood. Paged like every list.");
+
+    /// <summary>
+    /// One page of a record's revisions, oldest first, each with the record as it then stood (404 when it has none);
+    /// also for records found by something other than their id (a fund's budget for a year).
+    /// </summary>
+    public static async Task<Results<Ok<Page<RevisionResponse<TResponse>>>, ValidationProblem, ProblemHttpResult>> PageAsync<TEntity, TResponse>(
+        string resource, Guid id, int? limit, string? cursor, RecordHistory history, IMapper mapper, HttpRequest request, CancellationToken cancellationToken,
+        HistoryView<TEntity, TResponse>? view = null)
+        where TEntity : class
+    {
+        var page = PageRequest.From(limit, cursor);
+        if (PageRequest.Validate(limit) is [_, ..] problems)
+            return Problems.Validation(problems);
+        if (!page.TryReadKey<int>(out var after))
+            return Problems.Validation([PageRequest.BadCursor]);
+
+        var revisions = await history.RevisionsAsync<TEntity>(id, after, page.Limit + 1, cancellationToken);
+        if (revisions.Count == 0 && after == 0)
+            return Problems.NotFound(resource, id);
+        var records = view is null
+            ? revisions.Select(stored => mapper.Map<TResponse>(stored.Record)).ToList()
+            : await view(id, [.. revisions.Select(stored => stored.Record)], request.HttpContext, cancellationToken);
+        if (records is null)
+            return Problems.NotFound(resource, id);
+        var items = revisions.Zip(records, (stored, record) => Revisions.ToResponse(stored.Revision, record)).ToList();
+        return TypedResults.Ok(page.ToPage(items, r => r.Revision, request));
+    }
 }
 
 /// <summary>
