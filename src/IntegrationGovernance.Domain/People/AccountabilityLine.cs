@@ -111,8 +111,4 @@ public sealed class AccountabilityLine : IVersionedRecord
         BasisAgreementId = basisAgreementId,
         CreatedAt = now,
     };
-
-    /// <summary>Why an agreement cannot be the basis of a line between posts of two organisations (<see cref="PlacementBasis.ForLine"/>).</summary>
-    public static string? BasisProblem(Agreement? agreement, Guid first, Guid second, DateOnly startsOn, DateOnly? endsOn) =>
-        PlacementBasis.ForLine(agreement, first, second, startsOn, endsOn);
 }

@@ -69,7 +69,7 @@ public static class AccountabilityRules
     /// The rules a line keeps with the rest of the register, each refusal typed (<see cref="RegisterRuleException"/>): the
     /// same line not recorded twice for overlapping days (409 <c>duplicate-line</c>), one line manager at a time (422
     /// <c>second-line-manager</c>), no hierarchy in a circle (422 <c>accountability-cycle</c>), and across organisations a
-    /// basis agreement (422 <c>basis-agreement-required</c>, see <see cref="AccountabilityLine.BasisProblem"/>).
+    /// basis agreement (422 <c>basis-agreement-required</c>, see <see cref="PlacementBasis.ForLine"/>).
     /// </summary>
     /// <param name="line">The line as it would stand, having passed <see cref="Check"/>.</param>
     /// <param name="post">The accountable post.</param>
@@ -92,7 +92,7 @@ public static class AccountabilityRules
             throw new RegisterRuleException("accountability-cycle", $"The post would end up accountable to itself by {line.Kind} during this period.", "$.toPostId");
         var target = TargetOrganisation(line, toPost, boardAnswersFor);
         if (target != post.OrganisationId
-            && AccountabilityLine.BasisProblem(basis, post.OrganisationId, target, line.StartsOn, line.EndsOn) is { } missing)
+            && PlacementBasis.ForLine(basis, post.OrganisationId, target, line.StartsOn, line.EndsOn) is { } missing)
             throw new RegisterRuleException("basis-agreement-required", missing, "$.basisAgreementId");
     }
 }

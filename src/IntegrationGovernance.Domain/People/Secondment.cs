@@ -73,7 +73,7 @@ public sealed class Secondment : IVersionedRecord
     /// <summary>
     /// Ends, shortens or extends the secondment (null: no end date). Shortening is always allowed: it claims no day the
     /// register did not already hold. A longer secondment must, for its whole new period, rest on its authorising agreement
-    /// (<see cref="AccountabilityLine.BasisProblem"/>) and fit in its host post.
+    /// (<see cref="PlacementBasis.ForSecondment"/>) and fit in its host post.
     /// </summary>
     /// <param name="endsOn">The new last day, or null for none.</param>
     /// <param name="agreement">The authorising agreement, as the register holds it now.</param>
@@ -84,7 +84,7 @@ public sealed class Secondment : IVersionedRecord
         var longer = EndsOn is { } before && (endsOn is null || endsOn > before);
         if (longer)
         {
-            if (AccountabilityLine.BasisProblem(agreement, EmployerId, HostId, StartsOn, endsOn) is { } missing)
+            if (PlacementBasis.ForSecondment(agreement, EmployerId, HostId, StartsOn, endsOn) is { } missing)
                 throw new RegisterRuleException("authorising-agreement-required", missing, "$.endsOn");
             if (hostPost is not null && HostPostProblem(hostPost, StartsOn, endsOn) is { } outside)
                 throw new RegisterRuleException("outside-host-post", outside, "$.endsOn");

@@ -230,7 +230,7 @@ public sealed class DemoDataLoader(RegisterDbContext db, Agreements.AgreementTra
             var target = toPost?.OrganisationId ?? toBody!.PartOfId ?? toBody!.Id;
             var basis = line.Basis is null ? null : byReference[line.Basis];
             if (from.OrganisationId != target
-                && AccountabilityLine.BasisProblem(basis, from.OrganisationId, target, line.StartsOn, line.EndsOn) is { } missing)
+                && PlacementBasis.ForLine(basis, from.OrganisationId, target, line.StartsOn, line.EndsOn) is { } missing)
                 throw new InvalidOperationException($"Demo {name}: {missing}");
             var created = AccountabilityLine.Create(from.Id, toPost?.Id, toBody?.Id, line.Kind, line.StartsOn, line.EndsOn, basis?.Id, now);
             db.AccountabilityLines.Add(created);

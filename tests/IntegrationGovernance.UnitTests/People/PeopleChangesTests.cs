@@ -132,5 +132,19 @@ public sealed class PeopleChangesTests
         Assert.Equal(["$.endsOn"], secondment.CheckEndDate(new DateOnly(2013, 3, 31)).Select(p => p.Field));
     }
 
+    [Fact]
+    public void A_secondment_against_the_section_113_direction_is_not_extended()
+    {
+        // the arrangement places the CCG's staff at the council's disposal; a council secondment to the CCG does not rest on it
+        var agreement = Agreements.AgreementFixtures.Active(new AgreementDetails("S113-DIR", "Section 113", null, StatutoryBasis.Section113LocalGovernmentAct1972, [], [], [],
+            [new AgreementParty(Council, PartyRole.Host), new AgreementParty(Ccg, PartyRole.Provider)], null, April2013, null, null, null, null, [], false), Now);
+        var wrongWay = Secondment.Create("E3", Council, Ccg, agreement.Id, April2013, new DateOnly(2014, 3, 31), 1m, KeptBy.Employer, KeptBy.Employer, null, null, null, Now);
+
+        var refused = Assert.Throws<RegisterRuleException>(() => wrongWay.ChangeEndDate(new DateOnly(2015, 3, 31), agreement, null, Now));
+
+        Assert.Contains("Under section 113", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(new DateOnly(2014, 3, 31), wrongWay.EndsOn);
+    }
+
     private static (string Title, string? Team) Pair(PostTitle title) => (title.Title, title.Team);
 }

@@ -15,12 +15,12 @@ public sealed class PeopleRulesTests
     {
         var agreement = Section113(new DateOnly(2013, 4, 1), new DateOnly(2016, 3, 31));
 
-        Assert.Contains("none was given", AccountabilityLine.BasisProblem(null, Council, Ccg, new DateOnly(2014, 1, 1), null));
-        Assert.Contains("does not name both", AccountabilityLine.BasisProblem(agreement, Council, Guid.NewGuid(), new DateOnly(2014, 1, 1), null));
-        Assert.Contains("is not active on 2013-03-31", AccountabilityLine.BasisProblem(agreement, Council, Ccg, new DateOnly(2013, 3, 31), null));
-        Assert.Contains("whole period", AccountabilityLine.BasisProblem(agreement, Council, Ccg, new DateOnly(2014, 1, 1), null));
-        Assert.Contains("whole period", AccountabilityLine.BasisProblem(agreement, Council, Ccg, new DateOnly(2014, 1, 1), new DateOnly(2016, 4, 1)));
-        Assert.Null(AccountabilityLine.BasisProblem(agreement, Council, Ccg, new DateOnly(2013, 4, 1), new DateOnly(2016, 3, 31)));
+        Assert.Contains("none was given", PlacementBasis.ForLine(null, Council, Ccg, new DateOnly(2014, 1, 1), null));
+        Assert.Contains("does not name both", PlacementBasis.ForLine(agreement, Council, Guid.NewGuid(), new DateOnly(2014, 1, 1), null));
+        Assert.Contains("is not active on 2013-03-31", PlacementBasis.ForLine(agreement, Council, Ccg, new DateOnly(2013, 3, 31), null));
+        Assert.Contains("whole period", PlacementBasis.ForLine(agreement, Council, Ccg, new DateOnly(2014, 1, 1), null));
+        Assert.Contains("whole period", PlacementBasis.ForLine(agreement, Council, Ccg, new DateOnly(2014, 1, 1), new DateOnly(2016, 4, 1)));
+        Assert.Null(PlacementBasis.ForLine(agreement, Council, Ccg, new DateOnly(2013, 4, 1), new DateOnly(2016, 3, 31)));
     }
 
     [Fact]
@@ -30,8 +30,8 @@ public sealed class PeopleRulesTests
         agreement.Transition(AgreementStatus.Suspended, new DateOnly(2014, 6, 1), null, Actor.Administrator, Now);
         agreement.Transition(AgreementStatus.Active, new DateOnly(2014, 7, 1), null, Actor.Administrator, Now);
 
-        Assert.Contains("became Suspended on 2014-06-01", AccountabilityLine.BasisProblem(agreement, Council, Ccg, new DateOnly(2014, 1, 1), new DateOnly(2015, 1, 1)));
-        Assert.Null(AccountabilityLine.BasisProblem(agreement, Council, Ccg, new DateOnly(2014, 7, 1), new DateOnly(2015, 1, 1)));
+        Assert.Contains("became Suspended on 2014-06-01", PlacementBasis.ForLine(agreement, Council, Ccg, new DateOnly(2014, 1, 1), new DateOnly(2015, 1, 1)));
+        Assert.Null(PlacementBasis.ForLine(agreement, Council, Ccg, new DateOnly(2014, 7, 1), new DateOnly(2015, 1, 1)));
     }
 
     [Fact]
