@@ -90,7 +90,6 @@ public static class WebhooksEndpoints
         if (problems.Count > 0)
             return Problems.Validation(problems);
 
-        await db.PositionCommittedChangesAsync(cancellationToken);
         var from = body.AfterPosition ?? await db.Revisions.MaxAsync(r => r.Position, cancellationToken) ?? 0;
         var limit = options.Value.MaxSubscriptionsPerOrganisation;
         var (secret, protectedSecret) = secrets.New();

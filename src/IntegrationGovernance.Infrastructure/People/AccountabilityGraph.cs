@@ -78,8 +78,6 @@ public sealed class AccountabilityGraph(RegisterDbContext db, RecordHistory hist
     /// </summary>
     public async Task<IReadOnlyList<ChainStep>> ChainAsync(Guid postId, AccountabilityKind kind, DateOnly on, DateTimeOffset? asOf, CancellationToken cancellationToken)
     {
-        if (asOf is not null)
-            await db.PositionCommittedChangesAsync(cancellationToken);
         var sql = asOf is null
             ? string.Format(CultureInfo.InvariantCulture, ChainSql, "NOT MATERIALIZED",
                 "SELECT * FROM accountability_lines", "SELECT * FROM posts", "SELECT * FROM organisations")

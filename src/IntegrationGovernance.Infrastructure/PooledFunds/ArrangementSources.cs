@@ -14,18 +14,16 @@ public sealed record ArrangementSources(IQueryable<TransferPayment> Payments, IQ
 public static class ArrangementReads
 {
     /// <summary>
-    /// The register now (<paramref name="asOf"/> null), with changes committed but not yet stamped stamped first, so what a
-    /// read sees now is what a read <c>asOf</c> this moment will see later; or as it stood at <paramref name="asOf"/>.
+    /// The register now (<paramref name="asOf"/> null), or as it stood at <paramref name="asOf"/>.
     /// </summary>
     public static async Task<ArrangementSources> ArrangementsAtAsync(this RegisterDbContext db, RecordHistory history, DateTimeOffset? asOf, CancellationToken cancellationToken)
     {
         if (asOf is { } moment)
-            return At(db, history, moment, await history.AsOfAsync<Agreement>(moment, cancellationToken)); // which stamps them itself
-        await db.PositionCommittedChangesAsync(cancellationToken);
+            return At(db, history, moment, await history.AsOfAsync<Agreement>(moment, cancellationToken));
         return new(db.TransferPayments.AsNoTracking(), db.AlignedBudgetReports.AsNoTracking(), db.Agreements.AsNoTracking());
     }
 
-    /// <summary>The same, beside finance sources already drawn for the same moment (the finance export): their agreements, and the stamping they did.</summary>
+    /// <summary>The same, beside finance sources already drawn for the same moment (the finance export): their agreements.</summary>
     public static ArrangementSources ArrangementsBeside(this FinanceSources finance, RegisterDbContext db, RecordHistory history, DateTimeOffset? asOf) =>
         asOf is not { } moment
             ? new(db.TransferPayments.AsNoTracking(), db.AlignedBudgetReports.AsNoTracking(), finance.Agreements)

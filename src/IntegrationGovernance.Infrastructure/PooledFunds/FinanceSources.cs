@@ -21,15 +21,13 @@ public static class FinanceReads
     /// <summary>
     /// The register now (<paramref name="asOf"/> null), or as it stood at <paramref name="asOf"/>: funds, agreements and
     /// contributions from their revisions, and the ledger lines of the bookings that had become visible by then (lines
-    /// booked before bookings were kept count from when they were recorded). Changes committed but not yet stamped are
-    /// stamped first, so what a read sees now is what a read <c>asOf</c> this moment will see later.
+    /// booked before bookings were kept count from when they were recorded). A change is stamped as it commits, so what a
+    /// read sees now is what a read <c>asOf</c> this moment will see later.
     /// </summary>
     public static async Task<FinanceSources> FinanceAtAsync(this RegisterDbContext db, RecordHistory history, DateTimeOffset? asOf, CancellationToken cancellationToken)
     {
         if (asOf is not { } moment)
         {
-            // reading as of a moment stamps them itself (RecordHistory.AsOfAsync)
-            await db.PositionCommittedChangesAsync(cancellationToken);
             return new(db.PooledFunds.AsNoTracking(), db.Agreements.AsNoTracking(), db.Contributions.AsNoTracking(), db.LedgerLines.AsNoTracking())
             {
                 Totals = db.LedgerPeriodTotals.AsNoTracking(),

@@ -69,10 +69,7 @@ public sealed class LedgerImporter(RegisterDbContext db)
                 return result;
             }
             if (own is not null)
-            {
                 await own.CommitAsync(cancellationToken);
-                await db.PositionCommittedChangesAfterCommitAsync();
-            }
             return result;
         }
         finally

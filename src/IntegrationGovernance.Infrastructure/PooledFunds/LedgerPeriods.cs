@@ -40,8 +40,6 @@ public static class LedgerPeriods
     {
         if (asOf is { } moment)
             return await history.AsOfAsync<LedgerPeriod>(moment, cancellationToken);
-        // as FinanceAtAsync does: what a read sees now is what a read asOf this moment will see later
-        await db.PositionCommittedChangesAsync(cancellationToken);
         return db.LedgerPeriods.AsNoTracking();
     }
 }

@@ -12,17 +12,13 @@ public sealed record Change(long Position, string Resource, Guid RecordId, int R
 /// </summary>
 /// <remarks>
 /// A sequence number taken inside the writing transaction is not enough: a transaction that took 10 can
-/// commit after one that took 11, and a reader that saw 11 would never see 10. So writers take no number at
-/// all. Positions are handed out afterwards, under a lock, to revisions whose transactions have committed
-/// (the only ones a query can see), continuing from the highest position given. Every write does this just
-/// after it commits, and every reader first, so the feed is always up to date, and a later commit always
-/// lands after everything already read. The same step stamps when each change became visible (<c>committed_at</c>).
+/// commit after one that took 11, and a reader that saw 11 would never see 10. So a transaction takes its
+/// positions as it commits: a deferred trigger (FeedPositionsAtCommitSql) takes the feed's lock last, numbers its
+/// revisions on from the highest position given, stamps when they became visible (<c>committed_at</c>), and holds the
+/// lock through the commit. Positions are thus handed out in commit order, and a committed change always has one.
 /// </remarks>
 public sealed class ChangeFeed(RegisterDbContext db)
 {
-    // the lock and the numbering live in the database (RecordKeepingOwnedSql): the API's role cannot touch a revision itself
-    internal const string PositionSql = "SELECT position_committed_changes()";
-
     /// <param name="after">The last position the reader has.</param>
     /// <param name="limit">At most this many changes.</param>
     /// <param name="secondmentsOf">
@@ -32,7 +28,6 @@ public sealed class ChangeFeed(RegisterDbContext db)
     /// <param name="cancellationToken"></param>
     public async Task<IReadOnlyList<Change>> ReadAsync(long after, int limit, Guid? secondmentsOf, CancellationToken cancellationToken)
     {
-        await PositionCommittedAsync(cancellationToken);
         return await db.Revisions.AsNoTracking()
             .Where(r => r.Position > after)
             .Where(r => r.Resource != "secondments" || secondmentsOf == null
@@ -42,7 +37,4 @@ public sealed class ChangeFeed(RegisterDbContext db)
             .Select(r => new Change(r.Position!.Value, r.Resource, r.RecordId, r.Number, r.Kind, r.RecordedAt))
             .ToListAsync(cancellationToken);
     }
-
-    /// <summary>Gives every committed revision that has none its position in the feed.</summary>
-    public Task PositionCommittedAsync(CancellationToken cancellationToken) => db.PositionCommittedChangesAsync(cancellationToken);
 }

@@ -36,23 +36,28 @@ public sealed class IdempotencyStore(NpgsqlDataSource dataSource, IDataProtectio
         {
             var connection = (NpgsqlConnection)db.Database.GetDbConnection();
             var npgsqlTransaction = (NpgsqlTransaction)transaction.GetDbTransaction();
-            await using (var timeout = new NpgsqlCommand("SELECT set_config('lock_timeout', @wait, true)", connection, npgsqlTransaction))
+            // one round trip: wait at most `wait` for a repeat in flight, claim, then take the request's savepoint
+            await using var claim = new NpgsqlBatch(connection, npgsqlTransaction)
             {
-                timeout.Parameters.AddWithValue("wait", $"{(int)wait.TotalMilliseconds}ms");
-                await timeout.ExecuteNonQueryAsync(cancellationToken);
-            }
-            await using var insert = new NpgsqlCommand("""
-                INSERT INTO idempotency_keys (scope, key, request_hash, created_at) VALUES (@scope, @key, @hash, now())
-                ON CONFLICT (scope, key) DO UPDATE SET created_at = now()
-                    WHERE idempotency_keys.status IS NULL AND idempotency_keys.request_hash = excluded.request_hash
-                      AND idempotency_keys.created_at < now() - @abandoned
-                """, connection, npgsqlTransaction);
-            insert.Parameters.AddWithValue("scope", scope);
-            insert.Parameters.AddWithValue("key", key);
-            insert.Parameters.AddWithValue("hash", requestHash);
-            // only a committed claim is ever seen without a response (a transaction's claim is invisible until it has one)
-            insert.Parameters.AddWithValue("abandoned", abandonedAfter);
-            if (await insert.ExecuteNonQueryAsync(cancellationToken) == 1)
+                BatchCommands =
+                {
+                    new("SELECT set_config('lock_timeout', $1, true)") { Parameters = { new() { Value = $"{(int)wait.TotalMilliseconds}ms" } } },
+                    new("""
+                        INSERT INTO idempotency_keys (scope, key, request_hash, created_at) VALUES ($1, $2, $3, now())
+                        ON CONFLICT (scope, key) DO UPDATE SET created_at = now()
+                            WHERE idempotency_keys.status IS NULL AND idempotency_keys.request_hash = excluded.request_hash
+                              AND idempotency_keys.created_at < now() - $4
+                        """)
+                    {
+                        // only a committed claim is ever seen without a response (a transaction's claim is invisible until it has one)
+                        Parameters = { new() { Value = scope }, new() { Value = key }, new() { Value = requestHash }, new() { Value = abandonedAfter } },
+                    },
+                    new("SET LOCAL lock_timeout TO DEFAULT"),
+                    new($"SAVEPOINT {IdempotencyClaim.RequestSavepoint}"),
+                },
+            };
+            await claim.ExecuteNonQueryAsync(cancellationToken);
+            if (claim.BatchCommands[1].RecordsAffected == 1)
             {
                 if (commitClaim)
                 {
@@ -60,9 +65,6 @@ public sealed class IdempotencyStore(NpgsqlDataSource dataSource, IDataProtectio
                     await transaction.DisposeAsync();
                     return IdempotencyClaim.Committed(dataSource, _bodies, scope, key);
                 }
-                await using (var reset = new NpgsqlCommand("SET LOCAL lock_timeout TO DEFAULT", connection, npgsqlTransaction))
-                    await reset.ExecuteNonQueryAsync(cancellationToken);
-                await transaction.CreateSavepointAsync(IdempotencyClaim.RequestSavepoint, cancellationToken);
                 return IdempotencyClaim.Owned(db, transaction, _bodies, scope, key);
             }
 
@@ -192,7 +194,6 @@ public sealed class IdempotencyClaim : IAsyncDisposable
         await StoreAsync((NpgsqlConnection)_db.Database.GetDbConnection(), (NpgsqlTransaction)_transaction.GetDbTransaction(), response, cancellationToken);
         await _transaction.CommitAsync(cancellationToken);
         await _transaction.DisposeAsync();
-        await _db.PositionCommittedChangesAfterCommitAsync();
     }
 
     /// <summary>Ending without <see cref="CompleteAsync"/> rolls back the key and the request's changes: a retry runs afresh.</summary>

@@ -20,8 +20,6 @@ public sealed class RecordHistory(RegisterDbContext db)
     /// </summary>
     public async Task<IQueryable<T>> AsOfAsync<T>(DateTimeOffset moment, CancellationToken cancellationToken) where T : class
     {
-        // a change committed outside the API's own writes (or just before a crash) is stamped now, before reading
-        await db.PositionCommittedChangesAsync(cancellationToken);
         // the table name comes from the EF model, never from input; the moment is a parameter
         var sql = $"SELECT r.*{VersionColumn<T>()} FROM {StoodAt(ResourceOf<T>(), "{0}")} AS r";
         return db.Set<T>().FromSqlRaw(sql, moment.ToUniversalTime()).AsNoTracking();
@@ -31,7 +29,7 @@ public sealed class RecordHistory(RegisterDbContext db)
     /// SQL for the rows of <paramref name="table"/> as the register held them at the moment in the SQL parameter
     /// <paramref name="moment"/> (a <c>timestamptz</c>): the latest revision of each record that had become visible by then.
     /// For queries over several tables that LINQ cannot write (the accountability graph's recursive walks); <see cref="AsOfAsync{T}"/>
-    /// reads the same. The caller stamps committed changes first (<see cref="RegisterDbContext.PositionCommittedChangesAsync"/>).
+    /// reads the same.
     /// </summary>
     /// <param name="table">A register table, from the EF model, never from input.</param>
     /// <param name="moment">The parameter's placeholder, e.g. <c>@as_of</c>.</param>
@@ -46,7 +44,6 @@ public sealed class RecordHistory(RegisterDbContext db)
     /// <summary>Whether the register held the record at <paramref name="moment"/>: one indexed look at its revisions, no record rebuilt.</summary>
     public async Task<bool> HeldAtAsync<T>(Guid id, DateTimeOffset moment, CancellationToken cancellationToken) where T : class
     {
-        await db.PositionCommittedChangesAsync(cancellationToken);
         var resource = ResourceOf<T>();
         var at = moment.ToUniversalTime();
         return await db.Revisions.AnyAsync(r => r.Resource == resource && r.RecordId == id && r.CommittedAt <= at, cancellationToken);

@@ -56,7 +56,6 @@ public sealed class WebhookDispatcher(RegisterDbContext db, WebhookSender sender
     /// <summary>Sends what is due to every subscription no other worker holds; returns how many changes were delivered.</summary>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
-        await db.PositionCommittedChangesAsync(cancellationToken);
         var holder = Guid.NewGuid();
         var visited = new List<Guid>();
         var delivered = 0;

@@ -79,6 +79,53 @@ public sealed class ChangeFeedTests(RegisterApiFactory api) : IClassFixture<Regi
     }
 
     [Fact]
+    public async Task A_change_has_its_position_and_commit_time_as_it_commits_with_no_reader_needed()
+    {
+        await _client.CreateOrganisationAsync(Register.Organisation("Positioned at commit body"));
+        await using (var outside = new NpgsqlConnection(TestDatabases.AsApiRole(api.ConnectionString)))
+        {
+            await outside.OpenAsync();
+            await using var insert = new NpgsqlCommand($"""
+                BEGIN;
+                SELECT set_config('register.actor_subject', 'outside-writer', true);
+                INSERT INTO organisations (id, name, type, created_at, updated_at)
+                VALUES ('{Guid.NewGuid()}', 'Written outside the API', 'PartnershipBoard', now(), now());
+                COMMIT;
+                """, outside);
+            await insert.ExecuteNonQueryAsync();
+        }
+
+        Assert.Equal(0L, await Sql.ScalarAsync<long>(api.ConnectionString,
+            "SELECT count(*) FROM revisions WHERE position IS NULL OR committed_at IS NULL"));
+    }
+
+    [Fact]
+    public async Task A_transaction_that_rolls_back_after_taking_positions_leaves_no_gap()
+    {
+        var before = (await ReadAsync(0, 500)).LastPosition;
+        await using (var failing = new NpgsqlConnection(TestDatabases.AsApiRole(api.ConnectionString)))
+        {
+            await failing.OpenAsync();
+            // SET CONSTRAINTS ... IMMEDIATE runs the commit-time positioning now; the rollback then gives the positions back
+            await using var insert = new NpgsqlCommand($"""
+                BEGIN;
+                SELECT set_config('register.actor_subject', 'failing-writer', true);
+                INSERT INTO organisations (id, name, type, created_at, updated_at)
+                VALUES ('{Guid.NewGuid()}', 'Rolled back body', 'PartnershipBoard', now(), now());
+                SET CONSTRAINTS ALL IMMEDIATE;
+                ROLLBACK;
+                """, failing);
+            await insert.ExecuteNonQueryAsync();
+        }
+
+        var written = await _client.CreateOrganisationAsync(Register.Organisation("After the rollback body"));
+        var after = await ReadAsync(before, 500);
+
+        Assert.Equal([written.Id], after.Items.Select(c => c.Id));
+        Assert.Equal(before + 1, after.Items[0].Position);
+    }
+
+    [Fact]
     public async Task The_next_link_asks_from_the_last_position()
     {
         await _client.CreateOrganisationAsync(Register.Organisation("Feed link body"));
