@@ -410,7 +410,7 @@ def machine():
     postgres = psql("SHOW server_version")
     wrk_version = subprocess.run(["wrk", "--version"], capture_output=True, text=True).stdout.split("\n")[0]
     return (f"{os.cpu_count()} cores ({cpu.group(1) if cpu else 'unknown CPU'}), {memory:.0f} GiB, {platform.system()} {platform.release()}; "
-            f"PostgreSQL {postgres} on the same machine; .NET SDK {dotnet} (API published in Release); {wrk_version}")
+            f"PostgreSQL {postgres} on the same machine; .NET SDK {dotnet} (API published in Release, run in the Production environment with tokens from a pinned issuer key); {wrk_version}")
 
 
 def write(path):

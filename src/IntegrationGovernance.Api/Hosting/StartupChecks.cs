@@ -13,10 +13,10 @@ public static class StartupChecks
     public static async Task VerifyDeploymentAsync(this WebApplication app)
     {
         var security = app.Configuration.GetSection(SecurityOptions.Section).Get<SecurityOptions>() ?? new SecurityOptions();
-        if (!app.Environment.IsDevelopment() && string.IsNullOrWhiteSpace(security.Authority))
+        if (!app.Environment.IsDevelopment() && string.IsNullOrWhiteSpace(security.Authority) && string.IsNullOrWhiteSpace(security.SigningKeysFile))
             throw new InvalidOperationException(
-                $"Authentication:Authority is not set in the {app.Environment.EnvironmentName} environment: no token could be trusted. "
-                + "Set it to the issuer of the tokens the register accepts.");
+                $"Neither Authentication:Authority nor Authentication:SigningKeysFile is set in the {app.Environment.EnvironmentName} environment: "
+                + "no token could be trusted. Set the authority of the tokens the register accepts, or its issuer and pinned public keys.");
 
         if (string.IsNullOrWhiteSpace(app.Configuration.GetConnectionString(DatabaseOptions.RegisterConnection)))
             return; // the first request that needs the database says what is missing

@@ -43,6 +43,12 @@ public static class SecurityServiceCollectionExtensions
                     jwt.TokenValidationParameters.ValidIssuer = SecurityOptions.DevelopmentIssuer;
                     jwt.TokenValidationParameters.IssuerSigningKey = developmentKey;
                 }
+                else if (PinnedIssuerKeys(options) is { } pinned)
+                {
+                    jwt.Authority = null;
+                    jwt.TokenValidationParameters.ValidIssuer = options.Issuer;
+                    jwt.TokenValidationParameters.IssuerSigningKeys = pinned;
+                }
                 jwt.Events = new JwtBearerEvents { OnChallenge = ProblemChallenges.WriteUnauthorizedAsync, OnForbidden = ProblemChallenges.WriteForbiddenAsync };
             });
 
@@ -68,6 +74,18 @@ public static class SecurityServiceCollectionExtensions
     {
         var granted = user.FindAll(Scopes.ScopeClaim).SelectMany(c => c.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToHashSet();
         return granted.Contains(scope) || granted.Contains(Scopes.Admin);
+    }
+
+    private static IList<SecurityKey>? PinnedIssuerKeys(SecurityOptions options)
+    {
+        if (string.IsNullOrWhiteSpace(options.SigningKeysFile))
+            return null;
+        if (string.IsNullOrWhiteSpace(options.Issuer))
+            throw new InvalidOperationException("Authentication:SigningKeysFile is set without Authentication:Issuer, the issuer its keys sign for.");
+        var set = new JsonWebKeySet(File.ReadAllText(options.SigningKeysFile));
+        if (set.Keys.Count == 0 || set.Keys.Any(k => k.HasPrivateKey || k.Kty is not (JsonWebAlgorithmsKeyTypes.RSA or JsonWebAlgorithmsKeyTypes.EllipticCurve)))
+            throw new InvalidOperationException("Authentication:SigningKeysFile must hold public RSA or EC signing keys only.");
+        return set.GetSigningKeys();
     }
 
     private static SymmetricSecurityKey? DevelopmentKey(SecurityOptions options, IHostEnvironment environment)

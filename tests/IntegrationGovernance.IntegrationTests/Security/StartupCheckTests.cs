@@ -11,7 +11,7 @@ public sealed class StartupCheckTests
     {
         var failure = await StartAsync(new ProductionWithoutIssuer());
 
-        Assert.Contains("Authentication:Authority is not set in the Production environment", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("Neither Authentication:Authority nor Authentication:SigningKeysFile is set in the Production environment", failure.Message, StringComparison.Ordinal);
     }
 
     [Fact]
