@@ -71,6 +71,20 @@ public sealed class Organisation : IVersionedRecord
         Apply(details, now);
     }
 
+    /// <summary>
+    /// Operational dates that keep every recorded type change inside the organisation's life: its first type held from
+    /// its first day, its present type from the day it took effect.
+    /// </summary>
+    public IReadOnlyList<RuleViolation> DatesProblems(OrganisationDetails details)
+    {
+        var problems = new List<RuleViolation>();
+        if (EarlierTypes is [var first, ..] && details.OperationalFrom > first.Until)
+            problems.Add(new("$.operationalFrom", $"It was a {first.Type} until {first.Until:yyyy-MM-dd} (a recorded type change), so it was operating by then."));
+        if (TypeSince is { } since && details.OperationalTo < since)
+            problems.Add(new("$.operationalTo", $"It became a {Type} on {since:yyyy-MM-dd} (a recorded type change), so it was still operating then."));
+        return problems;
+    }
+
     private string? IdentityChangedBy(OrganisationDetails details) =>
         details.Type != Type ? "$.type"
         : details.OdsCode != OdsCode ? "$.odsCode"

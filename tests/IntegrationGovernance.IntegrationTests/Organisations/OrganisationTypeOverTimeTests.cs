@@ -50,6 +50,28 @@ public sealed class OrganisationTypeOverTimeTests(RegisterApiFactory api) : ICla
         Assert.Equal((OrganisationType.DistrictCouncil, 0), (now.Type, now.EarlierTypes.Count));
     }
 
+    [Fact]
+    public async Task Its_operational_dates_cannot_be_moved_to_leave_a_recorded_type_change_outside_its_life()
+    {
+        var gss = Support.Agreements.UniqueGss();
+        var name = $"Retyped then redated {Guid.NewGuid():N}";
+        var (council, etag) = await _admin.CreateAsync(Register.Organisation(name, OrganisationType.DistrictCouncil, gss: gss, from: "1974-04-01"));
+        var changed = await Change(council.Id, OrganisationType.UnitaryAuthority, "1996-04-01", etag);
+        etag = changed.Headers.ETag!.Tag;
+
+        var startedAfter = await (await _admin.SendWithIfMatchAsync(HttpMethod.Put, $"{Register.Organisations}/{council.Id}",
+            Register.Organisation(name, OrganisationType.UnitaryAuthority, gss: gss, from: "1997-04-01"), etag)).ReadProblemAsync(HttpStatusCode.BadRequest);
+        var closedBefore = await (await _admin.SendWithIfMatchAsync(HttpMethod.Put, $"{Register.Organisations}/{council.Id}",
+            Register.Organisation(name, OrganisationType.UnitaryAuthority, gss: gss, from: "1974-04-01", to: "1995-03-31"), etag))
+            .ReadProblemAsync(HttpStatusCode.BadRequest);
+        var closedAfter = await _admin.SendWithIfMatchAsync(HttpMethod.Put, $"{Register.Organisations}/{council.Id}",
+            Register.Organisation(name, OrganisationType.UnitaryAuthority, gss: gss, from: "1974-04-01", to: "2030-03-31"), etag);
+
+        Assert.NotEmpty(startedAfter.ErrorsFor("$.operationalFrom"));
+        Assert.NotEmpty(closedBefore.ErrorsFor("$.operationalTo"));
+        Assert.Equal(HttpStatusCode.OK, closedAfter.StatusCode);
+    }
+
     private Task<HttpResponseMessage> Change(Guid id, OrganisationType type, string from, string etag) =>
         _admin.SendWithIfMatchAsync(HttpMethod.Post, $"{Register.Organisations}/{id}/type-changes", new TypeChangeRequest { Type = type, From = DateOnly.Parse(from) }, etag);
 }
