@@ -15,25 +15,35 @@ public sealed partial class OrganisationStructure
     private static async Task<StructureExtras?> ExtrasAsync(StructureSources sources, Guid organisationId, DateOnly day, List<Guid> shown,
         CancellationToken cancellationToken)
     {
-        // the joint arrangements in force that day of its own posts, and those by which other organisations' posts are held for it
-        var arrangements = await (
-                from a in sources.Joints
-                where a.StartsOn <= day && (a.EndsOn == null || a.EndsOn >= day)
-                join p in sources.Posts on a.PostId equals p.Id
-                where p.StartsOn <= day && (p.EndsOn == null || p.EndsOn >= day)
-                where a.OrganisationId == organisationId || p.OrganisationId == organisationId
-                join o in sources.Organisations on a.OrganisationId equals o.Id
-                join po in sources.Organisations on p.OrganisationId equals po.Id
-                join g in sources.Agreements on a.BasisAgreementId equals g.Id
-                orderby a.Id
-                select new { a.Id, Post = p, PostOrganisation = po.Name, a.OrganisationId, Organisation = o.Name, a.BasisAgreementId, g.Reference, g.Basis })
-            .Take(MaxRows + 1).ToListAsync(cancellationToken);
+        // the joint arrangements in force that day of its own posts, and those by which other organisations' posts are held
+        // for it: read alone first (no joins), so a structure with none reads nothing more, now or as the register stood
+        var arrangements = await sources.Joints
+            .Where(a => a.StartsOn <= day && (a.EndsOn == null || a.EndsOn >= day) && (a.OrganisationId == organisationId || shown.Contains(a.PostId)))
+            .OrderBy(a => a.Id).Take(MaxRows + 1).ToListAsync(cancellationToken);
         if (arrangements.Count > MaxRows)
             return null;
-        var jointPosts = arrangements.Where(a => a.OrganisationId == organisationId && a.Post.OrganisationId != organisationId)
-            .DistinctBy(a => a.Post.Id).Select(a => At(a.Post, a.PostOrganisation, day))
-            .OrderBy(p => p.Title, StringComparer.Ordinal).ThenBy(p => p.Id).ToList();
-        var joints = arrangements.Select(a => new StructureJoint(a.Id, a.Post.Id, a.OrganisationId, a.Organisation, a.BasisAgreementId, a.Reference, a.Basis)).ToList();
+        var jointPosts = new List<StructurePost>();
+        var joints = new List<StructureJoint>();
+        if (arrangements.Count > 0)
+        {
+            var postIds = arrangements.Select(a => a.PostId).Distinct().ToList();
+            var posts = (await sources.Posts.Where(p => postIds.Contains(p.Id)).ToListAsync(cancellationToken))
+                .Where(p => p.StartsOn <= day && (p.EndsOn == null || p.EndsOn >= day)).ToDictionary(p => p.Id);
+            var organisationIds = arrangements.Select(a => a.OrganisationId).Concat(posts.Values.Select(p => p.OrganisationId)).Distinct().ToList();
+            var names = await sources.Organisations.Where(o => organisationIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, cancellationToken);
+            var basisIds = arrangements.Select(a => a.BasisAgreementId).Distinct().ToList();
+            var bases = await sources.Agreements.Where(g => basisIds.Contains(g.Id))
+                .Select(g => new { g.Id, g.Reference, g.Basis }).ToDictionaryAsync(g => g.Id, cancellationToken);
+            foreach (var a in arrangements.Where(a => posts.ContainsKey(a.PostId) && bases.ContainsKey(a.BasisAgreementId)))
+            {
+                var post = posts[a.PostId];
+                joints.Add(new StructureJoint(a.Id, a.PostId, a.OrganisationId, names.GetValueOrDefault(a.OrganisationId) ?? "", a.BasisAgreementId,
+                    bases[a.BasisAgreementId].Reference, bases[a.BasisAgreementId].Basis));
+                if (a.OrganisationId == organisationId && post.OrganisationId != organisationId && jointPosts.All(p => p.Id != post.Id))
+                    jointPosts.Add(At(post, names.GetValueOrDefault(post.OrganisationId) ?? "", day));
+            }
+            jointPosts = [.. jointPosts.OrderBy(p => p.Title, StringComparer.Ordinal).ThenBy(p => p.Id)];
+        }
         var jointIds = jointPosts.Select(p => p.Id).ToList();
         var managersOfJoint = jointIds.Count == 0 ? new List<StructureLine>() : await LinesAsync(sources, Lines.FromPosts, organisationId, jointIds, day, cancellationToken);
         if (managersOfJoint.Count > MaxRows)
@@ -61,10 +71,13 @@ public sealed partial class OrganisationStructure
     private static async Task<List<StructureGovernanceLine>?> GovernanceAsync(StructureSources sources, Guid organisationId, DateOnly day,
         CancellationToken cancellationToken)
     {
-        var boards = sources.Organisations.Where(o => o.Id == organisationId || o.PartOfId == organisationId).Select(o => (Guid?)o.Id);
+        var boards = await sources.Organisations.Where(o => o.Id == organisationId || o.PartOfId == organisationId).Select(o => (Guid?)o.Id)
+            .Take(MaxRows + 1).ToListAsync(cancellationToken);
+        if (boards.Count > MaxRows)
+            return null;
         var lines = await sources.Lines
             .Where(l => (l.FromBodyId != null || l.ToBodyId != null) && l.StartsOn <= day && (l.EndsOn == null || l.EndsOn >= day))
-            .Where(l => boards.Any(b => b == l.FromBodyId) || boards.Any(b => b == l.ToBodyId))
+            .Where(l => boards.Contains(l.FromBodyId) || boards.Contains(l.ToBodyId))
             .OrderBy(l => l.Id).Take(MaxRows + 1).ToListAsync(cancellationToken);
         if (lines.Count > MaxRows)
             return null;
