@@ -43,8 +43,8 @@ from datagen.keys import write_keys
 from datagen.organisations import (ORGANISATION_COLUMNS, SUCCESSION_COLUMNS, SUCCESSION_PARTY_COLUMNS, make_organisations,
                                    make_successions, org_rows, succession_party_rows, succession_rows)
 from datagen.output import begin, commit, copy, write_sql
-from datagen.people import (LINE_COLUMNS, POST_COLUMNS, SECONDMENT_COLUMNS, line_rows, make_people, post_rows,
-                            secondment_rows)
+from datagen.people import (HOLDING_COLUMNS, LINE_COLUMNS, POST_COLUMNS, SECONDMENT_COLUMNS, holding_rows, line_rows,
+                            make_people, post_rows, secondment_rows)
 from datagen.records import CLOCK
 
 
@@ -74,6 +74,7 @@ def main():
     counts["posts"] = copy("posts", POST_COLUMNS, post_rows(posts))
     counts["accountability_lines"] = copy("accountability_lines", LINE_COLUMNS, line_rows(lines))
     counts["secondments"] = copy("secondments", SECONDMENT_COLUMNS, secondment_rows(secondments))
+    counts["post_holdings"] = copy("post_holdings", HOLDING_COLUMNS, holding_rows(posts))
     records = CLOCK.seq
     assert records == sum(counts[t] for t in HISTORY_TABLES), (records, counts)
 

@@ -3,7 +3,7 @@ from .output import OUT, ts
 from .parameters import ACTION, ACTOR, LOADED_AT
 
 HISTORY_TABLES = ["organisations", "successions", "agreements", "pooled_funds", "contributions", "posts",
-                  "accountability_lines", "secondments"]
+                  "accountability_lines", "secondments", "post_holdings"]
 
 
 def write_history():
@@ -13,7 +13,7 @@ def write_history():
     # statistics for the rows just loaded (ANALYZE counts the transaction's own rows), so the statements below and
     # the checks are planned for tables of their real size, however the tables' statistics stood before
     OUT.write("ANALYZE organisations, successions, succession_parties, agreements, pooled_funds, contributions, ledger_lines, "
-              "posts, accountability_lines, secondments;\n")
+              "posts, accountability_lines, secondments, post_holdings;\n")
     OUT.write("CREATE TEMP TABLE bench_feed ON COMMIT DROP AS SELECT coalesce(max(position), 0) AS base FROM revisions;\n")
     for table in HISTORY_TABLES:
         OUT.write(f"""INSERT INTO revisions (resource, record_id, revision, kind, action, recorded_at, actor_subject, actor_organisation,
@@ -94,7 +94,7 @@ BEGIN
         WHERE c.contype = 'f' AND cardinality(c.conkey) = 1
           AND c.conrelid::regclass::text IN ('organisations', 'successions', 'succession_parties', 'agreements', 'agreement_terms',
                                              'pooled_funds', 'contributions', 'ledger_lines', 'posts', 'accountability_lines',
-                                             'secondments')
+                                             'secondments', 'post_holdings')
     LOOP
         EXECUTE format('SELECT count(*) FROM %s c WHERE c.%I IS NOT NULL AND NOT EXISTS (SELECT FROM %s p WHERE p.%I = c.%I)',
                        fk.child, fk.col, fk.parent, fk.pcol, fk.col) INTO orphans;

@@ -117,13 +117,27 @@ def make_people(by_type, agreements):
     return posts, lines, secondments
 
 
-POST_COLUMNS = ["id", "organisation_id", "title", "team", "holder_reference", "starts_on", "ends_on", "created_at",
-                "updated_at"]
+POST_COLUMNS = ["id", "organisation_id", "title", "team", "starts_on", "ends_on", "created_at", "updated_at"]
 
 
 def post_rows(posts):
     for p in posts:
-        yield (p.id, p.org.id, p.title, p.team, p.holder, p.start, p.end, ts(p.created), ts(p.created))
+        yield (p.id, p.org.id, p.title, p.team, p.start, p.end, ts(p.created), ts(p.created))
+
+
+HOLDING_COLUMNS = ["id", "post_id", "holder_reference", "kind", "starts_on", "ends_on", "returns_to_post_id", "created_at",
+                   "updated_at"]
+
+
+def holding_rows(posts):
+    # a post's holder is its substantive holder for the post's whole period, as the API records a holder named with a post
+    k = 0
+    for p in posts:
+        if p.holder is None:
+            continue
+        k += 1
+        created = CLOCK.next()
+        yield (ident("holding", k), p.id, p.holder, "Substantive", p.start, p.end, None, ts(created), ts(created))
 
 
 LINE_COLUMNS = ["id", "post_id", "to_post_id", "to_body_id", "kind", "starts_on", "ends_on", "basis_agreement_id",

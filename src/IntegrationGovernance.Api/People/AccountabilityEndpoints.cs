@@ -14,7 +14,7 @@ using Microsoft.EntityFrameworkCore;
 namespace IntegrationGovernance.Api.People;
 
 /// <summary>
-/// Accountability lines between posts and boards: recording, reading and ending them. The rules are the domain's
+/// Accountability lines between posts and boards (a board may be the accountable side too): recording, reading and ending them. The rules are the domain's
 /// (<see cref="AccountabilityRules"/>); these handlers load what the rules ask about, call them and map the answer.
 /// The questions asked of many lines at once (chains, reports, structures) are in <see cref="StructureEndpoints"/>.
 /// </summary>
@@ -27,10 +27,13 @@ public static class AccountabilityEndpoints
         var group = api.MapGroup("/accountability-lines").WithTags("People");
         group.MapPost("/", CreateAccountabilityLine)
             .WithSummary("Record an accountability line")
-            .WithDescription("A post has at most one line manager at a time; hierarchies (line management, professional accountability, clinical supervision) "
-                + "never run in a circle; day-to-day management (OperationalManagement) may stand beside the line manager, by another post, in another organisation too; "
-                + "a line across organisations needs a basis agreement naming both, active for its whole period (a board that is part of an organisation counts as that organisation); "
-                + "the line lies within the periods of both posts. The caller acts for the accountable post's organisation.")
+            .WithDescription("The accountable side is a post (`postId`) or a board (`fromBodyId`: a governance body, accountable by GovernanceReporting or "
+                + "StatutoryDelegation only, never line-managed); it is accountable to a post (`toPostId`) or a body (`toBodyId`). "
+                + "A post has at most one line manager at a time; hierarchies (line management, professional accountability, clinical supervision) "
+                + "and governance reporting (between posts and boards) never run in a circle; day-to-day management (OperationalManagement) may stand beside "
+                + "the line manager, by another post, in another organisation too; a line across organisations needs a basis agreement naming both, active for its "
+                + "whole period (a board that is part of an organisation counts as that organisation, one part of none as itself); the line lies within the periods "
+                + "of both posts, and of the board that is accountable. The caller acts for the accountable side's organisation (or the board itself).")
             .ReturnsETag()
             .RequireScope(Scopes.RegisterWrite)
             .WithMetadata(new PartyRule("post")); // checked in the handler, against the accountable post's organisation
@@ -43,7 +46,7 @@ public static class AccountabilityEndpoints
             .WithSummary("End an accountability line on a date")
             .WithDescription("Records the line's last day, so another line (a new line manager, say) can begin the day after. Ending a line that had already "
                 + "ended earlier brings it back for the days between, so it needs `extend: true`, and a longer line keeps every rule a new one must. "
-                + "The caller acts for the accountable post's organisation. Requires If-Match.")
+                + "The caller acts for the accountable side's organisation (or the board itself). Requires If-Match.")
             .RequiresIfMatch()
             .RecordsChangeAs("ended")
             .RequireScope(Scopes.RegisterWrite)
@@ -62,18 +65,21 @@ public static class AccountabilityEndpoints
         AccountabilityLineRequest body, RegisterDbContext db, AccountabilityGraph graph, IMapper mapper, TimeProvider clock, HttpContext http,
         CancellationToken cancellationToken)
     {
-        var organisation = await db.Posts.Where(p => p.Id == body.PostId).Select(p => (Guid?)p.OrganisationId).FirstOrDefaultAsync(cancellationToken);
-        if (organisation is null)
-            return Problems.Validation("$.postId", "No post with this id.");
-        if (!await AccessRuleExtensions.ActsForAnyAsync(http, [organisation.Value], cancellationToken))
+        if ((body.PostId is null) == (body.FromBodyId is null))
+            return Problems.Validation("$.postId", "Give exactly one of postId (a post) and fromBodyId (a board) as the accountable side.");
+        var actingFor = await AccountableAsync(body.PostId, body.FromBodyId, db, cancellationToken);
+        if (actingFor.Count == 0)
+            return body.PostId is null ? Problems.Validation("$.fromBodyId", "No organisation or board with this id.") : Problems.Validation("$.postId", "No post with this id.");
+        if (!await AccessRuleExtensions.ActsForAnyAsync(http, actingFor, cancellationToken))
             return AccessRuleExtensions.NotAParty("post");
 
-        var line = new ProposedLine(null, body.PostId, body.ToPostId, body.ToBodyId, body.Kind, body.StartsOn, body.EndsOn, body.BasisAgreementId);
+        var line = new ProposedLine(null, body.PostId, body.ToPostId, body.ToBodyId, body.Kind, body.StartsOn, body.EndsOn, body.BasisAgreementId, body.FromBodyId);
         return await db.InTransactionAsync<Results<Created<AccountabilityLineResponse>, ValidationProblem, ProblemHttpResult>>(async token =>
         {
             if (await CheckAsync(line, db, graph, token) is [_, ..] problems)
                 return Problems.Validation(problems);
-            var recorded = AccountabilityLine.Create(line.PostId, line.ToPostId, line.ToBodyId, line.Kind, line.StartsOn, line.EndsOn, line.BasisAgreementId, clock.GetUtcNow());
+            var recorded = AccountabilityLine.Create(line.PostId, line.ToPostId, line.ToBodyId, line.Kind, line.StartsOn, line.EndsOn, line.BasisAgreementId, clock.GetUtcNow(),
+                line.FromBodyId);
             db.AccountabilityLines.Add(recorded);
             await db.SaveChangesAsync(token);
             ETags.Set(http.Response, recorded.Version);
@@ -103,10 +109,10 @@ public static class AccountabilityEndpoints
     public static async Task<Results<Ok<AccountabilityLineResponse>, ValidationProblem, ProblemHttpResult>> EndAccountabilityLine(
         Guid id, EndRequest body, RegisterDbContext db, AccountabilityGraph graph, IMapper mapper, HttpContext http, CancellationToken cancellationToken)
     {
-        var organisation = await db.AccountabilityLines.Where(l => l.Id == id)
-            .Join(db.Posts, l => l.PostId, p => p.Id, (l, p) => (Guid?)p.OrganisationId).FirstOrDefaultAsync(cancellationToken);
-        // only the accountable post's organisation ends its lines; a line that is not there is answered 404 below
-        if (organisation is { } accountable && !await AccessRuleExtensions.ActsForAnyAsync(http, [accountable], cancellationToken))
+        var sides = await db.AccountabilityLines.Where(l => l.Id == id).Select(l => new { l.PostId, l.FromBodyId }).FirstOrDefaultAsync(cancellationToken);
+        // only the accountable side's organisation ends its lines; a line that is not there is answered 404 below
+        if (sides is not null && !await AccessRuleExtensions.ActsForAnyAsync(http, await AccountableAsync(sides.PostId, sides.FromBodyId, db, cancellationToken),
+                cancellationToken))
             return AccessRuleExtensions.NotAParty("post");
         return await RecordChanges.ChangeAsync<AccountabilityLine, AccountabilityLineResponse>(db, id, Resource, http, mapper, async (line, token) =>
         {
@@ -135,6 +141,18 @@ public static class AccountabilityEndpoints
     }
 
     /// <summary>
+    /// The organisations acting for which a caller records or ends a line from this side: the post's organisation, or the
+    /// board and the organisation it is part of. Empty when the post or board is not there.
+    /// </summary>
+    private static async Task<List<Guid>> AccountableAsync(Guid? postId, Guid? fromBodyId, RegisterDbContext db, CancellationToken cancellationToken)
+    {
+        if (postId is { } post)
+            return await db.Posts.Where(p => p.Id == post).Select(p => p.OrganisationId).Take(1).ToListAsync(cancellationToken);
+        var board = await db.Organisations.Where(o => o.Id == fromBodyId).Select(o => new { o.Id, o.PartOfId }).FirstOrDefaultAsync(cancellationToken);
+        return board is null ? [] : board.PartOfId is { } owner ? [board.Id, owner] : [board.Id];
+    }
+
+    /// <summary>
     /// Loads what the rules ask about a line as it would stand, under the locks that keep the answer true until the
     /// transaction commits, and asks them: the line's own faults are returned (400), a broken rule of the register is thrown.
     /// </summary>
@@ -142,26 +160,29 @@ public static class AccountabilityEndpoints
     {
         // one kind's lines, then the posts joined, each in one order for every writer
         await graph.LockAsync(line.Kind, cancellationToken);
-        await graph.LockPostsAsync(line.ToPostId is { } to ? [line.PostId, to] : [line.PostId], cancellationToken);
+        await graph.LockPostsAsync(new[] { line.PostId, line.ToPostId }.OfType<Guid>(), cancellationToken);
         var posts = await db.Posts.AsNoTracking().Where(p => p.Id == line.PostId || p.Id == line.ToPostId).ToListAsync(cancellationToken);
-        var post = posts.First(p => p.Id == line.PostId);
+        var post = posts.FirstOrDefault(p => p.Id == line.PostId);
         var toPost = posts.FirstOrDefault(p => p.Id == line.ToPostId && p.Id != line.PostId);
-        var board = line.ToBodyId is { } body ? await db.Organisations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == body, cancellationToken) : null;
-        // a board that is part of an organisation (a CCG's committee) answers for it
-        var boardAnswersFor = board is null ? (Guid?)null : board.PartOfId ?? board.Id;
-        if (AccountabilityRules.Check(line, post, toPost, board is not null) is [_, ..] problems)
+        var bodies = await db.Organisations.AsNoTracking().Where(o => o.Id == line.FromBodyId || o.Id == line.ToBodyId).ToListAsync(cancellationToken);
+        var fromBody = bodies.FirstOrDefault(o => o.Id == line.FromBodyId);
+        var board = bodies.FirstOrDefault(o => o.Id == line.ToBodyId);
+        if (AccountabilityRules.Check(line, post, fromBody, toPost, board is not null) is [_, ..] problems)
             return problems;
+        // a board that is part of an organisation (a CCG's committee) counts as it; a partnership board of none, as none
+        var (from, to) = (AccountabilityRules.SideOrganisation(post, fromBody), AccountabilityRules.SideOrganisation(toPost, board));
 
         var self = line.Id ?? Guid.Empty;
-        var overlapping = await db.AccountabilityLines.AsNoTracking()
-            .Where(l => l.PostId == line.PostId && l.Id != self && l.StartsOn <= (line.EndsOn ?? DateOnly.MaxValue) && (l.EndsOn ?? DateOnly.MaxValue) >= line.StartsOn)
+        var lines = db.AccountabilityLines.AsNoTracking()
+            .Where(l => l.Id != self && l.StartsOn <= (line.EndsOn ?? DateOnly.MaxValue) && (l.EndsOn ?? DateOnly.MaxValue) >= line.StartsOn);
+        var overlapping = await (line.PostId is { } accountablePost ? lines.Where(l => l.PostId == accountablePost) : lines.Where(l => l.FromBodyId == line.FromBodyId))
             .ToListAsync(cancellationToken);
         var closesCycle = AccountabilityRules.MayCloseCycle(line)
-            && await graph.WouldCloseCycleAsync(line.PostId, line.ToPostId!.Value, line.Kind, line.StartsOn, line.EndsOn, cancellationToken);
-        var basis = AccountabilityRules.TargetOrganisation(line, toPost, boardAnswersFor) != post.OrganisationId && line.BasisAgreementId is { } agreement
+            && await graph.WouldCloseCycleAsync(line.From, line.To, line.Kind, line.StartsOn, line.EndsOn, cancellationToken);
+        var basis = line.BasisAgreementId is { } agreement
             ? await db.Agreements.AsNoTracking().FirstOrDefaultAsync(a => a.Id == agreement, cancellationToken)
             : null;
-        AccountabilityRules.Ensure(line, post, toPost, overlapping, closesCycle, basis, boardAnswersFor);
+        AccountabilityRules.Ensure(line, from, to, overlapping, closesCycle, basis);
         return [];
     }
 }

@@ -1,51 +1,64 @@
 using IntegrationGovernance.Api.Security;
-using IntegrationGovernance.Domain.People;
 using IntegrationGovernance.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace IntegrationGovernance.Api.People;
 
+/// <summary>A holder of a post, as a caller may or may not be shown it.</summary>
+public readonly record struct HeldPost(Guid PostId, Guid OrganisationId, string Holder);
+
 /// <summary>
 /// Who holds a post is personal data. It is shown to an admin, and to a <c>people:read</c> caller acting for the post's
-/// organisation, or for the other side of a secondment of its holder (the body hosting them, or employing them when the
-/// post is the host's); to anyone else it is null. The past is judged by the same rule, now: a holder a post had in an
-/// earlier revision, or at an <c>asOf</c> moment, is shown only to a caller who may see that holder today.
+/// organisation, for an organisation the post is jointly held for (a joint arrangement of it), or for the other side of a
+/// secondment of its holder (the body hosting them, or employing them when the post is the host's); to anyone else it is
+/// null. The rule applies to every holding, every list, every revision and every <c>asOf</c> read, and the past is judged
+/// by it now: a holder a post had in an earlier revision, or at an <c>asOf</c> moment, is shown only to a caller who may
+/// see that holder today.
 /// </summary>
 public static class HolderVisibility
 {
-    public static async Task<bool> MaySeeAsync(Post post, HttpContext http, RegisterDbContext db, CancellationToken cancellationToken) =>
-        post.HolderReference is { } holder
-        && (await VisibleAsync(post.Id, post.OrganisationId, [holder], http, db, cancellationToken)).Contains(holder);
-
-    /// <summary>Which of <paramref name="holders"/>, each once the holder of the post, the caller may see now. One query at most.</summary>
-    public static async Task<IReadOnlySet<string>> VisibleAsync(Guid postId, Guid organisationId, IEnumerable<string?> holders, HttpContext http,
-        RegisterDbContext db, CancellationToken cancellationToken)
+    /// <summary>Which of <paramref name="held"/> the caller may see now. Two queries at most, whatever their number.</summary>
+    public static async Task<IReadOnlySet<HeldPost>> VisibleAsync(IEnumerable<HeldPost> held, HttpContext http, RegisterDbContext db,
+        CancellationToken cancellationToken)
     {
-        var named = holders.OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        var named = held.Where(h => !string.IsNullOrEmpty(h.Holder)).ToHashSet();
         if (named.Count == 0 || !http.User.HasScope(Scopes.PeopleRead))
-            return new HashSet<string>();
+            return new HashSet<HeldPost>();
         var actor = await http.RequestServices.GetRequiredService<CallerOrganisation>().ActorAsync(cancellationToken);
-        if (actor.IsAdministrator || actor.ActsFor(organisationId))
-            return named.ToHashSet(StringComparer.Ordinal);
+        if (actor.IsAdministrator)
+            return named;
         if (actor.OrganisationId is not { } caller)
-            return new HashSet<string>();
+            return new HashSet<HeldPost>();
+        var visible = named.Where(h => h.OrganisationId == caller).ToHashSet();
+        var others = named.Except(visible).ToList();
+        if (others.Count == 0)
+            return visible;
+
+        // held jointly for the caller's organisation
+        var postIds = others.Select(h => h.PostId).Distinct().ToList();
+        var joint = await db.JointArrangements.AsNoTracking().Where(a => a.OrganisationId == caller && postIds.Contains(a.PostId))
+            .Select(a => a.PostId).Distinct().ToListAsync(cancellationToken);
+        visible.UnionWith(others.Where(h => joint.Contains(h.PostId)));
+        others.RemoveAll(visible.Contains);
+        if (others.Count == 0)
+            return visible;
+
+        // the other side of a secondment of the holder: hosting the employer's staff, or employing the host post's holder
+        var holders = others.Select(h => h.Holder).Distinct().ToList();
+        var employers = others.Select(h => h.OrganisationId).Distinct().ToList();
+        var hostPosts = others.Select(h => (Guid?)h.PostId).Distinct().ToList();
         var seconded = await db.Secondments.AsNoTracking()
-            .Where(s => named.Contains(s.HolderReference)
-                && ((s.EmployerId == organisationId && s.HostId == caller) || (s.HostPostId == postId && s.EmployerId == caller)))
-            .Select(s => s.HolderReference).Distinct().ToListAsync(cancellationToken);
-        return seconded.ToHashSet(StringComparer.Ordinal);
+            .Where(s => holders.Contains(s.HolderReference)
+                && ((s.HostId == caller && employers.Contains(s.EmployerId)) || (s.EmployerId == caller && hostPosts.Contains(s.HostPostId))))
+            .Select(s => new { s.HolderReference, s.EmployerId, s.HostId, s.HostPostId })
+            .ToListAsync(cancellationToken);
+        visible.UnionWith(others.Where(h => seconded.Any(s => s.HolderReference == h.Holder
+            && ((s.HostId == caller && s.EmployerId == h.OrganisationId) || (s.EmployerId == caller && s.HostPostId == h.PostId)))));
+        return visible;
     }
 
-    /// <summary>A post's revisions as the caller is shown them: every holder the caller may not see now left out.</summary>
-    public static async Task<IReadOnlyList<PostResponse>?> HistoryViewAsync(Guid id, IReadOnlyList<Post> records, HttpContext http, CancellationToken cancellationToken)
-    {
-        var mapper = http.RequestServices.GetRequiredService<AutoMapper.IMapper>();
-        if (records.Count == 0)
-            return [];
-        var db = http.RequestServices.GetRequiredService<RegisterDbContext>();
-        var visible = await VisibleAsync(id, records[0].OrganisationId, records.Select(r => r.HolderReference), http, db, cancellationToken);
-        return [.. records.Select(r => mapper.Map<PostResponse>(r) is var response && r.HolderReference is { } holder && visible.Contains(holder)
-            ? response
-            : response with { HolderReference = null })];
-    }
+    /// <summary>Whether the caller may see <paramref name="holder"/> as the holder of the post.</summary>
+    public static async Task<bool> MaySeeAsync(Guid postId, Guid organisationId, string? holder, HttpContext http, RegisterDbContext db,
+        CancellationToken cancellationToken) =>
+        holder is not null && (await VisibleAsync([new HeldPost(postId, organisationId, holder)], http, db, cancellationToken)).Count == 1;
 }

@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace IntegrationGovernance.Api.People;
 
-/// <summary>The last day of a post or an accountability line.</summary>
+/// <summary>The last day of a post, an accountability line or a joint arrangement.</summary>
 public sealed record EndRequest
 {
     /// <summary>The last day it runs.</summary>

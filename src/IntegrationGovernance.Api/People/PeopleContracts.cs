@@ -16,7 +16,10 @@ public sealed record PostRequest
     /// <example>Dacorum locality</example>
     public string? Team { get; init; }
 
-    /// <summary>Staff number or name of the holder: personal data.</summary>
+    /// <summary>
+    /// Staff number or name of the holder: personal data (needs people:write). Recorded as the post's substantive holder for its
+    /// whole period (a holding, see `POST /posts/{id}/holders`), as if given there.
+    /// </summary>
     /// <example>E1234567</example>
     [MaxLength(200)]
     public string? HolderReference { get; init; }
@@ -47,9 +50,18 @@ public sealed record PostResponse
     /// <summary>Each title and team with the days it held, oldest first.</summary>
     public required IReadOnlyList<PostTitleResponse> Titles { get; init; }
 
-    /// <summary>Only shown to callers with people:read; null otherwise.</summary>
+    /// <summary>
+    /// The holder in force on the day the post is read (with `asOf`, the day it then was), derived from its holdings (`/holders`):
+    /// an acting or interim holder covering the post before its substantive holder; for a post that has ended, its holder on its
+    /// last day (for one not yet begun, on its first). Null when it has none that day, and for a caller who may not see its
+    /// holders (people:read, acting for its organisation, one it is jointly held for, or the other side of a secondment of the holder).
+    /// </summary>
     /// <example>E1234567</example>
     public string? HolderReference { get; init; }
+
+    /// <summary>How that holder holds the post (Substantive, Acting or Interim); null when holderReference is.</summary>
+    /// <example>Substantive</example>
+    public HoldingKind? HolderKind { get; init; }
 
     /// <example>2008-04-01</example>
     public required DateOnly StartsOn { get; init; }
@@ -58,12 +70,19 @@ public sealed record PostResponse
     public DateOnly? EndsOn { get; init; }
 }
 
-/// <summary>A post accountable to another post, or to a governance body, for a period.</summary>
+/// <summary>A post or a board accountable to another post, or to a governance body, for a period.</summary>
 public sealed record AccountabilityLineRequest
 {
-    /// <summary>The post that is accountable.</summary>
+    /// <summary>The post that is accountable (or give fromBodyId).</summary>
     /// <example>0193a6b2-7c1e-7d4f-9a51-2f3c4d5e6fc0</example>
-    public required Guid PostId { get; init; }
+    public Guid? PostId { get; init; }
+
+    /// <summary>
+    /// The board that is accountable (or give postId): a governance body in the organisations register, accountable by
+    /// GovernanceReporting or StatutoryDelegation only.
+    /// </summary>
+    /// <example>0193a6b2-7c1e-7d4f-9a51-2f3c4d5e6f76</example>
+    public Guid? FromBodyId { get; init; }
 
     /// <summary>The post it is accountable to (or give toBodyId).</summary>
     /// <example>0193a6b2-7c1e-7d4f-9a51-2f3c4d5e6fc1</example>
@@ -92,8 +111,13 @@ public sealed record AccountabilityLineResponse
     /// <example>0193a6b2-7c1e-7d4f-9a51-2f3c4d5e6fd0</example>
     public required Guid Id { get; init; }
 
+    /// <summary>The accountable post; null when a board is accountable (fromBodyId).</summary>
     /// <example>0193a6b2-7c1e-7d4f-9a51-2f3c4d5e6fc0</example>
-    public required Guid PostId { get; init; }
+    public Guid? PostId { get; init; }
+
+    /// <summary>The accountable board; null when a post is accountable (postId).</summary>
+    /// <example>0193a6b2-7c1e-7d4f-9a51-2f3c4d5e6f76</example>
+    public Guid? FromBodyId { get; init; }
 
     /// <example>0193a6b2-7c1e-7d4f-9a51-2f3c4d5e6fc1</example>
     public Guid? ToPostId { get; init; }
@@ -123,8 +147,13 @@ public sealed record ChainStepResponse
     /// <example>0193a6b2-7c1e-7d4f-9a51-2f3c4d5e6fd0</example>
     public required Guid LineId { get; init; }
 
+    /// <summary>The post the step starts from; null when it starts from a board (a reporting chain going on through boards).</summary>
     /// <example>0193a6b2-7c1e-7d4f-9a51-2f3c4d5e6fc0</example>
-    public required Guid FromPostId { get; init; }
+    public Guid? FromPostId { get; init; }
+
+    /// <summary>The board the step starts from, when it does.</summary>
+    /// <example>0193a6b2-7c1e-7d4f-9a51-2f3c4d5e6f76</example>
+    public Guid? FromBodyId { get; init; }
 
     /// <example>0193a6b2-7c1e-7d4f-9a51-2f3c4d5e6fc1</example>
     public Guid? ToPostId { get; init; }

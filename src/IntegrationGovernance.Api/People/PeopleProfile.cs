@@ -8,10 +8,15 @@ public sealed class PeopleProfile : Profile
 {
     public PeopleProfile()
     {
-        CreateMap<Post, PostResponse>().ForMember(r => r.Titles, o => o.MapFrom(p => p.TitlePeriods()));
+        // the holder is read from the post's holdings, as the caller may see it (PostHolders)
+        CreateMap<Post, PostResponse>().ForMember(r => r.Titles, o => o.MapFrom(p => p.TitlePeriods()))
+            .ForMember(r => r.HolderReference, o => o.Ignore())
+            .ForMember(r => r.HolderKind, o => o.Ignore());
         CreateMap<PostTitlePeriod, PostTitleResponse>();
         CreateMap<AccountabilityLine, AccountabilityLineResponse>();
         CreateMap<ChainStep, ChainStepResponse>();
         CreateMap<Secondment, SecondmentResponse>();
+        CreateMap<PostHolding, PostHoldingResponse>();
+        CreateMap<JointArrangement, JointArrangementResponse>();
     }
 }

@@ -148,14 +148,15 @@ public static class SecondmentsEndpoints
     }
 
     /// <summary>A secondment's revisions, for its employer and host (and admins) only: to anyone else it does not exist.</summary>
-    public static async Task<IReadOnlyList<SecondmentResponse>?> HistoryViewAsync(Guid id, IReadOnlyList<Secondment> records, HttpContext http, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<SecondmentResponse>?> HistoryViewAsync(Guid id, IReadOnlyList<(Revision Revision, Secondment Record)> revisions, HttpContext http,
+        CancellationToken cancellationToken)
     {
         var db = http.RequestServices.GetRequiredService<RegisterDbContext>();
         var secondment = await db.Secondments.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
         if (secondment is null || !await MaySeeAsync(secondment, http, cancellationToken))
             return null;
         var mapper = http.RequestServices.GetRequiredService<IMapper>();
-        return [.. records.Select(mapper.Map<SecondmentResponse>)];
+        return [.. revisions.Select(r => mapper.Map<SecondmentResponse>(r.Record))];
     }
 
     // employer and host never change, so who may see a secondment now may see every state of it

@@ -27,6 +27,81 @@ public sealed record StructureResponse
     /// </summary>
     /// <example>graph TD</example>
     public required string Mermaid { get; init; }
+
+    /// <summary>
+    /// The lines in force on the date from or to the organisation's boards (bodies part of it, or the organisation itself):
+    /// a Children's Trust Board reporting to the Cabinet, a post reporting to the CCG's committee. Also drawn in the Mermaid
+    /// text, each board a rounded node, each line an edge from the side reported to (<c>==&gt;|governance|</c>).
+    /// </summary>
+    public required IReadOnlyList<StructureGovernanceLineResponse> Governance { get; init; }
+}
+
+/// <summary>A line of one of the organisation's boards: from the accountable side to the side it is accountable to.</summary>
+public sealed record StructureGovernanceLineResponse
+{
+    /// <example>0193a6b2-7c1e-7d4f-9a51-2f3c4d5e6fd0</example>
+    public required Guid LineId { get; init; }
+
+    /// <example>GovernanceReporting</example>
+    public required AccountabilityKind Kind { get; init; }
+
+    /// <summary>The accountable side: a board or a post.</summary>
+    public required StructureSideResponse From { get; init; }
+
+    /// <summary>The side it is accountable to: a board or a post.</summary>
+    public required StructureSideResponse To { get; init; }
+
+    /// <example>0193a6b2-7c1e-7d4f-9a51-2f3c4d5e6f90</example>
+    public Guid? BasisAgreementId { get; init; }
+
+    /// <example>STOCKTON-CT-2007</example>
+    public string? BasisReference { get; init; }
+}
+
+/// <summary>One side of a board's line: a post (<c>postId</c>, its title that day) or a body (<c>bodyId</c>, its name).</summary>
+public sealed record StructureSideResponse
+{
+    /// <example>0193a6b2-7c1e-7d4f-9a51-2f3c4d5e6fc1</example>
+    public Guid? PostId { get; init; }
+
+    /// <example>0193a6b2-7c1e-7d4f-9a51-2f3c4d5e6f76</example>
+    public Guid? BodyId { get; init; }
+
+    /// <example>Stockton on Tees Children's Trust Board</example>
+    public required string Name { get; init; }
+
+    /// <summary>The organisation the side counts as: the post's, or the one the board is part of (else the board itself).</summary>
+    /// <example>0193a6b2-7c1e-7d4f-9a51-2f3c4d5e6f70</example>
+    public required Guid OrganisationId { get; init; }
+
+    /// <example>Stockton Borough Council</example>
+    public required string OrganisationName { get; init; }
+}
+
+/// <summary>A joint post's other organisation, on the structure's date, and the agreement the joint post rests on.</summary>
+public sealed record StructureJointResponse
+{
+    /// <example>0193a6b2-7c1e-7d4f-9a51-2f3c4d5e6fa0</example>
+    public required Guid ArrangementId { get; init; }
+
+    /// <example>0193a6b2-7c1e-7d4f-9a51-2f3c4d5e6f71</example>
+    public required Guid OrganisationId { get; init; }
+
+    /// <example>North Tees Teaching Primary Care Trust</example>
+    public required string OrganisationName { get; init; }
+
+    /// <summary>True when it is the post's employer (in the structure of an organisation the post is held for); false for an organisation it is held for.</summary>
+    /// <example>false</example>
+    public required bool Employer { get; init; }
+
+    /// <example>0193a6b2-7c1e-7d4f-9a51-2f3c4d5e6f90</example>
+    public required Guid BasisAgreementId { get; init; }
+
+    /// <example>STOCKTON-CT-2007</example>
+    public required string BasisReference { get; init; }
+
+    /// <example>Section10ChildrenAct2004</example>
+    public required StatutoryBasis Basis { get; init; }
 }
 
 /// <summary>A post in the structure and the posts it manages.</summary>
@@ -51,6 +126,23 @@ public sealed record StructureNode
 
     /// <summary>Set when the post belongs to another organisation and is placed here: who employs it, under which agreement.</summary>
     public StructurePlacement? Placement { get; init; }
+
+    /// <summary>
+    /// Set when it is a joint post on the date: in its employer's structure, each organisation it is also held for; in such an
+    /// organisation's structure, its employer. Each with the agreement the joint post rests on.
+    /// </summary>
+    public IReadOnlyList<StructureJointResponse>? Joint { get; init; }
+
+    /// <summary>
+    /// The holder in force on the date (an acting or interim holder covering the post before its substantive holder): personal
+    /// data, null unless the caller may see the post's holders (see GetPost).
+    /// </summary>
+    /// <example>E1234567</example>
+    public string? HolderReference { get; init; }
+
+    /// <summary>How that holder holds the post; null when holderReference is.</summary>
+    /// <example>Acting</example>
+    public HoldingKind? HolderKind { get; init; }
 
     /// <summary>
     /// Every post that manages this one on the date, line or day to day, in whichever organisation: the one it is shown

@@ -40,8 +40,11 @@ public static class StructureEndpoints
             .WithSummary("An organisation's management structure on a date, as a tree and as Mermaid text")
             .WithDescription("Its posts running that day, with the titles and teams they had that day, under their line managers, and the posts of other "
                 + "organisations its posts manage (line or day to day) under a section 113 or other arrangement, marked with their employer and the agreement "
-                + "(`placement`). A post line-managed from another organisation stays a root here, its `managers` saying where. At most 5,000 posts and "
-                + "management lines: a larger structure is refused (422 structure-too-large). With `asOf`, as the register stood then.")
+                + "(`placement`). A post line-managed from another organisation stays a root here, its `managers` saying where. A joint post is in the "
+                + "structure of its employer and of each organisation it is held for that day, marked `joint` with the agreement. Each node has its holder "
+                + "in force that day, shown as GetPost shows holders. `governance` lists the lines of the organisation's boards that day (a board reporting "
+                + "to a Cabinet and a PCT Board). At most 5,000 posts, management lines, joint arrangements or board lines: a larger structure is refused "
+                + "(422 structure-too-large). With `asOf`, as the register stood then.")
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .RequireScope(Scopes.RegisterRead);
         return api;
@@ -96,10 +99,11 @@ public static class StructureEndpoints
     /// <param name="history"></param>
     /// <param name="structure"></param>
     /// <param name="clock"></param>
+    /// <param name="http"></param>
     /// <param name="cancellationToken"></param>
     public static async Task<Results<Ok<StructureResponse>, ProblemHttpResult>> GetStructure(
         Guid id, DateOnly? on, DateTimeOffset? asOf, RegisterDbContext db, RecordHistory history, OrganisationStructure structure, TimeProvider clock,
-        CancellationToken cancellationToken)
+        HttpContext http, CancellationToken cancellationToken)
     {
         var known = asOf is { } at ? await history.HeldAtAsync<Organisation>(id, at, cancellationToken) : await db.Organisations.AnyAsync(o => o.Id == id, cancellationToken);
         if (!known)
@@ -107,9 +111,18 @@ public static class StructureEndpoints
         var day = on ?? RegisterCalendar.Today(clock);
         var sources = asOf is { } moment
             ? new StructureSources(await history.AsOfAsync<Post>(moment, cancellationToken), await history.AsOfAsync<AccountabilityLine>(moment, cancellationToken),
-                await history.AsOfAsync<Organisation>(moment, cancellationToken), await history.AsOfAsync<Domain.Agreements.Agreement>(moment, cancellationToken))
+                await history.AsOfAsync<Organisation>(moment, cancellationToken), await history.AsOfAsync<Domain.Agreements.Agreement>(moment, cancellationToken),
+                await history.AsOfAsync<PostHolding>(moment, cancellationToken), await history.AsOfAsync<JointArrangement>(moment, cancellationToken))
             : StructureSources.Now(db);
-        return await structure.ReadAsync(id, day, sources, cancellationToken) is { } source ? TypedResults.Ok(Structures.Build(source)) : Structures.TooLarge(day);
+        if (await structure.ReadAsync(id, day, sources, cancellationToken) is not { } source)
+            return Structures.TooLarge(day);
+        // holders are personal data: each shown only as the caller may see it
+        var organisations = source.Posts.Concat(source.ManagersOfPlacedPosts.Select(l => l.Post)).Concat(source.Also.JointPosts)
+            .DistinctBy(p => p.Id).ToDictionary(p => p.Id, p => p.OrganisationId);
+        var held = source.Also.Holders.Where(h => organisations.ContainsKey(h.PostId)).ToList();
+        var visible = await HolderVisibility.VisibleAsync(held.Select(h => new HeldPost(h.PostId, organisations[h.PostId], h.HolderReference)), http, db, cancellationToken);
+        var shown = held.Where(h => visible.Contains(new HeldPost(h.PostId, organisations[h.PostId], h.HolderReference))).ToList();
+        return TypedResults.Ok(Structures.Build(source with { Extras = source.Also with { Holders = shown } }));
     }
 
     /// <summary>Whether the post is in the register now, or was at <paramref name="asOf"/>.</summary>

@@ -41,7 +41,7 @@ public static class HistoryEndpoints
             return Problems.NotFound(resource, id);
         var records = view is null
             ? revisions.Select(stored => mapper.Map<TResponse>(stored.Record)).ToList()
-            : await view(id, [.. revisions.Select(stored => stored.Record)], request.HttpContext, cancellationToken);
+            : await view(id, revisions, request.HttpContext, cancellationToken);
         if (records is null)
             return Problems.NotFound(resource, id);
         var items = revisions.Zip(records, (stored, record) => Revisions.ToResponse(stored.Revision, record)).ToList();
@@ -50,8 +50,9 @@ public static class HistoryEndpoints
 }
 
 /// <summary>
-/// How one resource's revisions are shown to the caller: the stored states of one record, oldest first, as responses in the
-/// same order; or null when the caller may not see the record at all, which is answered 404 as a read of it would be.
+/// How one resource's revisions are shown to the caller: the stored states of one record, oldest first, each with its
+/// revision (when it became visible, so what a read then would have answered), as responses in the same order; or null
+/// when the caller may not see the record at all, which is answered 404 as a read of it would be.
 /// </summary>
 public delegate Task<IReadOnlyList<TResponse>?> HistoryView<TEntity, TResponse>(
-    Guid id, IReadOnlyList<TEntity> records, HttpContext http, CancellationToken cancellationToken);
+    Guid id, IReadOnlyList<(Revision Revision, TEntity Record)> revisions, HttpContext http, CancellationToken cancellationToken);

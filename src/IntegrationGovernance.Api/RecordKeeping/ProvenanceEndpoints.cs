@@ -16,6 +16,7 @@ public static class ProvenanceEndpoints
     public static readonly IReadOnlySet<string> Resources = new HashSet<string>(StringComparer.Ordinal)
     {
         "organisations", "successions", "agreements", "pooled_funds", "contributions", "ledger_bookings", "posts", "accountability_lines", "secondments",
+        "post_holdings", "joint_arrangements",
     };
 
     public static RouteGroupBuilder MapProvenanceEndpoints(this RouteGroupBuilder api)

@@ -5,8 +5,11 @@ public static class RegisterCalendar
 {
     private static readonly TimeZoneInfo London = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
 
-    public static DateOnly Today(TimeProvider clock) =>
-        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), London).DateTime);
+    public static DateOnly Today(TimeProvider clock) => DayOf(clock.GetUtcNow());
+
+    /// <summary>The day it was in London at <paramref name="moment"/>: the register's "today" then.</summary>
+    public static DateOnly DayOf(DateTimeOffset moment) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(moment, London).DateTime);
 
     /// <summary>
     /// The day <paramref name="days"/> days after <paramref name="day"/>; a window that would run past the end of the

@@ -31,8 +31,10 @@ public enum AccountabilityKind
 }
 
 /// <summary>
-/// A post accountable to another post, or to a governance body (a board in the organisations register), for a
-/// period. Across organisations it rests on a basis agreement between them, such as a section 113 arrangement.
+/// A post, or a governance body (a board in the organisations register), accountable to another post or body, for a
+/// period. Across organisations it rests on a basis agreement between them, such as a section 113 arrangement. A board
+/// that is part of an organisation counts as that organisation; a board is accountable only by kinds that suit a body
+/// (<see cref="SuitsABody"/>): a Children's Trust Board reporting to a Cabinet and a PCT Board (Stockton 2007).
 /// </summary>
 public sealed class AccountabilityLine : IVersionedRecord
 {
@@ -42,8 +44,17 @@ public sealed class AccountabilityLine : IVersionedRecord
 
     public Guid Id { get; private set; }
 
-    /// <summary>The post that is accountable.</summary>
-    public Guid PostId { get; private set; }
+    /// <summary>The post that is accountable, or null when a body is (<see cref="FromBodyId"/>).</summary>
+    public Guid? PostId { get; private set; }
+
+    /// <summary>The governance body that is accountable (a board reporting to a board or post), or null when a post is.</summary>
+    public Guid? FromBodyId { get; private set; }
+
+    /// <summary>The accountable side, a post or a body: a node of the accountability graph.</summary>
+    public Guid From => PostId ?? FromBodyId ?? Guid.Empty;
+
+    /// <summary>The side it is accountable to, a post or a body.</summary>
+    public Guid To => ToPostId ?? ToBodyId ?? Guid.Empty;
 
     /// <summary>The post it is accountable to, or null when it is accountable to a body.</summary>
     public Guid? ToPostId { get; private set; }
@@ -98,11 +109,25 @@ public sealed class AccountabilityLine : IVersionedRecord
     public static bool IsHierarchy(AccountabilityKind kind) =>
         kind is AccountabilityKind.LineManagement or AccountabilityKind.ProfessionalAccountability or AccountabilityKind.ClinicalSupervision;
 
-    public static AccountabilityLine Create(Guid postId, Guid? toPostId, Guid? toBodyId, AccountabilityKind kind, DateOnly startsOn, DateOnly? endsOn,
-        Guid? basisAgreementId, DateTimeOffset now) => new()
+    /// <summary>
+    /// Kinds that never run in a circle: the hierarchies, and governance reporting (between posts and boards: a board that
+    /// reports, through others, to itself reports to no one).
+    /// </summary>
+    public static bool IsAcyclic(AccountabilityKind kind) => IsHierarchy(kind) || kind == AccountabilityKind.GovernanceReporting;
+
+    /// <summary>
+    /// Kinds by which a board is accountable: it reports to a board or post (GovernanceReporting), or exercises functions
+    /// delegated by one (StatutoryDelegation, a joint committee's). A board is not line-managed, managed day to day,
+    /// supervised, professionally accountable, on a dotted line or a budget holder: those are a post's.
+    /// </summary>
+    public static bool SuitsABody(AccountabilityKind kind) => kind is AccountabilityKind.GovernanceReporting or AccountabilityKind.StatutoryDelegation;
+
+    public static AccountabilityLine Create(Guid? postId, Guid? toPostId, Guid? toBodyId, AccountabilityKind kind, DateOnly startsOn, DateOnly? endsOn,
+        Guid? basisAgreementId, DateTimeOffset now, Guid? fromBodyId = null) => new()
     {
         Id = Guid.CreateVersion7(now),
         PostId = postId,
+        FromBodyId = fromBodyId,
         ToPostId = toPostId,
         ToBodyId = toBodyId,
         Kind = kind,

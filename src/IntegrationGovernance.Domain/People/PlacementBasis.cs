@@ -37,11 +37,25 @@ public static class PlacementBasis
                 : $"Under section 113, agreement {agreement!.Reference} places staff of its Provider at the disposal of its Host; on {from:yyyy-MM-dd} "
                     + "the employer is not a Provider of it or the host is not its Host, so it does not place these staff this way.");
 
+    /// <summary>
+    /// Why an agreement cannot be the basis of a post of <paramref name="employer"/> held jointly for <paramref name="partner"/>,
+    /// or null when it can: as for a line across organisations, active and naming both on every day; under section 113 the
+    /// employer is a Provider (its officer is placed) and the partner the Host (at whose disposal the officer is placed).
+    /// </summary>
+    public static string? ForJointPost(Agreement? agreement, Guid employer, Guid partner, DateOnly startsOn, DateOnly? endsOn) =>
+        Problem(agreement, employer, partner, startsOn, endsOn, (period, from) =>
+            RoleOf(period, employer) == PartyRole.Provider && RoleOf(period, partner) == PartyRole.Host
+                ? null
+                : $"Under section 113, agreement {agreement!.Reference} places staff of its Provider at the disposal of its Host; on {from:yyyy-MM-dd} "
+                    + "the post's employer is not a Provider of it or the organisation it is held for is not its Host.",
+            "A joint post needs a basis agreement between its employer and the organisation it is also held for; none was given.");
+
     private static string? Problem(Agreement? agreement, Guid first, Guid second, DateOnly startsOn, DateOnly? endsOn,
-        Func<TermPeriod, DateOnly, string?> section113Direction)
+        Func<TermPeriod, DateOnly, string?> section113Direction,
+        string none = "A line or placement across organisations needs a basis agreement between them (e.g. a section 113 arrangement); none was given.")
     {
         if (agreement is null)
-            return "A line or placement across organisations needs a basis agreement between them (e.g. a section 113 arrangement); none was given.";
+            return none;
         var last = endsOn ?? DateOnly.MaxValue;
         var periods = agreement.Periods.Where(p => p.From <= last && (p.Until is not { } until || until > startsOn)).ToList();
         if (periods.Count == 0 || periods[0].From > startsOn || !periods[0].Active)

@@ -2,7 +2,11 @@ using IntegrationGovernance.Domain.Common;
 
 namespace IntegrationGovernance.Domain.People;
 
-/// <summary>A role in an organisation, e.g. Clinical Services Manager. Its holder is personal data.</summary>
+/// <summary>
+/// A role in an organisation, e.g. Clinical Services Manager. Who held it, and when, is recorded in its holdings
+/// (<see cref="PostHolding"/>), personal data; a post held for another organisation too is a joint post
+/// (<see cref="JointArrangement"/>).
+/// </summary>
 public sealed class Post : IVersionedRecord
 {
     private Post()
@@ -18,8 +22,11 @@ public sealed class Post : IVersionedRecord
     /// <summary>Team or locality, e.g. "Dacorum locality".</summary>
     public string? Team { get; private set; }
 
-    /// <summary>A staff number or name: personal data, shown only to callers who may read people's data.</summary>
-    public string? HolderReference { get; private set; }
+    /// <summary>
+    /// The holder named when the post was created, never stored on the post: the caller records them as its substantive
+    /// holder for its whole period (<see cref="PostHolding.FirstOf"/>). Null for a post read from the register.
+    /// </summary>
+    public string? FirstHolder { get; private set; }
 
     public DateOnly StartsOn { get; private set; }
 
@@ -120,7 +127,25 @@ public sealed class Post : IVersionedRecord
     /// <param name="lines">The lines from and to the post (others are ignored).</param>
     /// <param name="placements">The secondments placed in the post (others are ignored).</param>
     /// <param name="now">When the change is made.</param>
-    public void End(DateOnly endsOn, bool extend, IEnumerable<AccountabilityLine> lines, IEnumerable<Secondment> placements, DateTimeOffset now)
+    public void End(DateOnly endsOn, bool extend, IEnumerable<AccountabilityLine> lines, IEnumerable<Secondment> placements, DateTimeOffset now) =>
+        End(endsOn, extend, lines, placements, [], [], now);
+
+    /// <summary>
+    /// As <see cref="End(DateOnly, bool, IEnumerable{AccountabilityLine}, IEnumerable{Secondment}, DateTimeOffset)"/>, with the
+    /// post's holdings and joint arrangements. A joint arrangement running past the day is refused like a line (it is the other
+    /// organisation's too, and is ended by its own change); so is a holding that starts after the day, or an acting holding
+    /// elsewhere whose holder returns to this post after it. The post's holdings that run past the day end with it, on that
+    /// day, each change kept in the holding's history.
+    /// </summary>
+    /// <param name="endsOn">The last day of the post.</param>
+    /// <param name="extend">True when a later end than the one recorded is meant.</param>
+    /// <param name="lines">The lines from and to the post (others are ignored).</param>
+    /// <param name="placements">The secondments placed in the post (others are ignored).</param>
+    /// <param name="holdings">The holdings of the post, and those returning to it (others are ignored); those of the post running past the day are ended.</param>
+    /// <param name="arrangements">The post's joint arrangements (others are ignored).</param>
+    /// <param name="now">When the change is made.</param>
+    public void End(DateOnly endsOn, bool extend, IEnumerable<AccountabilityLine> lines, IEnumerable<Secondment> placements,
+        IEnumerable<PostHolding> holdings, IEnumerable<JointArrangement> arrangements, DateTimeOffset now)
     {
         if (EndsOn is { } ended && endsOn > ended && !extend)
             throw new RegisterRuleException("post-already-ended",
@@ -132,13 +157,20 @@ public sealed class Post : IVersionedRecord
                 "$.endsOn", RuleKind.Conflict);
         var running = lines.Where(l => (l.PostId == Id || l.ToPostId == Id) && l.RunsPast(endsOn)).Select(l => l.Id).Order().ToList();
         var placed = placements.Where(s => s.HostPostId == Id && s.RunsPast(endsOn)).Select(s => s.Id).Order().ToList();
-        if (running.Count > 0 || placed.Count > 0)
+        var held = holdings.ToList();
+        var afterEnd = held.Where(h => (h.PostId == Id && h.StartsOn > endsOn) || (h.ReturnsToPostId == Id && h.PostId != Id && (h.ReturnsOn is null || h.ReturnsOn > endsOn)))
+            .Select(h => h.Id).Order().ToList();
+        var joint = arrangements.Where(a => a.PostId == Id && a.RunsPast(endsOn)).Select(a => a.Id).Order().ToList();
+        if (running.Count > 0 || placed.Count > 0 || afterEnd.Count > 0 || joint.Count > 0)
         {
-            var named = new[] { Named("accountability line", running), Named("secondment", placed) }.Where(n => n is not null);
+            var named = new[] { Named("accountability line", running), Named("secondment", placed), Named("holding", afterEnd), Named("joint arrangement", joint) }
+                .Where(n => n is not null);
             throw new RegisterRuleException("post-still-in-use",
                 $"Still running after {endsOn:yyyy-MM-dd}: {string.Join("; ", named)}. End each on or before that day first, then end the post.",
                 "$.endsOn", RuleKind.Conflict);
         }
+        foreach (var holding in held.Where(h => h.PostId == Id))
+            holding.EndWithPost(endsOn, now);
         EndsOn = endsOn;
         UpdatedAt = now;
     }
@@ -158,7 +190,7 @@ public sealed class Post : IVersionedRecord
         OrganisationId = organisationId,
         Title = title.Trim(),
         Team = string.IsNullOrWhiteSpace(team) ? null : team.Trim(),
-        HolderReference = string.IsNullOrWhiteSpace(holder) ? null : holder.Trim(),
+        FirstHolder = string.IsNullOrWhiteSpace(holder) ? null : holder.Trim(),
         StartsOn = startsOn,
         EndsOn = endsOn,
         DatedTitles = [new PostTitle(startsOn, title.Trim(), string.IsNullOrWhiteSpace(team) ? null : team.Trim())],

@@ -20,7 +20,7 @@ namespace IntegrationGovernance.Infrastructure.DemoData;
 /// is left alone. Every record goes through the same domain rules as a request would, in one transaction, and every
 /// record added gets its provenance (<see cref="RecordProvenance"/>: paper, paragraphs, illustrative facts) beside it.
 /// </summary>
-public sealed class DemoDataLoader(RegisterDbContext db, Agreements.AgreementTransfers transfers, TimeProvider clock, ILogger<DemoDataLoader> logger)
+public sealed partial class DemoDataLoader(RegisterDbContext db, Agreements.AgreementTransfers transfers, TimeProvider clock, ILogger<DemoDataLoader> logger)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -202,51 +202,6 @@ public sealed class DemoDataLoader(RegisterDbContext db, Agreements.AgreementTra
             added++;
         }
         return added;
-    }
-
-    /// <summary>Posts, lines and secondments, loaded once: when the first demo post is already there, they all are.</summary>
-    private async Task PeopleAsync(PeopleSet set, Dictionary<string, Organisation> byKey, Dictionary<string, Agreement> byReference, CancellationToken cancellationToken)
-    {
-        var first = set.Posts[0];
-        if (await db.Posts.AnyAsync(p => p.OrganisationId == byKey[first.Organisation].Id && p.Title == first.Title, cancellationToken))
-            return;
-        var now = clock.GetUtcNow();
-        var posts = new Dictionary<string, Post>();
-        foreach (var entry in set.Posts)
-        {
-            Require(Post.Check(entry.Title, entry.Team, entry.HolderReference, entry.StartsOn, entry.EndsOn), entry.Key);
-            posts[entry.Key] = Post.Create(byKey[entry.Organisation].Id, entry.Title, entry.Team, entry.HolderReference, entry.StartsOn, entry.EndsOn, now);
-            db.Posts.Add(posts[entry.Key]);
-            Provenance<Post>(posts[entry.Key].Id, entry.Provenance, entry.Key);
-        }
-        foreach (var line in set.Lines)
-        {
-            var name = $"line {line.Post} → {line.ToPost ?? line.ToBody}";
-            var from = posts[line.Post];
-            var (toPost, toBody) = (line.ToPost is null ? null : posts[line.ToPost], line.ToBody is null ? null : byKey[line.ToBody]);
-            if ((toPost is null) == (toBody is null))
-                throw new InvalidOperationException($"Demo {name}: give exactly one of toPost and toBody.");
-            // as the API reads it: a board that is part of an organisation (a CCG's committee) answers for that organisation
-            var target = toPost?.OrganisationId ?? toBody!.PartOfId ?? toBody!.Id;
-            var basis = line.Basis is null ? null : byReference[line.Basis];
-            if (from.OrganisationId != target
-                && PlacementBasis.ForLine(basis, from.OrganisationId, target, line.StartsOn, line.EndsOn) is { } missing)
-                throw new InvalidOperationException($"Demo {name}: {missing}");
-            var created = AccountabilityLine.Create(from.Id, toPost?.Id, toBody?.Id, line.Kind, line.StartsOn, line.EndsOn, basis?.Id, now);
-            db.AccountabilityLines.Add(created);
-            Provenance<AccountabilityLine>(created.Id, line.Provenance, name);
-        }
-        foreach (var entry in set.Secondments)
-        {
-            var (employer, host, agreement) = (byKey[entry.Employer].Id, byKey[entry.Host].Id, byReference[entry.Agreement]);
-            Require(Secondment.Check(entry.HolderReference, employer, host, entry.StartsOn, entry.EndsOn, entry.Fte, null, null), entry.HolderReference);
-            if (PlacementBasis.ForSecondment(agreement, employer, host, entry.StartsOn, entry.EndsOn) is { } missing)
-                throw new InvalidOperationException($"Demo secondment {entry.HolderReference}: {missing}");
-            var secondment = Secondment.Create(entry.HolderReference, employer, host, agreement.Id, entry.StartsOn, entry.EndsOn, entry.Fte,
-                KeptBy.Employer, KeptBy.Employer, entry.HostPost is null ? null : posts[entry.HostPost].Id, null, null, now);
-            db.Secondments.Add(secondment);
-            Provenance<Secondment>(secondment.Id, entry.Provenance, $"secondment under {entry.Agreement}");
-        }
     }
 
     /// <summary>Records where a record added comes from, refusing a demo record that does not say.</summary>

@@ -39,14 +39,27 @@ internal sealed record DemoTransition(AgreementStatus To, DateOnly EffectiveOn, 
 
 internal sealed record DemoVariation(DateOnly EffectiveOn, string Description, DateOnly? EndsOn, DateOnly? ReviewOn, int? NoticeMonths);
 
-internal sealed record PeopleSet(IReadOnlyList<DemoPost> Posts, IReadOnlyList<DemoLine> Lines, IReadOnlyList<DemoSecondment> Secondments);
+internal sealed record PeopleSet(
+    IReadOnlyList<DemoPost> Posts, IReadOnlyList<DemoLine> Lines, IReadOnlyList<DemoSecondment> Secondments,
+    IReadOnlyList<DemoHolding>? Holdings = null, IReadOnlyList<DemoJointArrangement>? JointArrangements = null);
 
 internal sealed record DemoPost(
     string Key, string Organisation, string Title, string? Team, DateOnly StartsOn, DateOnly? EndsOn, string? HolderReference, DemoProvenance Provenance);
 
-/// <summary>A line to a post (<see cref="ToPost"/>, a post key) or to a board (<see cref="ToBody"/>, an organisation key).</summary>
+/// <summary>
+/// A line from a post (<see cref="Post"/>, a post key) or a board (<see cref="FromBody"/>, an organisation key), to a post
+/// (<see cref="ToPost"/>) or to a board (<see cref="ToBody"/>).
+/// </summary>
 internal sealed record DemoLine(
-    string Post, string? ToPost, string? ToBody, AccountabilityKind Kind, DateOnly StartsOn, DateOnly? EndsOn, string? Basis, DemoProvenance Provenance);
+    string? Post, string? ToPost, string? ToBody, AccountabilityKind Kind, DateOnly StartsOn, DateOnly? EndsOn, string? Basis, DemoProvenance Provenance,
+    string? FromBody = null);
+
+/// <summary>Who held a post (a post key), how and when; an acting holder may return to another post (a post key).</summary>
+internal sealed record DemoHolding(
+    string Post, string HolderReference, HoldingKind Kind, DateOnly StartsOn, DateOnly? EndsOn, string? ReturnsToPost, DemoProvenance Provenance);
+
+/// <summary>A post (a post key) held for another organisation too (an organisation key), under an agreement (its reference).</summary>
+internal sealed record DemoJointArrangement(string Post, string Organisation, string Basis, DateOnly StartsOn, DateOnly? EndsOn, DemoProvenance Provenance);
 
 internal sealed record DemoSecondment(
     string HolderReference, string Employer, string Host, string Agreement, DateOnly StartsOn, DateOnly? EndsOn, decimal Fte, string? HostPost,

@@ -287,13 +287,17 @@ namespace IntegrationGovernance.Infrastructure.Migrations
                         .HasColumnType("date")
                         .HasColumnName("ends_on");
 
+                    b.Property<Guid?>("FromBodyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("from_body_id");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)")
                         .HasColumnName("kind");
 
-                    b.Property<Guid>("PostId")
+                    b.Property<Guid?>("PostId")
                         .HasColumnType("uuid")
                         .HasColumnName("post_id");
 
@@ -321,11 +325,14 @@ namespace IntegrationGovernance.Infrastructure.Migrations
                     b.HasIndex("BasisAgreementId")
                         .HasDatabaseName("ix_accountability_lines_basis_agreement_id");
 
-                    b.HasIndex("ToBodyId")
-                        .HasDatabaseName("ix_accountability_lines_to_body_id");
+                    b.HasIndex("FromBodyId", "Kind")
+                        .HasDatabaseName("ix_accountability_lines_from_body_id_kind");
 
                     b.HasIndex("PostId", "Kind")
                         .HasDatabaseName("ix_accountability_lines_post_id_kind");
+
+                    b.HasIndex("ToBodyId", "Kind")
+                        .HasDatabaseName("ix_accountability_lines_to_body_id_kind");
 
                     b.HasIndex("ToPostId", "Kind")
                         .HasDatabaseName("ix_accountability_lines_to_post_id_kind");
@@ -334,7 +341,67 @@ namespace IntegrationGovernance.Infrastructure.Migrations
                         {
                             t.HasCheckConstraint("ck_accountability_lines_dates", "ends_on IS NULL OR ends_on >= starts_on");
 
+                            t.HasCheckConstraint("ck_accountability_lines_source", "(post_id IS NULL) <> (from_body_id IS NULL)");
+
                             t.HasCheckConstraint("ck_accountability_lines_target", "(to_post_id IS NULL) <> (to_body_id IS NULL)");
+                        });
+                });
+
+            modelBuilder.Entity("IntegrationGovernance.Domain.People.JointArrangement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("BasisAgreementId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("basis_agreement_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateOnly?>("EndsOn")
+                        .HasColumnType("date")
+                        .HasColumnName("ends_on");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<Guid>("PostId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("post_id");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("date")
+                        .HasColumnName("starts_on");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_joint_arrangements");
+
+                    b.HasIndex("BasisAgreementId")
+                        .HasDatabaseName("ix_joint_arrangements_basis_agreement_id");
+
+                    b.HasIndex("PostId")
+                        .HasDatabaseName("ix_joint_arrangements_post_id");
+
+                    b.HasIndex("OrganisationId", "StartsOn")
+                        .HasDatabaseName("ix_joint_arrangements_organisation_id_starts_on");
+
+                    b.ToTable("joint_arrangements", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_joint_arrangements_dates", "ends_on IS NULL OR ends_on >= starts_on");
                         });
                 });
 
@@ -355,11 +422,6 @@ namespace IntegrationGovernance.Infrastructure.Migrations
                     b.Property<DateOnly?>("EndsOn")
                         .HasColumnType("date")
                         .HasColumnName("ends_on");
-
-                    b.Property<string>("HolderReference")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("holder_reference");
 
                     b.Property<Guid>("OrganisationId")
                         .HasColumnType("uuid")
@@ -399,6 +461,71 @@ namespace IntegrationGovernance.Infrastructure.Migrations
                     b.ToTable("posts", null, t =>
                         {
                             t.HasCheckConstraint("ck_posts_dates", "ends_on IS NULL OR ends_on >= starts_on");
+                        });
+                });
+
+            modelBuilder.Entity("IntegrationGovernance.Domain.People.PostHolding", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateOnly?>("EndsOn")
+                        .HasColumnType("date")
+                        .HasColumnName("ends_on");
+
+                    b.Property<string>("HolderReference")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("holder_reference");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid>("PostId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("post_id");
+
+                    b.Property<Guid?>("ReturnsToPostId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("returns_to_post_id");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("date")
+                        .HasColumnName("starts_on");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_post_holdings");
+
+                    b.HasIndex("ReturnsToPostId")
+                        .HasDatabaseName("ix_post_holdings_returns_to_post_id");
+
+                    b.HasIndex("PostId", "StartsOn")
+                        .HasDatabaseName("ix_post_holdings_post_id_starts_on");
+
+                    b.ToTable("post_holdings", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_post_holdings_dates", "ends_on IS NULL OR ends_on >= starts_on");
+
+                            t.HasCheckConstraint("ck_post_holdings_returns_to", "returns_to_post_id IS NULL OR (kind = 'Acting' AND returns_to_post_id <> post_id)");
                         });
                 });
 
@@ -1799,11 +1926,16 @@ namespace IntegrationGovernance.Infrastructure.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_accountability_lines_agreements_basis_agreement_id");
 
+                    b.HasOne("IntegrationGovernance.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("FromBodyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_accountability_lines_organisations_from_body_id");
+
                     b.HasOne("IntegrationGovernance.Domain.People.Post", null)
                         .WithMany()
                         .HasForeignKey("PostId")
                         .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
                         .HasConstraintName("fk_accountability_lines_posts_post_id");
 
                     b.HasOne("IntegrationGovernance.Domain.Organisations.Organisation", null)
@@ -1819,6 +1951,30 @@ namespace IntegrationGovernance.Infrastructure.Migrations
                         .HasConstraintName("fk_accountability_lines_posts_to_post_id");
                 });
 
+            modelBuilder.Entity("IntegrationGovernance.Domain.People.JointArrangement", b =>
+                {
+                    b.HasOne("IntegrationGovernance.Domain.Agreements.Agreement", null)
+                        .WithMany()
+                        .HasForeignKey("BasisAgreementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_joint_arrangements_agreements_basis_agreement_id");
+
+                    b.HasOne("IntegrationGovernance.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_joint_arrangements_organisations_organisation_id");
+
+                    b.HasOne("IntegrationGovernance.Domain.People.Post", null)
+                        .WithMany()
+                        .HasForeignKey("PostId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_joint_arrangements_posts_post_id");
+                });
+
             modelBuilder.Entity("IntegrationGovernance.Domain.People.Post", b =>
                 {
                     b.HasOne("IntegrationGovernance.Domain.Organisations.Organisation", null)
@@ -1827,6 +1983,22 @@ namespace IntegrationGovernance.Infrastructure.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_posts_organisations_organisation_id");
+                });
+
+            modelBuilder.Entity("IntegrationGovernance.Domain.People.PostHolding", b =>
+                {
+                    b.HasOne("IntegrationGovernance.Domain.People.Post", null)
+                        .WithMany()
+                        .HasForeignKey("PostId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_post_holdings_posts_post_id");
+
+                    b.HasOne("IntegrationGovernance.Domain.People.Post", null)
+                        .WithMany()
+                        .HasForeignKey("ReturnsToPostId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_post_holdings_posts_returns_to_post_id");
                 });
 
             modelBuilder.Entity("IntegrationGovernance.Domain.People.Secondment", b =>

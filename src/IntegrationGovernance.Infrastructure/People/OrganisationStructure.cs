@@ -18,21 +18,29 @@ public sealed record StructureLine(
 /// <summary>
 /// What an organisation's structure on a date is built from: its own posts in force that day, the management lines
 /// from them (to posts of any organisation), and every management line from the posts of other organisations that
-/// one of its posts manages (posts placed with it, under a section 113 or other arrangement).
+/// one of its posts manages (posts placed with it, under a section 113 or other arrangement); and (<see cref="Also"/>)
+/// its joint posts, its boards' lines and the holders in force.
 /// </summary>
 public sealed record StructureSource(Guid OrganisationId, DateOnly On, IReadOnlyList<StructurePost> Posts,
-    IReadOnlyList<StructureLine> ManagersOfOwnPosts, IReadOnlyList<StructureLine> ManagersOfPlacedPosts);
+    IReadOnlyList<StructureLine> ManagersOfOwnPosts, IReadOnlyList<StructureLine> ManagersOfPlacedPosts, StructureExtras? Extras = null)
+{
+    public StructureExtras Also => Extras ?? StructureExtras.None;
+}
 
 /// <summary>What a structure is read from: the register now, or the records as they stood at a moment.</summary>
 public sealed record StructureSources(IQueryable<Post> Posts, IQueryable<AccountabilityLine> Lines, IQueryable<Domain.Organisations.Organisation> Organisations,
-    IQueryable<Agreement> Agreements)
+    IQueryable<Agreement> Agreements, IQueryable<PostHolding> Holdings, IQueryable<JointArrangement> Joints)
 {
     public static StructureSources Now(RegisterDbContext db) =>
-        new(db.Posts.AsNoTracking(), db.AccountabilityLines.AsNoTracking(), db.Organisations.AsNoTracking(), db.Agreements.AsNoTracking());
+        new(db.Posts.AsNoTracking(), db.AccountabilityLines.AsNoTracking(), db.Organisations.AsNoTracking(), db.Agreements.AsNoTracking(),
+            db.PostHoldings.AsNoTracking(), db.JointArrangements.AsNoTracking());
 }
 
-/// <summary>Reads an organisation's structure on a date in at most four bounded queries, across organisations.</summary>
-public sealed class OrganisationStructure
+/// <summary>
+/// Reads an organisation's structure on a date in a few bounded queries, across organisations: its posts and management
+/// lines (four queries), then its joint posts, its boards' lines and the holders (<c>OrganisationStructure.Extras.cs</c>).
+/// </summary>
+public sealed partial class OrganisationStructure
 {
     /// <summary>The most posts, and the most management lines, one structure reads; a larger one is refused, never cut short.</summary>
     public const int MaxRows = 5_000;
@@ -60,7 +68,10 @@ public sealed class OrganisationStructure
         // every manager of a placed post (in its own organisation too), so its node says who line-manages it
         var placedIds = placedHere.Select(l => l.Post.Id).Distinct().ToList();
         var placed = placedIds.Count == 0 ? placedHere : await LinesAsync(sources, Lines.FromPosts, organisationId, placedIds, day, cancellationToken);
-        return placed.Count > MaxRows ? null : new StructureSource(organisationId, day, posts, own, placed);
+        if (placed.Count > MaxRows)
+            return null;
+        var extras = await ExtrasAsync(sources, organisationId, day, [.. posts.Select(p => p.Id), .. placedIds], cancellationToken);
+        return extras is null ? null : new StructureSource(organisationId, day, posts, own, placed, extras);
     }
 
     private enum Lines
@@ -78,7 +89,7 @@ public sealed class OrganisationStructure
     {
         var rows = from l in sources.Lines
                    where (l.Kind == AccountabilityKind.LineManagement || l.Kind == AccountabilityKind.OperationalManagement) && l.ToPostId != null && l.StartsOn <= day && (l.EndsOn == null || l.EndsOn >= day)
-                   join p in sources.Posts on l.PostId equals p.Id
+                   join p in sources.Posts on l.PostId equals (Guid?)p.Id
                    join m in sources.Posts on l.ToPostId equals (Guid?)m.Id
                    where p.StartsOn <= day && (p.EndsOn == null || p.EndsOn >= day) && m.StartsOn <= day && (m.EndsOn == null || m.EndsOn >= day)
                    join po in sources.Organisations on p.OrganisationId equals po.Id
@@ -107,7 +118,7 @@ public sealed class OrganisationStructure
             .ToList();
     }
 
-    private static StructurePost At(Post post, string organisationName, DateOnly day)
+    internal static StructurePost At(Post post, string organisationName, DateOnly day)
     {
         var title = post.TitleOn(day);
         return new StructurePost(post.Id, title.Title, title.Team, post.OrganisationId, organisationName);

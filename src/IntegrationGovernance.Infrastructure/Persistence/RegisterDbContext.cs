@@ -52,6 +52,10 @@ public sealed class RegisterDbContext : DbContext, IDataProtectionKeyContext
 
     public DbSet<Domain.People.Secondment> Secondments => Set<Domain.People.Secondment>();
 
+    public DbSet<Domain.People.PostHolding> PostHoldings => Set<Domain.People.PostHolding>();
+
+    public DbSet<Domain.People.JointArrangement> JointArrangements => Set<Domain.People.JointArrangement>();
+
     public DbSet<Webhooks.WebhookSubscription> WebhookSubscriptions => Set<Webhooks.WebhookSubscription>();
 
     public DbSet<Webhooks.WebhookDelivery> WebhookDeliveries => Set<Webhooks.WebhookDelivery>();

@@ -80,6 +80,35 @@ public sealed class RecordHistory(RegisterDbContext db)
         return revisions.Zip(records).ToList();
     }
 
+    /// <summary>
+    /// Every stored state of the records <paramref name="ids"/> that had become visible by <paramref name="until"/>, each with
+    /// the moment it did, oldest first per record: from which the records as they stood at any moment up to then are read
+    /// without one query per moment (a post's holdings at each revision of the post). At most <paramref name="take"/> states.
+    /// </summary>
+    public async Task<IReadOnlyList<(DateTimeOffset CommittedAt, T Record)>> StatesAsync<T>(IReadOnlyCollection<Guid> ids, DateTimeOffset until, int take,
+        CancellationToken cancellationToken) where T : class
+    {
+        if (ids.Count == 0)
+            return [];
+        var resource = ResourceOf<T>();
+        var at = until.ToUniversalTime();
+        var revisions = await db.Revisions.AsNoTracking()
+            .Where(r => r.Resource == resource && ids.Contains(r.RecordId) && r.CommittedAt <= at)
+            .OrderBy(r => r.RecordId).ThenBy(r => r.Number)
+            .Take(take)
+            .Select(r => new { r.Id, r.CommittedAt })
+            .ToListAsync(cancellationToken);
+        var sql = $$"""
+                SELECT r.*{{VersionColumn<T>()}}
+                FROM revisions AS rev
+                CROSS JOIN LATERAL jsonb_populate_record(NULL::{{resource}}, rev.data) AS r
+                WHERE rev.id = ANY({0})
+                ORDER BY rev.record_id, rev.revision
+                """;
+        var records = await db.Set<T>().FromSqlRaw(sql, revisions.Select(r => r.Id).ToArray()).AsNoTracking().ToListAsync(cancellationToken);
+        return [.. revisions.Zip(records, (r, record) => (r.CommittedAt!.Value, record))];
+    }
+
     // a past state has no row version of its own
     private string VersionColumn<T>() where T : class =>
         db.Model.FindEntityType(typeof(T))!.GetProperties().Any(p => p.GetColumnName() == "xmin") ? ", '0'::xid AS xmin" : string.Empty;

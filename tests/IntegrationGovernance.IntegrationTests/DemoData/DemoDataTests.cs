@@ -96,8 +96,9 @@ public sealed class DemoDataTests(DemoDataTests.SeededApiFactory api) : IClassFi
 
         var director = Assert.Single(structure.Roots);
         Assert.Equal("Director of Children, Education and Social Care", director.Title);
-        var operations = Assert.Single(director.Reports);
-        Assert.Equal("Head of Operations", operations.Title);
+        // the chart's heads under the director (3.6): the Head of Strategy is a joint PCT/LA post, held for the PCT too
+        Assert.Equal(["Head of Children and Young People's Strategy", "Head of Operations"], director.Reports.Select(r => r.Title));
+        var operations = director.Reports[1];
         // the paper's four integrated service areas, each under its own manager (3.9.2)
         Assert.Equal(4, operations.Reports.Count(r => r.Title == "Integrated Service Area Manager"));
         // the seconded PCT post, line-managed in the North area under the secondment arrangement, shown with its employer

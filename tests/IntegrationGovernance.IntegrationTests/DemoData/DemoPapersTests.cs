@@ -140,6 +140,74 @@ public sealed class DemoPapersTests(DemoDataTests.SeededApiFactory api) : IClass
         Assert.Contains(secondments, s => s.HolderReference.StartsWith("NTPCT-", StringComparison.Ordinal) && s.EndsOn == new DateOnly(2013, 3, 31));
     }
 
+    [Fact]
+    public async Task Hertfordshires_acting_service_leads_return_to_their_substantive_roles_when_the_clinical_services_managers_begin()
+    {
+        var pct = await OrganisationAsync("5P4");
+        var before = await StructureAsync(pct.Id, "2007-06-01");
+        var after = await StructureAsync(pct.Id, "2007-10-01");
+
+        // "two Acting Service Leads covering the St Albans and Harpenden and Hertsmere localities"
+        var head = Assert.Single(before.Roots);
+        var leads = head.Reports.Where(r => r.Title == "Service Lead").ToList();
+        Assert.Equal(["Hertsmere locality", "St Albans and Harpenden locality"], leads.Select(l => l.Team).Order(StringComparer.Ordinal));
+        Assert.All(leads, l => Assert.Equal(HoldingKind.Acting, l.HolderKind));
+        Assert.Equal(2, head.Reports.Count(r => r.Title == "Health Visiting Lead" && r.HolderKind == HoldingKind.Substantive));
+        var stAlbans = leads.Single(l => l.Team == "St Albans and Harpenden locality");
+        var acting = Assert.Single(await HoldersAsync(stAlbans.PostId, "2007-06-01"));
+        // "the staff in 'acting' posts will return to their previous 'substantive' roles": the day after, their own post's holder
+        var visitor = Assert.Single(after.AllNodes(), n => n.Title == "Health Visitor" && n.Team == "St Albans and Harpenden locality");
+        Assert.Equal((acting.ReturnsToPostId, new DateOnly(2007, 9, 30)), ((Guid?)visitor.PostId, acting.EndsOn!.Value));
+        Assert.Equal((acting.HolderReference, (HoldingKind?)HoldingKind.Substantive), (visitor.HolderReference, visitor.HolderKind));
+        Assert.DoesNotContain(after.AllNodes(), n => n.Title == "Service Lead");
+        var provenance = await ProvenanceAsync("post_holdings", acting.Id);
+        Assert.Equal("000_159dafa09115ce7c.txt", provenance.Paper);
+        Assert.Contains("$.holderReference", provenance.Illustrative);
+    }
+
+    [Fact]
+    public async Task The_papers_joint_posts_are_in_both_organisations_structures_marked_with_their_agreements()
+    {
+        var (stockton, pct) = (await OrganisationAsync("E06000004"), await OrganisationAsync("5E1"));
+        var (bnes, bnesPct) = (await OrganisationAsync("E06000022"), await OrganisationAsync("5FL"));
+
+        // Stockton 2007 (3.6): "Head of Strategy (Joint PCT/LA)", the council's post, under its director
+        var director = Assert.Single((await StructureAsync(stockton.Id, "2010-01-01")).Roots);
+        var strategy = Assert.Single(director.Reports, r => r.Title == "Head of Children and Young People's Strategy");
+        Assert.Equal((pct.Id, false, "STOCKTON-CT-2007"), (strategy.Joint!.Single().OrganisationId, strategy.Joint!.Single().Employer, strategy.Joint!.Single().BasisReference));
+        var atPct = Assert.Single((await StructureAsync(pct.Id, "2010-01-01")).Roots, r => r.PostId == strategy.PostId);
+        Assert.Equal((stockton.Id, true), (atPct.Joint!.Single().OrganisationId, atPct.Joint!.Single().Employer));
+        // B&NES 2012 (2.2): "a single PCT Chief Executive/Director of Adult Social Services", until June 2011 (2.7)
+        var chief = Assert.Single((await StructureAsync(bnes.Id, "2010-01-01")).Roots, r => r.Title == "Chief Executive and Director of Adult Social Services");
+        Assert.Equal((bnesPct.Id, true, "BNES-S75-2008"), (chief.Joint!.Single().OrganisationId, chief.Joint!.Single().Employer, chief.Joint!.Single().BasisReference));
+        Assert.Contains((await StructureAsync(bnesPct.Id, "2010-01-01")).Roots, r => r.PostId == chief.PostId && r.Joint!.Single().OrganisationId == bnes.Id);
+        Assert.DoesNotContain((await StructureAsync(bnes.Id, "2011-07-01")).AllNodes(), n => n.PostId == chief.PostId);
+    }
+
+    [Fact]
+    public async Task Stocktons_childrens_trust_board_reports_to_the_cabinet_and_the_pct_board_and_harrows_partnerships_to_each_other()
+    {
+        var (stockton, pct) = (await OrganisationAsync("E06000004"), await OrganisationAsync("5E1"));
+
+        var atCouncil = Assert.Single((await StructureAsync(stockton.Id, "2010-01-01")).Governance);
+        var atPct = Assert.Single((await StructureAsync(pct.Id, "2010-01-01")).Governance);
+        var harrow = Assert.Single((await (await _client.GetAsync($"{Register.Organisations}?nameContains=Harrow%20Strategic%20Partnership"))
+            .ReadAsync<Page<OrganisationResponse>>(HttpStatusCode.OK)).Items);
+        var partnerships = Assert.Single((await StructureAsync(harrow.Id, "2006-01-01")).Governance);
+
+        // "reporting arrangements to the local authority Cabinet and PCT Board" (3.2), on the children's trust arrangement
+        Assert.Equal(("Stockton on Tees Children's Trust Board", "Stockton Borough Council Cabinet", stockton.Id, "STOCKTON-CT-2007"),
+            (atCouncil.From.Name, atCouncil.To.Name, atCouncil.To.OrganisationId, atCouncil.BasisReference));
+        Assert.Equal(("Stockton on Tees Children's Trust Board", pct.Id, AccountabilityKind.GovernanceReporting), (atPct.From.Name, atPct.To.OrganisationId, atPct.Kind));
+        // "a reporting line within the framework of the Harrow Strategic Partnership" (2.1.2): between two partnerships, on no agreement
+        Assert.Equal(("Children and Young People's Strategic Partnership", harrow.Id, (string?)null), (partnerships.From.Name, partnerships.To.BodyId!.Value, partnerships.BasisReference));
+        var provenance = await ProvenanceAsync("accountability_lines", atCouncil.LineId);
+        Assert.Contains("3.2", provenance.Paragraphs, StringComparison.Ordinal);
+    }
+
+    private async Task<List<PostHoldingResponse>> HoldersAsync(Guid post, string on) =>
+        [.. (await (await _client.GetAsync($"/api/v1/posts/{post}/holders?on={on}")).ReadAsync<Page<PostHoldingResponse>>(HttpStatusCode.OK)).Items];
+
     private async Task<HashSet<string>> ReferencesAsync(string query) =>
         (await (await _client.GetAsync($"{Support.Agreements.Url}?{query}&limit=500")).ReadAsync<Page<AgreementResponse>>(HttpStatusCode.OK))
             .Items.Select(a => a.Reference).ToHashSet();

@@ -386,6 +386,39 @@ public sealed class AccessMatrixTests : IClassFixture<RegisterApiFactory>
             var (secondment, party) = await MatrixSecondment(admin);
             return new Recipe(Request(HttpMethod.Get, $"/api/v1/secondments/{secondment.Id}/history"), party);
         },
+        ["ListPostHolders"] = async admin => new Recipe(Request(HttpMethod.Get, $"/api/v1/posts/{(await MatrixHolding(admin)).Holding.PostId}/holders")),
+        ["CreatePostHolding"] = async admin =>
+        {
+            var (organisation, _) = await Target(admin);
+            var post = await admin.PostAsync(organisation.Id, "Matrix post");
+            return new Recipe(() => Json(HttpMethod.Post, $"/api/v1/posts/{post.Id}/holders", Holdings.Holding("E9000001", Domain.People.HoldingKind.Substantive, "2013-04-01")),
+                organisation.GssCode);
+        },
+        ["GetPostHolding"] = async admin => new Recipe(Request(HttpMethod.Get, $"/api/v1/post-holdings/{(await MatrixHolding(admin)).Holding.Id}")),
+        ["GetPostHoldingHistory"] = async admin => new Recipe(Request(HttpMethod.Get, $"/api/v1/post-holdings/{(await MatrixHolding(admin)).Holding.Id}/history")),
+        ["ChangePostHoldingEndDate"] = async admin =>
+        {
+            var (holding, party) = await MatrixHolding(admin);
+            var etag = await admin.ETagAsync($"/api/v1/post-holdings/{holding.Id}");
+            return new Recipe(() => Json(HttpMethod.Put, $"/api/v1/post-holdings/{holding.Id}/end-date",
+                new Api.People.HoldingEndDateRequest { EndsOn = new DateOnly(2015, 3, 31) }, etag), party);
+        },
+        ["ListJointArrangements"] = async admin => new Recipe(Request(HttpMethod.Get, $"/api/v1/posts/{(await MatrixJoint(admin)).Joint.PostId}/joint-arrangements")),
+        ["CreateJointArrangement"] = async admin =>
+        {
+            var bodies = await admin.CouncilCcgAndSection113Async($"Matrix {Guid.NewGuid():N}");
+            var post = await admin.PostAsync(bodies.Ccg.Id, "Matrix joint post");
+            return new Recipe(() => Json(HttpMethod.Post, $"/api/v1/posts/{post.Id}/joint-arrangements", Holdings.Joint(bodies.Council.Id, bodies.Section113.Id, "2013-04-01")),
+                bodies.Ccg.Id.ToString());
+        },
+        ["GetJointArrangement"] = async admin => new Recipe(Request(HttpMethod.Get, $"/api/v1/joint-arrangements/{(await MatrixJoint(admin)).Joint.Id}")),
+        ["GetJointArrangementHistory"] = async admin => new Recipe(Request(HttpMethod.Get, $"/api/v1/joint-arrangements/{(await MatrixJoint(admin)).Joint.Id}/history")),
+        ["EndJointArrangement"] = async admin =>
+        {
+            var (joint, party) = await MatrixJoint(admin);
+            var etag = await admin.ETagAsync($"/api/v1/joint-arrangements/{joint.Id}");
+            return new Recipe(() => Json(HttpMethod.Post, $"/api/v1/joint-arrangements/{joint.Id}/end", new Api.People.EndRequest { EndsOn = new DateOnly(2020, 3, 31) }, etag), party);
+        },
         ["ImportOrganisations"] = _ => Task.FromResult(new Recipe(() => Csv("/api/v1/imports/organisations",
             $"name,type,gss_code\nMatrix import {Guid.NewGuid():N},DistrictCouncil,{UniqueGss()}\n"))),
         ["ImportAgreements"] = async admin =>
@@ -533,6 +566,22 @@ public sealed class AccessMatrixTests : IClassFixture<RegisterApiFactory>
     {
         var (organisation, _) = await Target(admin);
         return await admin.PostAsync(organisation.Id, "Matrix post");
+    }
+
+    /// <summary>A substantive holding of a council post, and the council's code (the post's organisation).</summary>
+    private static async Task<(Api.People.PostHoldingResponse Holding, string? Party)> MatrixHolding(HttpClient admin)
+    {
+        var (organisation, _) = await Target(admin);
+        var post = await admin.PostAsync(organisation.Id, "Matrix held post");
+        return (await admin.HeldAsync(post.Id, Holdings.Holding("E9000002", Domain.People.HoldingKind.Substantive, "2013-04-01")), organisation.GssCode);
+    }
+
+    /// <summary>A CCG post held for a council too under their section 113 arrangement, and the CCG's id (the employer, a party).</summary>
+    private static async Task<(Api.People.JointArrangementResponse Joint, string? Party)> MatrixJoint(HttpClient admin)
+    {
+        var bodies = await admin.CouncilCcgAndSection113Async($"Matrix {Guid.NewGuid():N}");
+        var post = await admin.PostAsync(bodies.Ccg.Id, "Matrix joint post");
+        return (await admin.JointAsync(post.Id, Holdings.Joint(bodies.Council.Id, bodies.Section113.Id, "2013-04-01")), bodies.Ccg.Id.ToString());
     }
 
     /// <summary>A line between two posts of a council, and the council's code (the accountable post's organisation).</summary>

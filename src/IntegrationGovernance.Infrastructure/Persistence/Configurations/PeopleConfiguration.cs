@@ -15,9 +15,9 @@ internal sealed class PostConfiguration : IEntityTypeConfiguration<Post>
         builder.Property(p => p.Id).ValueGeneratedNever();
         builder.Property(p => p.Title).HasMaxLength(200);
         builder.Property(p => p.Team).HasMaxLength(200);
-        builder.Property(p => p.HolderReference).HasMaxLength(200);
         builder.Property(p => p.Version).IsRowVersion();
         builder.Ignore(p => p.Period);
+        builder.Ignore(p => p.FirstHolder); // recorded as the post's first holding (post_holdings), never on the post
         builder.Ignore(p => p.Titles);
         // NULL for posts recorded before titles were dated (and in their older revisions): their title holds throughout
         builder.Property(p => p.DatedTitles!).HasColumnName("titles").AsJsonColumn().IsRequired(false);
@@ -34,19 +34,68 @@ internal sealed class AccountabilityLineConfiguration : IEntityTypeConfiguration
         {
             t.HasCheckConstraint("ck_accountability_lines_dates", "ends_on IS NULL OR ends_on >= starts_on");
             t.HasCheckConstraint("ck_accountability_lines_target", "(to_post_id IS NULL) <> (to_body_id IS NULL)");
+            t.HasCheckConstraint("ck_accountability_lines_source", "(post_id IS NULL) <> (from_body_id IS NULL)");
         });
         builder.HasKey(l => l.Id);
         builder.Property(l => l.Id).ValueGeneratedNever();
         builder.Property(l => l.Kind).HasConversion<string>().HasMaxLength(40);
         builder.Property(l => l.Version).IsRowVersion();
         builder.Ignore(l => l.Period);
+        builder.Ignore(l => l.From);
+        builder.Ignore(l => l.To);
         builder.HasOne<Post>().WithMany().HasForeignKey(l => l.PostId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Organisation>().WithMany().HasForeignKey(l => l.FromBodyId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Post>().WithMany().HasForeignKey(l => l.ToPostId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Organisation>().WithMany().HasForeignKey(l => l.ToBodyId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Agreement>().WithMany().HasForeignKey(l => l.BasisAgreementId).OnDelete(DeleteBehavior.Restrict);
         // chains are walked upwards from a post, reports downwards to one
         builder.HasIndex(l => new { l.PostId, l.Kind });
         builder.HasIndex(l => new { l.ToPostId, l.Kind });
+        // a board's lines, both ways: its reporting chain, and the boards' lines of an organisation's structure
+        builder.HasIndex(l => new { l.FromBodyId, l.Kind });
+        builder.HasIndex(l => new { l.ToBodyId, l.Kind });
+    }
+}
+
+internal sealed class PostHoldingConfiguration : IEntityTypeConfiguration<PostHolding>
+{
+    public void Configure(EntityTypeBuilder<PostHolding> builder)
+    {
+        builder.ToTable("post_holdings", t =>
+        {
+            t.HasCheckConstraint("ck_post_holdings_dates", "ends_on IS NULL OR ends_on >= starts_on");
+            t.HasCheckConstraint("ck_post_holdings_returns_to", "returns_to_post_id IS NULL OR (kind = 'Acting' AND returns_to_post_id <> post_id)");
+        });
+        builder.HasKey(h => h.Id);
+        builder.Property(h => h.Id).ValueGeneratedNever();
+        builder.Property(h => h.HolderReference).HasMaxLength(200);
+        builder.Property(h => h.Kind).HasConversion<string>().HasMaxLength(20);
+        builder.Property(h => h.Version).IsRowVersion();
+        builder.Ignore(h => h.Period);
+        builder.Ignore(h => h.Covers);
+        builder.Ignore(h => h.ReturnsOn);
+        builder.HasOne<Post>().WithMany().HasForeignKey(h => h.PostId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Post>().WithMany().HasForeignKey(h => h.ReturnsToPostId).OnDelete(DeleteBehavior.Restrict);
+        // a post's holders in date order (its list, and the holder on a day)
+        builder.HasIndex(h => new { h.PostId, h.StartsOn });
+    }
+}
+
+internal sealed class JointArrangementConfiguration : IEntityTypeConfiguration<JointArrangement>
+{
+    public void Configure(EntityTypeBuilder<JointArrangement> builder)
+    {
+        builder.ToTable("joint_arrangements", t => t.HasCheckConstraint("ck_joint_arrangements_dates", "ends_on IS NULL OR ends_on >= starts_on"));
+        builder.HasKey(a => a.Id);
+        builder.Property(a => a.Id).ValueGeneratedNever();
+        builder.Property(a => a.Version).IsRowVersion();
+        builder.Ignore(a => a.Period);
+        builder.HasOne<Post>().WithMany().HasForeignKey(a => a.PostId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Organisation>().WithMany().HasForeignKey(a => a.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Agreement>().WithMany().HasForeignKey(a => a.BasisAgreementId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(a => a.PostId);
+        // the joint posts an organisation's structure takes in
+        builder.HasIndex(a => new { a.OrganisationId, a.StartsOn });
     }
 }
 
