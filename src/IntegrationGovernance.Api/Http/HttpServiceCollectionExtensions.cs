@@ -29,8 +29,10 @@ public static class HttpServiceCollectionExtensions
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {
             RequestBounds.AsRegisterProblem(context.ProblemDetails);
+            var status = context.ProblemDetails.Status ?? context.HttpContext.Response.StatusCode;
             if (context.ProblemDetails.Type?.StartsWith("urn:", StringComparison.Ordinal) != true)
-                context.ProblemDetails.Type = ProblemTypes.ForStatus(context.ProblemDetails.Status ?? context.HttpContext.Response.StatusCode);
+                context.ProblemDetails.Type = ProblemTypes.ForStatus(status);
+            context.ProblemDetails.Detail ??= ProblemTypes.DetailForStatus(status);
             context.ProblemDetails.Instance ??= context.HttpContext.Request.Path;
             context.ProblemDetails.Extensions["correlationId"] = CorrelationId.Of(context.HttpContext);
         });
