@@ -56,6 +56,7 @@ public static class HttpServiceCollectionExtensions
         services.AddOptions<IdempotencyOptions>().BindConfiguration(IdempotencyOptions.Section);
         services.AddHostedService<IdempotencyCleanup>();
         services.AddRequestBodyLimit();
+        services.AddSingleton<PageCursors>();
         return services;
     }
 

@@ -24,17 +24,20 @@ public static partial class UnreadableRequests
             return Problem(StatusCodes.Status415UnsupportedMediaType, ProblemTypes.ForStatus(StatusCodes.Status415UnsupportedMediaType),
                 "The body's media type is not one this operation reads.", NotJson);
         if (ParameterBindingFailed().Match(bad.Message) is { Success: true } failed)
-            return Validation((failed.Groups["name"].Value, ParameterMessage(failed.Groups["type"].Value, failed.Groups["value"].Value)));
+            return Validation((QueryName(failed.Groups["name"].Value), ParameterMessage(failed.Groups["type"].Value, failed.Groups["value"].Value)));
         if (RequiredParameterMissing().Match(bad.Message) is { Success: true } missing)
             return missing.Groups["source"].Value.StartsWith("body", StringComparison.Ordinal)
                 ? Problem(StatusCodes.Status400BadRequest, ProblemTypes.BadRequest, Unreadable, NoBody)
-                : Validation((missing.Groups["name"].Value, "This parameter is required."));
+                : Validation((QueryName(missing.Groups["name"].Value), "This parameter is required."));
         if (ImplicitBodyMissing().IsMatch(bad.Message))
             return Problem(StatusCodes.Status400BadRequest, ProblemTypes.BadRequest, Unreadable, NoBody);
         var status = bad.StatusCode is >= 400 and < 500 ? bad.StatusCode : StatusCodes.Status400BadRequest;
         return Problem(status, ProblemTypes.ForStatus(status), Unreadable,
             "The request's body, query string or headers could not be read as this operation takes them.");
     }
+
+    // a filter record's property (FinancialYear) is named in the query string, as every parameter is, in camel case
+    private static string QueryName(string name) => JsonNamingPolicy.CamelCase.ConvertName(name);
 
     private static ProblemDetails Validation((string Field, string Message) error)
     {

@@ -27,6 +27,7 @@ public static class PostsEndpoints
             .RequireScope(Scopes.RegisterWrite)
             .WithMetadata(new PartyRule("organisation")); // checked in the handler, against the organisation in the body
         group.MapGet("/{id:guid}", GetPost)
+            .WithName(nameof(GetPost))
             .WithSummary("Read one post")
             .WithDescription("`holderReference` is personal data: it is null unless the token has people:read and acts for the post's "
                 + "organisation, or for the other party to a secondment of its holder (or is an admin). With `asOf`, the post as the register "
@@ -72,16 +73,10 @@ public static class PostsEndpoints
             return Problems.Validation(problems);
         var post = await db.InsertAsync(Post.Create(organisation.Id, body.Title, body.Team, body.HolderReference, body.StartsOn, body.EndsOn, clock.GetUtcNow()), cancellationToken);
         ETags.Set(http.Response, post.Version);
-        return TypedResults.Created($"{http.Request.PathBase}/api/v1/posts/{post.Id}", await ToResponseAsync(post, http, db, mapper, cancellationToken));
+        return TypedResults.Created(http.PathTo(nameof(GetPost), new { id = post.Id }), await ToResponseAsync(post, http, db, mapper, cancellationToken));
     }
 
-    /// <param name="id"></param>
     /// <param name="asOf">Read the post as the register held it at this moment (UTC date-time).</param>
-    /// <param name="db"></param>
-    /// <param name="history"></param>
-    /// <param name="mapper"></param>
-    /// <param name="http"></param>
-    /// <param name="cancellationToken"></param>
     public static async Task<Results<Ok<PostResponse>, ProblemHttpResult>> GetPost(
         Guid id, DateTimeOffset? asOf, RegisterDbContext db, RecordHistory history, IMapper mapper, HttpContext http, CancellationToken cancellationToken)
     {
