@@ -88,11 +88,12 @@ public static class HttpServiceCollectionExtensions
 
     /// <summary>
     /// The versioned root every resource group hangs from: <c>/api/v{version}</c>. Every endpoint under it reads
-    /// dates and moments in its query string and route as ISO 8601 only (<see cref="IsoDates"/>).
+    /// dates and moments in its query string and route as ISO 8601 only (<see cref="IsoDates"/>), and fixed sets by name only
+    /// (<see cref="QueryEnums"/>).
     /// </summary>
     public static RouteGroupBuilder MapVersionedApi(this WebApplication app)
     {
         var versions = app.NewApiVersionSet().HasApiVersion(new ApiVersion(1)).ReportApiVersions().Build();
-        return app.MapGroup("/api/v{version:apiVersion}").WithApiVersionSet(versions).HasApiVersion(1).RequireIsoDates();
+        return app.MapGroup("/api/v{version:apiVersion}").WithApiVersionSet(versions).HasApiVersion(1).RequireIsoDates().RequireNamedEnums();
     }
 }

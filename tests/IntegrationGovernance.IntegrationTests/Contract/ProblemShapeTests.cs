@@ -136,6 +136,11 @@ public sealed class ProblemShapeTests(RegisterApiFactory api) : IClassFixture<Re
     [InlineData("/api/v1/agreements?organisationId=someone", "organisationId")]
     [InlineData("/api/v1/changes?after=last", "after")]
     [InlineData("/api/v1/organisations?limit=1&limit=2", "limit")]
+    [InlineData("/api/v1/organisations?type=3", "type")]               // a fixed set is named, in a query string as in a body
+    [InlineData("/api/v1/organisations?type=999", "type")]             // not a member at all
+    [InlineData("/api/v1/secondments?direction=1", "direction")]       // a filter record's member
+    [InlineData("/api/v1/agreements?organisationId=0193a6b2-7c1e-7d4f-9a51-2f3c4d5e6f70&role=-1", "role")]
+    [InlineData("/api/v1/finance/summaries", "financialYear")]         // a required member of a filter record, missing
     public async Task A_query_value_that_does_not_bind_is_a_validation_problem_naming_the_parameter(string url, string parameter)
     {
         var problem = await RegisterProblemAsync(await _admin.GetAsync(url), HttpStatusCode.BadRequest);
