@@ -162,8 +162,8 @@ public static class AgreementSearch
             SuccessionDepth = b.Link.Depth,
         }).ToList();
         if (bound.Count > page.Limit)
-            return TypedResults.Ok(page.ToPage(items, new AgreementCursor(onPage[^1].Agreement.Reference, null), request));
-        return TypedResults.Ok(exhausted ? new Page<BindingAgreementResponse> { Items = items } : page.ToPage(items, new AgreementCursor(lastRead!, null), request));
+            return TypedResults.Ok(page.ToPageAfter(items, new AgreementCursor(onPage[^1].Agreement.Reference, null), request));
+        return TypedResults.Ok(exhausted ? new Page<BindingAgreementResponse> { Items = items } : page.ToPageAfter(items, new AgreementCursor(lastRead!, null), request));
     }
 
     private static async Task<Page<AgreementResponse>> RankedAsync(

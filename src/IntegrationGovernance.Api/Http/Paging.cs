@@ -64,10 +64,10 @@ public sealed record PageRequest(int Limit, string? Cursor)
 
     /// <summary>Builds the page from up to <see cref="Limit"/> + 1 rows read in key order.</summary>
     public Page<T> ToPage<T, TKey>(IReadOnlyList<T> rows, Func<T, TKey> keyOf, HttpRequest request) =>
-        rows.Count <= Limit ? new Page<T> { Items = rows } : ToPage(rows.Take(Limit).ToList(), keyOf(rows[Limit - 1]), request);
+        rows.Count <= Limit ? new Page<T> { Items = rows } : ToPageAfter(rows.Take(Limit).ToList(), keyOf(rows[Limit - 1]), request);
 
     /// <summary>A page whose next one starts after <paramref name="nextKey"/>: the last key read, whether or not it is on this page.</summary>
-    public Page<T> ToPage<T, TKey>(IReadOnlyList<T> items, TKey nextKey, HttpRequest request)
+    public Page<T> ToPageAfter<T, TKey>(IReadOnlyList<T> items, TKey nextKey, HttpRequest request)
     {
         var next = PageCursors.Of(request).Issue(nextKey, PageCursors.ListOf(request));
         var query = QueryHelpers.ParseQuery(request.QueryString.Value);

@@ -50,10 +50,10 @@ public static class ChangesEndpoints
     }
 
     public static async Task<Ok<ChangesHeadResponse>> GetChangesHead(
-        ChangeFeed feed, CallerOrganisation caller, LinkGenerator links, HttpRequest request, CancellationToken cancellationToken)
+        ChangeFeed feed, CallerOrganisation caller, HttpRequest request, CancellationToken cancellationToken)
     {
         var head = await feed.HeadAsync(await SecondmentsOfAsync(request, caller, cancellationToken), cancellationToken);
-        return TypedResults.Ok(new ChangesHeadResponse { Position = head, Next = After(request, head, PageRequest.DefaultLimit, links) });
+        return TypedResults.Ok(new ChangesHeadResponse { Position = head, Next = After(request, head, PageRequest.DefaultLimit) });
     }
 
     // secondments are personal data: a reader sees those its organisation employs or hosts, an admin all
@@ -62,12 +62,12 @@ public static class ChangesEndpoints
             : request.HttpContext.User.HasScope(Scopes.PeopleRead) ? await caller.IdAsync(cancellationToken) ?? Guid.Empty
             : Guid.Empty;
 
-    /// <summary>The link that reads the feed after <paramref name="position"/>.</summary>
-    private static string After(HttpRequest request, long position, int limit, LinkGenerator? links = null)
-    {
-        var values = new { version = "1", after = position.ToString(CultureInfo.InvariantCulture), limit = limit.ToString(CultureInfo.InvariantCulture) };
-        return (links ?? request.HttpContext.RequestServices.GetRequiredService<LinkGenerator>())
-            .GetUriByName(request.HttpContext, nameof(ListChanges), values)
-            ?? throw new InvalidOperationException("The change feed has no route.");
-    }
+    /// <summary>The link, from the feed's named route, that reads the feed after <paramref name="position"/>.</summary>
+    private static string After(HttpRequest request, long position, int limit) =>
+        request.HttpContext.RequestServices.GetRequiredService<LinkGenerator>().GetUriByName(request.HttpContext, nameof(ListChanges), new
+        {
+            version = request.RouteValues["version"] ?? "1",
+            after = position.ToString(CultureInfo.InvariantCulture),
+            limit = limit.ToString(CultureInfo.InvariantCulture),
+        }) ?? throw new InvalidOperationException("The change feed has no route.");
 }
