@@ -11,14 +11,11 @@ using IntegrationGovernance.Api.RecordKeeping;
 using IntegrationGovernance.Api.Webhooks;
 using IntegrationGovernance.Api.Security;
 using IntegrationGovernance.Infrastructure.Persistence;
-using Serilog;
 
 var builder = WebApplication.CreateBuilder(args);
 
-builder.Services.AddSerilog((services, logger) => logger
-    .ReadFrom.Configuration(builder.Configuration)
-    .ReadFrom.Services(services)
-    .Enrich.FromLogContext());
+builder.Services.AddRegisterLogging(builder.Configuration, builder.Environment);
+builder.Services.AddRegisterTelemetry(builder.Configuration);
 builder.Services.AddRegisterHttp();
 builder.Services.AddRegisterSecurity(builder.Configuration, builder.Environment);
 builder.Services.AddRegisterOpenApi();

@@ -131,12 +131,7 @@ public static class AgreementDecisionsEndpoints
             return [];
         });
 
-    /// <param name="id"></param>
     /// <param name="asOf">The variations as the register held them at this moment (UTC date-time).</param>
-    /// <param name="db"></param>
-    /// <param name="history"></param>
-    /// <param name="mapper"></param>
-    /// <param name="cancellationToken"></param>
     public static async Task<Results<Ok<List<VariationResponse>>, ProblemHttpResult>> ListVariations(
         Guid id, DateTimeOffset? asOf, RegisterDbContext db, RecordHistory history, IMapper mapper, CancellationToken cancellationToken)
     {

@@ -29,6 +29,7 @@ public static class AgreementsEndpoints
                 + "answered as the register stood at that moment. `q` is a ranked full-text search over reference, title, purpose and services.")
             .RequireScope(Scopes.RegisterRead);
         group.MapGet("/{id:guid}", GetAgreement)
+            .WithName(nameof(GetAgreement))
             .WithSummary("Read one agreement")
             .WithDescription("With `activeOn`, `onDate` gives the status, parties and terms in force that day. With `asOf`, the agreement as the register held it then.")
             .ReturnsETag()
@@ -49,7 +50,7 @@ public static class AgreementsEndpoints
         group.MapAgreementDecisionsEndpoints();
         group.MapGet("/{id:guid}/schedules", AgreementSearch.ListSchedules)
             .WithSummary("Every agreement under an over-arching one")
-            .WithDescription("Schedules and annexed agreements at any depth, in one query; with `asOf`, as the register stood then.")
+            .WithDescription("Schedules and annexed agreements at any depth (up to ten levels), ordered by reference and keyset-paged; with `asOf`, as the register stood then.")
             .RequireScope(Scopes.RegisterRead);
         group.MapHistory<Agreement, AgreementResponse>(Resource)
             .RequireScope(Scopes.RegisterRead);
@@ -59,19 +60,13 @@ public static class AgreementsEndpoints
             .WithDescription("Every agreement the organisation is a party to (on `activeOn`, if given: then only those active that day with it a party), "
                 + "its own or inherited by novation when a predecessor's part passed to it under a succession (PCT → CCG → ICB). Each says through "
                 + "which party it was first made and how many successions back. An organisation is never bound before it took a party's place. "
-                + "At most 500, ordered by reference; with `asOf`, as the register stood then.")
+                + "Ordered by reference, keyset-paged; with `asOf`, as the register stood then.")
             .RequireScope(Scopes.RegisterRead);
         return api;
     }
 
-    /// <param name="id"></param>
     /// <param name="activeOn">Show the status, parties and terms in force on this date.</param>
     /// <param name="asOf">Read the agreement as the register held it at this moment (UTC date-time).</param>
-    /// <param name="db"></param>
-    /// <param name="history"></param>
-    /// <param name="mapper"></param>
-    /// <param name="response"></param>
-    /// <param name="cancellationToken"></param>
     public static async Task<Results<Ok<AgreementResponse>, ProblemHttpResult>> GetAgreement(
         Guid id, DateOnly? activeOn, DateTimeOffset? asOf, RegisterDbContext db, RecordHistory history,
         IMapper mapper, HttpResponse response, CancellationToken cancellationToken)
@@ -104,7 +99,7 @@ public static class AgreementsEndpoints
             return draft;
         }, cancellationToken);
         ETags.Set(http.Response, agreement.Version);
-        return TypedResults.Created($"{http.Request.PathBase}/api/v1/agreements/{agreement.Id}", ToResponse(agreement, null, mapper));
+        return TypedResults.Created(http.PathTo(nameof(GetAgreement), new { id = agreement.Id }), ToResponse(agreement, null, mapper));
     }
 
     public static Task<Results<Ok<AgreementResponse>, ValidationProblem, ProblemHttpResult>> ReviseAgreement(

@@ -1,6 +1,4 @@
 using System.Text;
-using System.Text.Json;
-using System.Text.RegularExpressions;
 using IntegrationGovernance.Domain.Common;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
@@ -16,7 +14,7 @@ namespace IntegrationGovernance.Api.Http;
 /// register rule → 409/422, a lost update race → 412, a body in a charset it cannot read → 415, the database unreachable → 503 with Retry-After.
 /// Anything else is a 500 that says nothing of the internals (the log has them, under the trace id).
 /// </summary>
-public sealed partial class ApiExceptionHandler(IProblemDetailsService problemDetails, ILogger<ApiExceptionHandler> logger) : IExceptionHandler
+public sealed class ApiExceptionHandler(IProblemDetailsService problemDetails, ILogger<ApiExceptionHandler> logger) : IExceptionHandler
 {
     public const int RetryAfterSeconds = 5;
 
@@ -30,12 +28,12 @@ public sealed partial class ApiExceptionHandler(IProblemDetailsService problemDe
 
         var problem = exception switch
         {
-            BadHttpRequestException bad => FromBadRequest(bad),
+            BadHttpRequestException bad => UnreadableRequests.From(bad),
             RegisterRuleException rule => Problems.FromRule(rule),
             _ when DataExceptionIn(exception) => Problem(StatusCodes.Status400BadRequest, ProblemTypes.Validation, "The request is not valid.",
                 "A value in the request cannot be stored (for example a NUL character in text, or a number out of range)."),
             InvalidOperationException when UnsupportedCharset(httpContext.Request) is { } charset => Problem(StatusCodes.Status415UnsupportedMediaType,
-                ProblemTypes.BadRequest, "The request could not be read.", $"The charset '{charset}' is not one the register can read; send the body as UTF-8."),
+                ProblemTypes.ForStatus(StatusCodes.Status415UnsupportedMediaType), "The request could not be read.", $"The charset '{charset}' is not one the register can read; send the body as UTF-8."),
             DbUpdateConcurrencyException => Problem(StatusCodes.Status412PreconditionFailed, ProblemTypes.PreconditionFailed,
                 "The record has changed.", "The record was changed by another request while yours was being made. Read it again, then retry."),
             _ when IsDatabaseUnavailable(exception) => Unavailable(httpContext),
@@ -105,54 +103,6 @@ public sealed partial class ApiExceptionHandler(IProblemDetailsService problemDe
             "The register is temporarily unavailable.", $"The database could not be reached. Nothing was changed; retry after {RetryAfterSeconds} seconds.");
     }
 
-    private static ProblemDetails FromBadRequest(BadHttpRequestException bad)
-    {
-        var (field, message) = bad.InnerException switch
-        {
-            JsonException json => FromJson(json),
-            _ when ParameterName().Match(bad.Message) is { Success: true } match =>
-                (match.Groups["name"].Value, ParameterMessage(match.Groups["type"].Value, match.Groups["value"].Value)),
-            _ => ((string?)null, bad.Message),
-        };
-        if (field is null)
-            return Problem(bad.StatusCode, ProblemTypes.BadRequest, "The request could not be read.", message);
-        var problem = Problem(StatusCodes.Status400BadRequest, ProblemTypes.Validation, "The request is not valid.",
-            "One or more fields are not valid; see errors, keyed by JSON path.");
-        problem.Extensions["errors"] = new Dictionary<string, string[]> { [field] = [message] };
-        return problem;
-    }
-
-    // a date the framework could not read at all (2008-13-45) gets the message IsoDates gives one it read too leniently
-    private static string ParameterMessage(string type, string value) =>
-        (type.Replace("?", "", StringComparison.Ordinal).Replace("[]", "", StringComparison.Ordinal)) switch
-        {
-            nameof(DateOnly) or $"Nullable<{nameof(DateOnly)}>" => IsoDates.MessageFor(dateTime: false, value),
-            nameof(DateTimeOffset) or nameof(DateTime) or $"Nullable<{nameof(DateTimeOffset)}>" or $"Nullable<{nameof(DateTime)}>" =>
-                IsoDates.MessageFor(dateTime: true, value),
-            _ => $"'{value}' is not a valid value.",
-        };
-
-    private static (string Field, string Message) FromJson(JsonException json)
-    {
-        var path = json.Path is { Length: > 0 } p ? p : "$";
-        if (MissingProperties().Match(json.Message) is { Success: true } missing)
-            return ($"$.{missing.Groups["names"].Value.Split(',')[0].Trim(' ', '\'')}", "This field is required.");
-        if (UnknownProperty().Match(json.Message) is { Success: true } unknown)
-            return ($"$.{unknown.Groups["name"].Value}", "This field is not part of the request; fields the register owns cannot be set.");
-        if (json.Message.Contains("null", StringComparison.Ordinal) && json.Message.Contains("non-nullable", StringComparison.Ordinal))
-            return (path, "This field cannot be null.");
-        return (path, "This value is not valid here (wrong type, format or unknown name).");
-    }
-
     private static ProblemDetails Problem(int status, string type, string title, string detail) =>
         new() { Status = status, Type = type, Title = title, Detail = detail };
-
-    [GeneratedRegex("""parameter "(?:(?<type>\S+) )?(?<name>[^"\s]+)" from "(?<value>[^"]*)""")]
-    private static partial Regex ParameterName();
-
-    [GeneratedRegex("missing required properties including: (?<names>.+?)\\.?$")]
-    private static partial Regex MissingProperties();
-
-    [GeneratedRegex("The JSON property '(?<name>[^']+)' could not be mapped")]
-    private static partial Regex UnknownProperty();
 }

@@ -29,8 +29,10 @@ public static class HttpServiceCollectionExtensions
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {
             RequestBounds.AsRegisterProblem(context.ProblemDetails);
+            var status = context.ProblemDetails.Status ?? context.HttpContext.Response.StatusCode;
             if (context.ProblemDetails.Type?.StartsWith("urn:", StringComparison.Ordinal) != true)
-                context.ProblemDetails.Type = ProblemTypes.ForStatus(context.ProblemDetails.Status ?? context.HttpContext.Response.StatusCode);
+                context.ProblemDetails.Type = ProblemTypes.ForStatus(status);
+            context.ProblemDetails.Detail ??= ProblemTypes.DetailForStatus(status);
             context.ProblemDetails.Instance ??= context.HttpContext.Request.Path;
             context.ProblemDetails.Extensions["correlationId"] = CorrelationId.Of(context.HttpContext);
         });
@@ -54,6 +56,7 @@ public static class HttpServiceCollectionExtensions
         services.AddOptions<IdempotencyOptions>().BindConfiguration(IdempotencyOptions.Section);
         services.AddHostedService<IdempotencyCleanup>();
         services.AddRequestBodyLimit();
+        services.AddSingleton<PageCursors>();
         return services;
     }
 
@@ -85,11 +88,12 @@ public static class HttpServiceCollectionExtensions
 
     /// <summary>
     /// The versioned root every resource group hangs from: <c>/api/v{version}</c>. Every endpoint under it reads
-    /// dates and moments in its query string and route as ISO 8601 only (<see cref="IsoDates"/>).
+    /// dates and moments in its query string and route as ISO 8601 only (<see cref="IsoDates"/>), and fixed sets by name only
+    /// (<see cref="QueryEnums"/>).
     /// </summary>
     public static RouteGroupBuilder MapVersionedApi(this WebApplication app)
     {
         var versions = app.NewApiVersionSet().HasApiVersion(new ApiVersion(1)).ReportApiVersions().Build();
-        return app.MapGroup("/api/v{version:apiVersion}").WithApiVersionSet(versions).HasApiVersion(1).RequireIsoDates();
+        return app.MapGroup("/api/v{version:apiVersion}").WithApiVersionSet(versions).HasApiVersion(1).RequireIsoDates().RequireNamedEnums();
     }
 }

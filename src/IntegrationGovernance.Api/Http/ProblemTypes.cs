@@ -34,4 +34,18 @@ public static class ProblemTypes
         >= 500 => Internal,
         _ => Prefix + "http-" + status,
     };
+
+    /// <summary>
+    /// What to tell the client when the framework refused the request before any handler ran (no route, a wrong method
+    /// or media type) and said nothing itself; null when the problem already says what is wrong.
+    /// </summary>
+    public static string? DetailForStatus(int status) => status switch
+    {
+        StatusCodes.Status400BadRequest => "The request could not be read.",
+        StatusCodes.Status404NotFound => "Nothing is at this address: no such resource, or an id that is not a UUID (or a number that is not a number).",
+        StatusCodes.Status405MethodNotAllowed => "This resource does not take that method; the Allow header lists those it takes.",
+        StatusCodes.Status406NotAcceptable => "The register answers in JSON (and, where the contract says so, text/csv).",
+        StatusCodes.Status415UnsupportedMediaType => "Bodies are JSON: send Content-Type: application/json (imports and ledger files also take text/csv).",
+        _ => null,
+    };
 }

@@ -39,10 +39,6 @@ public static class ImportsEndpoints
     }
 
     /// <param name="dryRun">Check and count without recording anything.</param>
-    /// <param name="db"></param>
-    /// <param name="clock"></param>
-    /// <param name="request"></param>
-    /// <param name="cancellationToken"></param>
     public static async Task<Results<Ok<ImportReport>, ValidationProblem>> ImportOrganisations(
         bool? dryRun, RegisterDbContext db, TimeProvider clock, HttpRequest request, CancellationToken cancellationToken)
     {
@@ -97,11 +93,6 @@ public static class ImportsEndpoints
     }
 
     /// <param name="dryRun">Check and count without recording anything.</param>
-    /// <param name="db"></param>
-    /// <param name="transfers"></param>
-    /// <param name="clock"></param>
-    /// <param name="http"></param>
-    /// <param name="cancellationToken"></param>
     public static async Task<Results<Ok<ImportReport>, ValidationProblem>> ImportAgreements(
         bool? dryRun, RegisterDbContext db, AgreementTransfers transfers, TimeProvider clock, HttpContext http, CancellationToken cancellationToken)
     {

@@ -28,6 +28,7 @@ public static class OrganisationsEndpoints
             .ProducesValidationProblem()
             .RequireScope(Scopes.RegisterRead);
         group.MapGet("/{id:guid}", GetOrganisation)
+            .WithName(nameof(GetOrganisation))
             .WithSummary("Read one organisation")
             .WithDescription("The response carries an ETag; send it back in If-Match to change the organisation. "
                 + "With `asOf`, the organisation as the register held it at that moment (no ETag: the past cannot be changed).")
@@ -78,38 +79,17 @@ public static class OrganisationsEndpoints
         return api;
     }
 
-    /// <param name="type">Only organisations of this type.</param>
-    /// <param name="code">Only the organisation with this ODS or GSS code (case-insensitive).</param>
-    /// <param name="nameContains">Only organisations whose name contains this text (case-insensitive).</param>
-    /// <param name="activeOn">Only organisations operational on this date.</param>
-    /// <param name="asOf">Read the register as it stood at this moment (UTC date-time).</param>
-    /// <param name="limit">Page size, 1 to 500 (default 50).</param>
-    /// <param name="cursor">The <c>nextCursor</c> of the previous page.</param>
-    /// <param name="db"></param>
-    /// <param name="history"></param>
-    /// <param name="mapper"></param>
-    /// <param name="request"></param>
-    /// <param name="cancellationToken"></param>
     public static async Task<Results<Ok<Page<OrganisationResponse>>, ValidationProblem>> ListOrganisations(
-        OrganisationType? type,
-        string? code,
-        string? nameContains,
-        DateOnly? activeOn,
-        DateTimeOffset? asOf,
-        int? limit,
-        string? cursor,
-        RegisterDbContext db,
-        RecordHistory history,
-        IMapper mapper,
-        HttpRequest request,
-        CancellationToken cancellationToken)
+        [AsParameters] OrganisationFilters filters, [AsParameters] PageQuery paging, RegisterDbContext db, RecordHistory history, IMapper mapper,
+        HttpRequest request, CancellationToken cancellationToken)
     {
-        var page = PageRequest.From(limit, cursor);
-        if (PageRequest.Validate(limit) is [_, ..] limitProblems)
+        var page = PageRequest.From(paging);
+        if (PageRequest.Validate(paging.Limit) is [_, ..] limitProblems)
             return Problems.Validation(limitProblems);
-        if (!page.TryReadKey<OrganisationCursor>(out var after))
+        if (!page.TryReadKey<OrganisationCursor>(request, out var after))
             return Problems.Validation([PageRequest.BadCursor]);
 
+        var (type, code, nameContains, activeOn, asOf) = (filters.Type, filters.Code, filters.NameContains, filters.ActiveOn, filters.AsOf);
         var query = asOf is { } moment ? await history.AsOfAsync<Organisation>(moment, cancellationToken) : db.Organisations.AsNoTracking();
         if (type is { } t)
             query = query.Where(o => o.Type == t);
@@ -130,13 +110,7 @@ public static class OrganisationsEndpoints
         return TypedResults.Ok(page.ToPage(mapper.Map<List<OrganisationResponse>>(rows), o => new OrganisationCursor(o.Name, o.Id), request));
     }
 
-    /// <param name="id"></param>
     /// <param name="asOf">Read the organisation as the register held it at this moment (UTC date-time).</param>
-    /// <param name="db"></param>
-    /// <param name="history"></param>
-    /// <param name="mapper"></param>
-    /// <param name="response"></param>
-    /// <param name="cancellationToken"></param>
     public static async Task<Results<Ok<OrganisationResponse>, ProblemHttpResult>> GetOrganisation(
         Guid id, DateTimeOffset? asOf, RegisterDbContext db, RecordHistory history, IMapper mapper, HttpResponse response, CancellationToken cancellationToken)
     {
@@ -159,7 +133,7 @@ public static class OrganisationsEndpoints
         var organisation = await db.InsertAsync(Organisation.Create(details, clock.GetUtcNow()), cancellationToken);
 
         ETags.Set(http.Response, organisation.Version);
-        return TypedResults.Created($"{http.Request.PathBase}/api/v1/organisations/{organisation.Id}", mapper.Map<OrganisationResponse>(organisation));
+        return TypedResults.Created(http.PathTo(nameof(GetOrganisation), new { id = organisation.Id }), mapper.Map<OrganisationResponse>(organisation));
     }
 
     public static Task<Results<Ok<OrganisationResponse>, ValidationProblem, ProblemHttpResult>> UpdateOrganisation(

@@ -31,6 +31,7 @@ public static class SuccessionsEndpoints
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .RequireScope(Scopes.Admin);
         group.MapGet("/{id:guid}", GetSuccession)
+            .WithName(nameof(GetSuccession))
             .WithSummary("Read one succession")
             .RequireScope(Scopes.RegisterRead);
         group.MapHistory<Succession, SuccessionResponse>("succession")
@@ -59,7 +60,7 @@ public static class SuccessionsEndpoints
             await db.SaveChangesAsync(token);
             await transfers.ApplyAsync(succession, token);
             await db.SaveChangesAsync(token);
-            return TypedResults.Created($"{request.PathBase}/api/v1/successions/{succession.Id}", mapper.Map<SuccessionResponse>(succession));
+            return TypedResults.Created(request.HttpContext.PathTo(nameof(GetSuccession), new { id = succession.Id }), mapper.Map<SuccessionResponse>(succession));
         }, cancellationToken);
     }
 

@@ -38,6 +38,7 @@ public static class AccountabilityEndpoints
             .RequireScope(Scopes.RegisterWrite)
             .WithMetadata(new PartyRule("post")); // checked in the handler, against the accountable post's organisation
         group.MapGet("/{id:guid}", GetAccountabilityLine)
+            .WithName(nameof(GetAccountabilityLine))
             .WithSummary("Read one accountability line")
             .WithDescription("With `asOf`, the line as the register held it at that moment (no ETag: the past cannot be changed).")
             .ReturnsETag()
@@ -56,7 +57,7 @@ public static class AccountabilityEndpoints
         api.MapGet("/posts/{id:guid}/lines", ListPostLines)
             .WithTags("People")
             .WithSummary("Every line from and to a post")
-            .WithDescription("With `asOf`, the lines as the register held them at that moment.")
+            .WithDescription("Ordered by start date then id, keyset-paged. With `asOf`, the lines as the register held them at that moment.")
             .RequireScope(Scopes.RegisterRead);
         return api;
     }
@@ -83,17 +84,11 @@ public static class AccountabilityEndpoints
             db.AccountabilityLines.Add(recorded);
             await db.SaveChangesAsync(token);
             ETags.Set(http.Response, recorded.Version);
-            return TypedResults.Created($"{http.Request.PathBase}/api/v1/accountability-lines/{recorded.Id}", mapper.Map<AccountabilityLineResponse>(recorded));
+            return TypedResults.Created(http.PathTo(nameof(GetAccountabilityLine), new { id = recorded.Id }), mapper.Map<AccountabilityLineResponse>(recorded));
         }, cancellationToken);
     }
 
-    /// <param name="id"></param>
     /// <param name="asOf">Read the line as the register held it at this moment (UTC date-time).</param>
-    /// <param name="db"></param>
-    /// <param name="history"></param>
-    /// <param name="mapper"></param>
-    /// <param name="response"></param>
-    /// <param name="cancellationToken"></param>
     public static async Task<Results<Ok<AccountabilityLineResponse>, ProblemHttpResult>> GetAccountabilityLine(
         Guid id, DateTimeOffset? asOf, RegisterDbContext db, RecordHistory history, IMapper mapper, HttpResponse response, CancellationToken cancellationToken)
     {
@@ -123,22 +118,28 @@ public static class AccountabilityEndpoints
         }, cancellationToken);
     }
 
-    /// <param name="id"></param>
+    /// <param name="id">The post.</param>
     /// <param name="asOf">The lines as the register held them at this moment (UTC date-time).</param>
-    /// <param name="db"></param>
-    /// <param name="history"></param>
-    /// <param name="mapper"></param>
-    /// <param name="cancellationToken"></param>
-    public static async Task<Results<Ok<List<AccountabilityLineResponse>>, ProblemHttpResult>> ListPostLines(
-        Guid id, DateTimeOffset? asOf, RegisterDbContext db, RecordHistory history, IMapper mapper, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<Page<AccountabilityLineResponse>>, ValidationProblem, ProblemHttpResult>> ListPostLines(
+        Guid id, DateTimeOffset? asOf, [AsParameters] PageQuery paging, RegisterDbContext db, RecordHistory history, IMapper mapper,
+        HttpRequest request, CancellationToken cancellationToken)
     {
+        var page = PageRequest.From(paging);
+        if (PageRequest.Validate(paging.Limit) is [_, ..] problems)
+            return Problems.Validation(problems);
+        if (!page.TryReadKey<LineCursor>(request, out var after))
+            return Problems.Validation([PageRequest.BadCursor]);
         if (!await StructureEndpoints.PostHeldAsync(id, asOf, db, history, cancellationToken))
             return Problems.NotFound(PostsEndpoints.Resource, id);
         var source = asOf is { } moment ? await history.AsOfAsync<AccountabilityLine>(moment, cancellationToken) : db.AccountabilityLines.AsNoTracking();
-        var lines = await source.Where(l => l.PostId == id || l.ToPostId == id)
-            .OrderBy(l => l.StartsOn).ThenBy(l => l.Id).ToListAsync(cancellationToken);
-        return TypedResults.Ok(mapper.Map<List<AccountabilityLineResponse>>(lines));
+        var lines = source.Where(l => l.PostId == id || l.ToPostId == id);
+        if (after is not null)
+            lines = lines.Where(l => EF.Functions.GreaterThan(ValueTuple.Create(l.StartsOn, l.Id), ValueTuple.Create(after.StartsOn, after.Id)));
+        var rows = await lines.OrderBy(l => l.StartsOn).ThenBy(l => l.Id).Take(page.Limit + 1).ToListAsync(cancellationToken);
+        return TypedResults.Ok(page.ToPage(mapper.Map<List<AccountabilityLineResponse>>(rows), l => new LineCursor(l.StartsOn, l.Id), request));
     }
+
+    private sealed record LineCursor(DateOnly StartsOn, Guid Id);
 
     /// <summary>
     /// The organisations acting for which a caller records or ends a line from this side: the post's organisation, or the

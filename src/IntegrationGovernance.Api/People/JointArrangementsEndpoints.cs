@@ -40,6 +40,7 @@ public static class JointArrangementsEndpoints
             .WithMetadata(new PartyRule(PostsEndpoints.Resource)); // checked in the handler, against the post's employer
         var group = api.MapGroup("/joint-arrangements").WithTags("People");
         group.MapGet("/{id:guid}", GetJointArrangement)
+            .WithName(nameof(GetJointArrangement))
             .WithSummary("Read one joint arrangement")
             .WithDescription("With `asOf`, as the register held it then (no ETag).")
             .ReturnsETag()
@@ -59,22 +60,27 @@ public static class JointArrangementsEndpoints
         return api;
     }
 
-    /// <param name="id"></param>
     /// <param name="asOf">The arrangements as the register held them at this moment (UTC date-time).</param>
-    /// <param name="db"></param>
-    /// <param name="history"></param>
-    /// <param name="mapper"></param>
-    /// <param name="cancellationToken"></param>
-    public static async Task<Results<Ok<List<JointArrangementResponse>>, ProblemHttpResult>> ListJointArrangements(
-        Guid id, DateTimeOffset? asOf, RegisterDbContext db, RecordHistory history, IMapper mapper, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<Page<JointArrangementResponse>>, ValidationProblem, ProblemHttpResult>> ListJointArrangements(
+        Guid id, DateTimeOffset? asOf, [AsParameters] PageQuery paging, RegisterDbContext db, RecordHistory history, IMapper mapper, HttpRequest request,
+        CancellationToken cancellationToken)
     {
+        var page = PageRequest.From(paging);
+        if (PageRequest.Validate(paging.Limit) is [_, ..] problems)
+            return Problems.Validation(problems);
+        if (!page.TryReadKey<ArrangementCursor>(request, out var after))
+            return Problems.Validation([PageRequest.BadCursor]);
         if (!await StructureEndpoints.PostHeldAsync(id, asOf, db, history, cancellationToken))
             return Problems.NotFound(PostsEndpoints.Resource, id);
-        var source = asOf is { } moment ? await history.AsOfAsync<JointArrangement>(moment, cancellationToken) : db.JointArrangements.AsNoTracking();
-        // a post has few: each a period of the post with one organisation, never two overlapping
-        var arrangements = await source.Where(a => a.PostId == id).OrderBy(a => a.StartsOn).ThenBy(a => a.Id).Take(PageRequest.MaxLimit).ToListAsync(cancellationToken);
-        return TypedResults.Ok(mapper.Map<List<JointArrangementResponse>>(arrangements));
+        var source = (asOf is { } moment ? await history.AsOfAsync<JointArrangement>(moment, cancellationToken) : db.JointArrangements.AsNoTracking())
+            .Where(a => a.PostId == id);
+        if (after is not null)
+            source = source.Where(a => EF.Functions.GreaterThan(ValueTuple.Create(a.StartsOn, a.Id), ValueTuple.Create(after.StartsOn, after.Id)));
+        var rows = await source.OrderBy(a => a.StartsOn).ThenBy(a => a.Id).Take(page.Limit + 1).ToListAsync(cancellationToken);
+        return TypedResults.Ok(page.ToPage(mapper.Map<List<JointArrangementResponse>>(rows), a => new ArrangementCursor(a.StartsOn, a.Id), request));
     }
+
+    private sealed record ArrangementCursor(DateOnly StartsOn, Guid Id);
 
     public static async Task<Results<Created<JointArrangementResponse>, ValidationProblem, ProblemHttpResult>> CreateJointArrangement(
         Guid id, JointArrangementRequest body, RegisterDbContext db, AccountabilityGraph graph, IMapper mapper, TimeProvider clock, HttpContext http,
@@ -100,17 +106,11 @@ public static class JointArrangementsEndpoints
             db.JointArrangements.Add(created);
             await db.SaveChangesAsync(token);
             ETags.Set(http.Response, created.Version);
-            return TypedResults.Created($"{http.Request.PathBase}/api/v1/joint-arrangements/{created.Id}", mapper.Map<JointArrangementResponse>(created));
+            return TypedResults.Created(http.PathTo(nameof(GetJointArrangement), new { id = created.Id }), mapper.Map<JointArrangementResponse>(created));
         }, cancellationToken);
     }
 
-    /// <param name="id"></param>
     /// <param name="asOf">Read the arrangement as the register held it at this moment (UTC date-time).</param>
-    /// <param name="db"></param>
-    /// <param name="history"></param>
-    /// <param name="mapper"></param>
-    /// <param name="response"></param>
-    /// <param name="cancellationToken"></param>
     public static async Task<Results<Ok<JointArrangementResponse>, ProblemHttpResult>> GetJointArrangement(
         Guid id, DateTimeOffset? asOf, RegisterDbContext db, RecordHistory history, IMapper mapper, HttpResponse response, CancellationToken cancellationToken)
     {

@@ -45,6 +45,7 @@ public static class PostHoldersEndpoints
             .RequirePartyOf<Post>(PostsEndpoints.Resource);
         var group = api.MapGroup("/post-holdings").WithTags("People");
         group.MapGet("/{id:guid}", GetPostHolding)
+            .WithName(nameof(GetPostHolding))
             .WithSummary("Read one holding")
             .WithDescription("The holder is shown only to a caller who may see the post's holders. With `asOf`, as the register held it then (no ETag).")
             .ReturnsETag()
@@ -66,23 +67,17 @@ public static class PostHoldersEndpoints
         return api;
     }
 
-    /// <param name="id"></param>
+    /// <param name="id">The post.</param>
     /// <param name="on">Only the holdings in force on this day.</param>
     /// <param name="asOf">Answer as the register stood at this moment (UTC date-time).</param>
-    /// <param name="limit">At most this many (default 50, at most 500).</param>
-    /// <param name="cursor">The <c>nextCursor</c> of the page before.</param>
-    /// <param name="db"></param>
-    /// <param name="history"></param>
-    /// <param name="http"></param>
-    /// <param name="cancellationToken"></param>
     public static async Task<Results<Ok<Page<PostHoldingResponse>>, ValidationProblem, ProblemHttpResult>> ListPostHolders(
-        Guid id, DateOnly? on, DateTimeOffset? asOf, int? limit, string? cursor, RegisterDbContext db, RecordHistory history, HttpContext http,
+        Guid id, DateOnly? on, DateTimeOffset? asOf, [AsParameters] PageQuery paging, RegisterDbContext db, RecordHistory history, HttpContext http,
         CancellationToken cancellationToken)
     {
-        var page = PageRequest.From(limit, cursor);
-        if (PageRequest.Validate(limit) is [_, ..] problems)
+        var page = PageRequest.From(paging);
+        if (PageRequest.Validate(paging.Limit) is [_, ..] problems)
             return Problems.Validation(problems);
-        if (!page.TryReadKey<HoldingCursor>(out var after))
+        if (!page.TryReadKey<HoldingCursor>(http.Request, out var after))
             return Problems.Validation([PageRequest.BadCursor]);
         var organisation = await db.Posts.Where(p => p.Id == id).Select(p => (Guid?)p.OrganisationId).FirstOrDefaultAsync(cancellationToken);
         if (organisation is null || !await StructureEndpoints.PostHeldAsync(id, asOf, db, history, cancellationToken))
@@ -117,17 +112,12 @@ public static class PostHoldersEndpoints
             db.PostHoldings.Add(created);
             await db.SaveChangesAsync(token);
             ETags.Set(http.Response, created.Version);
-            return TypedResults.Created($"{http.Request.PathBase}/api/v1/post-holdings/{created.Id}",
+            return TypedResults.Created(http.PathTo(nameof(GetPostHolding), new { id = created.Id }),
                 (await ShownAsync([created], post.OrganisationId, http, db, token))[0]);
         }, cancellationToken);
     }
 
-    /// <param name="id"></param>
     /// <param name="asOf">Read the holding as the register held it at this moment (UTC date-time).</param>
-    /// <param name="db"></param>
-    /// <param name="history"></param>
-    /// <param name="http"></param>
-    /// <param name="cancellationToken"></param>
     public static async Task<Results<Ok<PostHoldingResponse>, ProblemHttpResult>> GetPostHolding(
         Guid id, DateTimeOffset? asOf, RegisterDbContext db, RecordHistory history, HttpContext http, CancellationToken cancellationToken)
     {

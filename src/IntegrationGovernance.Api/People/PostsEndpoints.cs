@@ -31,6 +31,7 @@ public static class PostsEndpoints
             .RequireScope(Scopes.RegisterWrite)
             .WithMetadata(new PartyRule("organisation")); // checked in the handler, against the organisation in the body
         group.MapGet("/{id:guid}", GetPost)
+            .WithName(nameof(GetPost))
             .WithSummary("Read one post")
             .WithDescription("`holderReference` is the holder in force on the day read, from the post's holdings (`/holders`): an acting or interim "
                 + "holder covering the post before its substantive holder, and for an ended post its holder on its last day; `holderKind` says how they hold it. "
@@ -89,15 +90,10 @@ public static class PostsEndpoints
             return created;
         }, cancellationToken);
         ETags.Set(http.Response, post.Version);
-        return TypedResults.Created($"{http.Request.PathBase}/api/v1/posts/{post.Id}", await PostHolders.ResponseAsync(post, null, http, cancellationToken));
+        return TypedResults.Created(http.PathTo(nameof(GetPost), new { id = post.Id }), await PostHolders.ResponseAsync(post, null, http, cancellationToken));
     }
 
-    /// <param name="id"></param>
     /// <param name="asOf">Read the post as the register held it at this moment (UTC date-time).</param>
-    /// <param name="db"></param>
-    /// <param name="history"></param>
-    /// <param name="http"></param>
-    /// <param name="cancellationToken"></param>
     public static async Task<Results<Ok<PostResponse>, ProblemHttpResult>> GetPost(
         Guid id, DateTimeOffset? asOf, RegisterDbContext db, RecordHistory history, HttpContext http, CancellationToken cancellationToken)
     {

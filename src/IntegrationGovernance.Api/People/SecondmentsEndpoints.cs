@@ -33,6 +33,7 @@ public static class SecondmentsEndpoints
             .RequireScope(Scopes.PeopleWrite)
             .WithMetadata(new PartyRule(Resource)); // checked in the handler: employer or host
         group.MapGet("/{id:guid}", GetSecondment)
+            .WithName(nameof(GetSecondment))
             .WithSummary("Read one secondment")
             .WithDescription("Only the employer and the host (or an admin) see it; to anyone else it does not exist (404). "
                 + "With `asOf`, the secondment as the register held it at that moment (no ETag).")
@@ -57,7 +58,7 @@ public static class SecondmentsEndpoints
         group.MapGet("/", ListSecondments)
             .WithSummary("Find secondments")
             .WithDescription("Compliance questions: active on a date for an organisation (in, out or either); those whose authorising agreement "
-                + "ends before they do or has been terminated; those ending within N days. Only secondments the caller's organisation employs or hosts are listed, unless admin.")
+                + "ends before they do or has been terminated; those ending within N days. Only secondments the caller's organisation employs or hosts are listed, unless admin. Ordered by start date then id, keyset-paged.")
             .RequireScope(Scopes.PeopleRead)
             .WithMetadata(new VisibilityRule(Resource));
         return api;
@@ -101,16 +102,10 @@ public static class SecondmentsEndpoints
             return created;
         }, cancellationToken);
         ETags.Set(http.Response, secondment.Version);
-        return TypedResults.Created($"{http.Request.PathBase}/api/v1/secondments/{secondment.Id}", mapper.Map<SecondmentResponse>(secondment));
+        return TypedResults.Created(http.PathTo(nameof(GetSecondment), new { id = secondment.Id }), mapper.Map<SecondmentResponse>(secondment));
     }
 
-    /// <param name="id"></param>
     /// <param name="asOf">Read the secondment as the register held it at this moment (UTC date-time).</param>
-    /// <param name="db"></param>
-    /// <param name="history"></param>
-    /// <param name="mapper"></param>
-    /// <param name="http"></param>
-    /// <param name="cancellationToken"></param>
     public static async Task<Results<Ok<SecondmentResponse>, ProblemHttpResult>> GetSecondment(
         Guid id, DateTimeOffset? asOf, RegisterDbContext db, RecordHistory history, IMapper mapper, HttpContext http, CancellationToken cancellationToken)
     {
@@ -163,66 +158,53 @@ public static class SecondmentsEndpoints
     private static Task<bool> MaySeeAsync(Secondment secondment, HttpContext http, CancellationToken cancellationToken) =>
         AccessRuleExtensions.ActsForAnyAsync(http, [secondment.EmployerId, secondment.HostId], cancellationToken);
 
-    /// <param name="organisationId">Only secondments of this organisation.</param>
-    /// <param name="direction">With organisationId: In (it hosts), Out (it employs) or Either (default).</param>
-    /// <param name="activeOn">Only secondments running on this date.</param>
-    /// <param name="agreementEndsFirst">Only secondments whose authorising agreement ends before they do, or has been terminated or has expired.</param>
-    /// <param name="endingWithinDays">Only secondments ending within this many days of <c>on</c>.</param>
-    /// <param name="on">The day endingWithinDays counts from (default today in London).</param>
-    /// <param name="asOf">Answer as the register stood at this moment (UTC date-time): the secondments and agreements as then recorded.</param>
-    /// <param name="db"></param>
-    /// <param name="history"></param>
-    /// <param name="mapper"></param>
-    /// <param name="caller"></param>
-    /// <param name="clock"></param>
-    /// <param name="http"></param>
-    /// <param name="cancellationToken"></param>
-    public static async Task<Results<Ok<List<SecondmentResponse>>, ValidationProblem>> ListSecondments(
-        Guid? organisationId, SecondmentDirection? direction, DateOnly? activeOn, bool? agreementEndsFirst, int? endingWithinDays, DateOnly? on,
-        DateTimeOffset? asOf, RegisterDbContext db, RecordHistory history, IMapper mapper, CallerOrganisation caller, TimeProvider clock, HttpContext http,
-        CancellationToken cancellationToken)
+    public static async Task<Results<Ok<Page<SecondmentResponse>>, ValidationProblem>> ListSecondments(
+        [AsParameters] SecondmentFilters filters, [AsParameters] PageQuery paging, RegisterDbContext db, RecordHistory history, IMapper mapper,
+        CallerOrganisation caller, TimeProvider clock, HttpContext http, CancellationToken cancellationToken)
     {
-        if (endingWithinDays is < 0 or > 3660)
-            return Problems.Validation("endingWithinDays", "Between 0 and 3660 days.");
-        var query = asOf is { } moment ? await history.AsOfAsync<Secondment>(moment, cancellationToken) : db.Secondments.AsNoTracking();
+        var page = PageRequest.From(paging);
+        var problems = filters.Validate().Concat(PageRequest.Validate(paging.Limit)).ToList();
+        if (!page.TryReadKey<SecondmentCursor>(http.Request, out var after))
+            problems.Add(PageRequest.BadCursor);
+        if (problems.Count > 0)
+            return Problems.Validation(problems);
+
+        var query = filters.AsOf is { } moment ? await history.AsOfAsync<Secondment>(moment, cancellationToken) : db.Secondments.AsNoTracking();
         if (!http.User.HasScope(Scopes.Admin))
         {
             // personal data: only what the caller's organisation employs or hosts
             var mine = await caller.IdAsync(cancellationToken) ?? Guid.Empty;
             query = query.Where(s => s.EmployerId == mine || s.HostId == mine);
         }
-        if (organisationId is { } organisation)
+        if (filters.OrganisationId is { } organisation)
         {
-            query = direction switch
+            query = filters.Direction switch
             {
                 SecondmentDirection.In => query.Where(s => s.HostId == organisation),
                 SecondmentDirection.Out => query.Where(s => s.EmployerId == organisation),
                 _ => query.Where(s => s.HostId == organisation || s.EmployerId == organisation),
             };
         }
-        if (activeOn is { } day)
+        if (filters.ActiveOn is { } day)
             query = query.Where(s => s.StartsOn <= day && (s.EndsOn == null || s.EndsOn >= day));
-        if (endingWithinDays is { } within)
+        if (filters.EndingWithinDays is { } within)
         {
-            var from = on ?? RegisterCalendar.Today(clock);
+            var from = filters.On ?? RegisterCalendar.Today(clock);
             var until = RegisterCalendar.DaysAfter(from, within);
             query = query.Where(s => s.EndsOn >= from && s.EndsOn <= until);
         }
-        if (agreementEndsFirst == true)
+        if (filters.AgreementEndsFirst == true)
         {
-            var agreements = asOf is { } at ? await history.AsOfAsync<Agreement>(at, cancellationToken) : db.Agreements.AsNoTracking();
+            var agreements = filters.AsOf is { } at ? await history.AsOfAsync<Agreement>(at, cancellationToken) : db.Agreements.AsNoTracking();
             query = query.Where(s => agreements.Any(a => a.Id == s.AgreementId
                 && (a.Status == AgreementStatus.Terminated || a.Status == AgreementStatus.Expired
                     || (a.LatestEndsOn != null && (s.EndsOn == null || a.LatestEndsOn < s.EndsOn)))));
         }
-        var secondments = await query.OrderBy(s => s.StartsOn).ThenBy(s => s.Id).Take(PageRequest.MaxLimit).ToListAsync(cancellationToken);
-        return TypedResults.Ok(mapper.Map<List<SecondmentResponse>>(secondments));
+        if (after is not null)
+            query = query.Where(s => EF.Functions.GreaterThan(ValueTuple.Create(s.StartsOn, s.Id), ValueTuple.Create(after.StartsOn, after.Id)));
+        var secondments = await query.OrderBy(s => s.StartsOn).ThenBy(s => s.Id).Take(page.Limit + 1).ToListAsync(cancellationToken);
+        return TypedResults.Ok(page.ToPage(mapper.Map<List<SecondmentResponse>>(secondments), s => new SecondmentCursor(s.StartsOn, s.Id), http.Request));
     }
-}
 
-public enum SecondmentDirection
-{
-    Either,
-    In,
-    Out,
+    private sealed record SecondmentCursor(DateOnly StartsOn, Guid Id);
 }

@@ -33,7 +33,7 @@ public static class StructureEndpoints
         api.MapGet("/posts/{id:guid}/reports", ListReports)
             .WithTags("People")
             .WithSummary("The posts accountable to a post, on a date")
-            .WithDescription("With `asOf`, as the register stood then.")
+            .WithDescription("Their lines, ordered by kind, then post, then id, keyset-paged. With `asOf`, as the register stood then.")
             .RequireScope(Scopes.RegisterRead);
         api.MapGet("/organisations/{id:guid}/structure", GetStructure)
             .WithTags("People")
@@ -50,16 +50,9 @@ public static class StructureEndpoints
         return api;
     }
 
-    /// <param name="id"></param>
     /// <param name="on">The date (default today in London).</param>
     /// <param name="kind">The kind of line to follow (default LineManagement).</param>
     /// <param name="asOf">Answer as the register stood at this moment (UTC date-time).</param>
-    /// <param name="db"></param>
-    /// <param name="graph"></param>
-    /// <param name="history"></param>
-    /// <param name="mapper"></param>
-    /// <param name="clock"></param>
-    /// <param name="cancellationToken"></param>
     public static async Task<Results<Ok<List<ChainStepResponse>>, ProblemHttpResult>> GetAccountabilityChain(
         Guid id, DateOnly? on, AccountabilityKind? kind, DateTimeOffset? asOf, RegisterDbContext db, AccountabilityGraph graph, RecordHistory history,
         IMapper mapper, TimeProvider clock, CancellationToken cancellationToken)
@@ -70,37 +63,34 @@ public static class StructureEndpoints
         return TypedResults.Ok(mapper.Map<List<ChainStepResponse>>(chain));
     }
 
-    /// <param name="id"></param>
+    /// <param name="id">The post.</param>
     /// <param name="on">The date (default today in London).</param>
     /// <param name="asOf">Answer as the register stood at this moment (UTC date-time).</param>
-    /// <param name="db"></param>
-    /// <param name="history"></param>
-    /// <param name="mapper"></param>
-    /// <param name="clock"></param>
-    /// <param name="cancellationToken"></param>
-    public static async Task<Results<Ok<List<AccountabilityLineResponse>>, ProblemHttpResult>> ListReports(
-        Guid id, DateOnly? on, DateTimeOffset? asOf, RegisterDbContext db, RecordHistory history, IMapper mapper, TimeProvider clock,
-        CancellationToken cancellationToken)
+    public static async Task<Results<Ok<Page<AccountabilityLineResponse>>, ValidationProblem, ProblemHttpResult>> ListReports(
+        Guid id, DateOnly? on, DateTimeOffset? asOf, [AsParameters] PageQuery paging, RegisterDbContext db, RecordHistory history, IMapper mapper,
+        TimeProvider clock, HttpRequest request, CancellationToken cancellationToken)
     {
+        var page = PageRequest.From(paging);
+        if (PageRequest.Validate(paging.Limit) is [_, ..] problems)
+            return Problems.Validation(problems);
+        if (!page.TryReadKey<ReportCursor>(request, out var after))
+            return Problems.Validation([PageRequest.BadCursor]);
         if (!await PostHeldAsync(id, asOf, db, history, cancellationToken))
             return Problems.NotFound(PostsEndpoints.Resource, id);
         var day = on ?? RegisterCalendar.Today(clock);
         var source = asOf is { } moment ? await history.AsOfAsync<AccountabilityLine>(moment, cancellationToken) : db.AccountabilityLines.AsNoTracking();
-        var lines = await source
-            .Where(l => l.ToPostId == id && l.StartsOn <= day && (l.EndsOn == null || l.EndsOn >= day))
-            .OrderBy(l => l.Kind).ThenBy(l => l.PostId).ToListAsync(cancellationToken);
-        return TypedResults.Ok(mapper.Map<List<AccountabilityLineResponse>>(lines));
+        var lines = source.Where(l => l.ToPostId == id && l.StartsOn <= day && (l.EndsOn == null || l.EndsOn >= day));
+        if (after is not null)
+            lines = lines.Where(l => EF.Functions.GreaterThan(ValueTuple.Create(l.Kind, l.Id), ValueTuple.Create(after.Kind, after.Id)));
+        // by kind, then id: a board's line has no accountable post, so the key must not hold one
+        var rows = await lines.OrderBy(l => l.Kind).ThenBy(l => l.Id).Take(page.Limit + 1).ToListAsync(cancellationToken);
+        return TypedResults.Ok(page.ToPage(mapper.Map<List<AccountabilityLineResponse>>(rows), l => new ReportCursor(l.Kind, l.Id), request));
     }
 
-    /// <param name="id"></param>
+    private sealed record ReportCursor(AccountabilityKind Kind, Guid Id);
+
     /// <param name="on">The date (default today in London).</param>
     /// <param name="asOf">Answer as the register stood at this moment (UTC date-time).</param>
-    /// <param name="db"></param>
-    /// <param name="history"></param>
-    /// <param name="structure"></param>
-    /// <param name="clock"></param>
-    /// <param name="http"></param>
-    /// <param name="cancellationToken"></param>
     public static async Task<Results<Ok<StructureResponse>, ProblemHttpResult>> GetStructure(
         Guid id, DateOnly? on, DateTimeOffset? asOf, RegisterDbContext db, RecordHistory history, OrganisationStructure structure, TimeProvider clock,
         HttpContext http, CancellationToken cancellationToken)

@@ -52,15 +52,8 @@ public static class AlignedBudgetsEndpoints
     /// <param name="id">The agreement.</param>
     /// <param name="financialYear">e.g. 2015-16.</param>
     /// <param name="organisationId">The partner reporting: the caller's own organisation.</param>
-    /// <param name="body"></param>
     /// <param name="ifNoneMatch">`*` with a partner's first report for the year: recorded only if it has none yet.</param>
     /// <param name="ifMatch">The ETag of the partner's latest report, with every report after the first.</param>
-    /// <param name="db"></param>
-    /// <param name="mapper"></param>
-    /// <param name="clock"></param>
-    /// <param name="links"></param>
-    /// <param name="http"></param>
-    /// <param name="cancellationToken"></param>
     public static async Task<Results<Created<AlignedBudgetReportResponse>, Ok<AlignedBudgetReportResponse>, ValidationProblem, ProblemHttpResult>> ReportAlignedBudget(
         Guid id, string financialYear, Guid organisationId, AlignedBudgetRequest body,
         [FromHeader(Name = "If-None-Match")] string? ifNoneMatch, [FromHeader(Name = "If-Match")] string? ifMatch,
@@ -97,11 +90,6 @@ public static class AlignedBudgetsEndpoints
     /// <param name="financialYear">e.g. 2015-16.</param>
     /// <param name="organisationId">The partner.</param>
     /// <param name="asOf">The report that was the partner's latest at this moment (UTC date-time).</param>
-    /// <param name="db"></param>
-    /// <param name="history"></param>
-    /// <param name="mapper"></param>
-    /// <param name="response"></param>
-    /// <param name="cancellationToken"></param>
     public static async Task<Results<Ok<AlignedBudgetReportResponse>, ValidationProblem, ProblemHttpResult>> GetAlignedBudget(
         Guid id, string financialYear, Guid organisationId, DateTimeOffset? asOf, RegisterDbContext db, RecordHistory history, IMapper mapper,
         HttpResponse response, CancellationToken cancellationToken)
@@ -123,10 +111,6 @@ public static class AlignedBudgetsEndpoints
     /// <param name="financialYear">e.g. 2015-16.</param>
     /// <param name="withReplaced">List every report, the replaced ones too; the totals count only each partner's latest.</param>
     /// <param name="asOf">The reports exactly as the register held them at this moment (UTC date-time): later reports left out.</param>
-    /// <param name="db"></param>
-    /// <param name="history"></param>
-    /// <param name="mapper"></param>
-    /// <param name="cancellationToken"></param>
     public static async Task<Results<Ok<AlignedBudgetsResponse>, ValidationProblem, ProblemHttpResult>> ListAlignedBudgets(
         Guid id, string financialYear, bool? withReplaced, DateTimeOffset? asOf, RegisterDbContext db, RecordHistory history, IMapper mapper,
         CancellationToken cancellationToken)

@@ -33,11 +33,6 @@ public static class FinanceExport
     /// <param name="agreementId">Only this agreement's funds, aligned budgets and payments.</param>
     /// <param name="organisationId">Only those of agreements this organisation is a party to.</param>
     /// <param name="asOf">Exactly as the register gave it at this moment (UTC date-time): later bookings, contributions, reports and payments left out.</param>
-    /// <param name="db"></param>
-    /// <param name="history"></param>
-    /// <param name="mapper"></param>
-    /// <param name="http"></param>
-    /// <param name="cancellationToken"></param>
     public static async Task<Results<Ok<FinanceExportResponse>, ValidationProblem, EmptyHttpResult>> ExportFinance(
         string financialYear, Guid? agreementId, Guid? organisationId, DateTimeOffset? asOf, RegisterDbContext db, RecordHistory history, IMapper mapper,
         HttpContext http, CancellationToken cancellationToken)

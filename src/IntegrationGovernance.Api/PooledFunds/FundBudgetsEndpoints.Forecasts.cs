@@ -15,17 +15,9 @@ namespace IntegrationGovernance.Api.PooledFunds;
 /// <summary>The host's forecast outturn for a year at a month period: submitting it, reading it, and its submissions.</summary>
 public static partial class FundBudgetsEndpoints
 {
-    /// <param name="id"></param>
     /// <param name="financialYear">e.g. 2015-16.</param>
     /// <param name="period">The month period the forecast is made at: 1 (April) to 12 (March).</param>
-    /// <param name="body"></param>
     /// <param name="ifMatch">The ETag of your last read of the period's forecast; absent only for the period's first.</param>
-    /// <param name="db"></param>
-    /// <param name="caller"></param>
-    /// <param name="mapper"></param>
-    /// <param name="clock"></param>
-    /// <param name="http"></param>
-    /// <param name="cancellationToken"></param>
     public static async Task<Results<Created<ForecastOutturnResponse>, Ok<ForecastOutturnResponse>, ValidationProblem, ProblemHttpResult>> SubmitForecastOutturn(
         Guid id, string financialYear, int period, ForecastOutturnRequest body, [FromHeader(Name = "If-Match")] string? ifMatch, RegisterDbContext db,
         CallerOrganisation caller, IMapper mapper, TimeProvider clock, HttpContext http, CancellationToken cancellationToken)
@@ -62,15 +54,9 @@ public static partial class FundBudgetsEndpoints
         }, cancellationToken);
     }
 
-    /// <param name="id"></param>
     /// <param name="financialYear">e.g. 2015-16.</param>
     /// <param name="period">1 (April) to 12 (March).</param>
     /// <param name="asOf">The forecast exactly as the register held it at this moment (UTC date-time).</param>
-    /// <param name="db"></param>
-    /// <param name="history"></param>
-    /// <param name="mapper"></param>
-    /// <param name="response"></param>
-    /// <param name="cancellationToken"></param>
     public static async Task<Results<Ok<ForecastOutturnResponse>, ValidationProblem, ProblemHttpResult>> GetForecastOutturn(
         Guid id, string financialYear, int period, DateTimeOffset? asOf, RegisterDbContext db, RecordHistory history, IMapper mapper, HttpResponse response,
         CancellationToken cancellationToken)
@@ -86,18 +72,10 @@ public static partial class FundBudgetsEndpoints
         return TypedResults.Ok(mapper.Map<ForecastOutturnResponse>(forecast));
     }
 
-    /// <param name="id"></param>
     /// <param name="financialYear">e.g. 2015-16.</param>
     /// <param name="period">1 (April) to 12 (March).</param>
-    /// <param name="limit">Page size, 1 to 500 (default 50).</param>
-    /// <param name="cursor">The <c>nextCursor</c> of the previous page.</param>
-    /// <param name="db"></param>
-    /// <param name="history"></param>
-    /// <param name="mapper"></param>
-    /// <param name="request"></param>
-    /// <param name="cancellationToken"></param>
     public static async Task<Results<Ok<Page<RevisionResponse<ForecastOutturnResponse>>>, ValidationProblem, ProblemHttpResult>> GetForecastOutturnHistory(
-        Guid id, string financialYear, int period, int? limit, string? cursor, RegisterDbContext db, RecordHistory history, IMapper mapper, HttpRequest request,
+        Guid id, string financialYear, int period, [AsParameters] PageQuery paging, RegisterDbContext db, RecordHistory history, IMapper mapper, HttpRequest request,
         CancellationToken cancellationToken)
     {
         if (ReadQuery(financialYear, period, out var year) is [_, ..] problems)
@@ -106,7 +84,7 @@ public static partial class FundBudgetsEndpoints
             .Select(f => (Guid?)f.Id).FirstOrDefaultAsync(cancellationToken);
         if (forecast is null)
             return await NotHeldAsync(db, history, id, null, $"The pooled fund {id} has no forecast outturn for {year} P{period}.", cancellationToken);
-        return await HistoryEndpoints.PageAsync<ForecastOutturn, ForecastOutturnResponse>("forecast outturn", forecast.Value, limit, cursor, history, mapper, request, cancellationToken);
+        return await HistoryEndpoints.PageAsync<ForecastOutturn, ForecastOutturnResponse>("forecast outturn", forecast.Value, paging.Limit, paging.Cursor, history, mapper, request, cancellationToken);
     }
 
     private static ProblemHttpResult NotTheHost() => TypedResults.Problem(

@@ -11,15 +11,9 @@ namespace IntegrationGovernance.Api.PooledFunds;
 /// <summary>The monthly report, drawn from the budget, the forecasts, the contributions and the ledger.</summary>
 public static partial class FundBudgetsEndpoints
 {
-    /// <param name="id"></param>
     /// <param name="financialYear">e.g. 2015-16.</param>
     /// <param name="period">The report's month period: 1 (April) to 12 (March).</param>
     /// <param name="asOf">The report exactly as the register gave it at this moment (UTC date-time): later budgets, forecasts, contributions, risk shares and bookings left out.</param>
-    /// <param name="db"></param>
-    /// <param name="history"></param>
-    /// <param name="mapper"></param>
-    /// <param name="http"></param>
-    /// <param name="cancellationToken"></param>
     public static async Task<Results<Ok<MonthlyReportResponse>, ValidationProblem, ProblemHttpResult, EmptyHttpResult>> GetMonthlyReport(
         Guid id, string financialYear, int period, DateTimeOffset? asOf, RegisterDbContext db, RecordHistory history, IMapper mapper, HttpContext http,
         CancellationToken cancellationToken)

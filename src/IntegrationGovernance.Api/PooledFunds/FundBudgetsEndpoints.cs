@@ -69,15 +69,8 @@ public static partial class FundBudgetsEndpoints
         return api;
     }
 
-    /// <param name="id"></param>
     /// <param name="financialYear">e.g. 2015-16.</param>
-    /// <param name="body"></param>
     /// <param name="ifMatch">The ETag of your last read of the year's budget; absent only for the year's first.</param>
-    /// <param name="db"></param>
-    /// <param name="mapper"></param>
-    /// <param name="clock"></param>
-    /// <param name="http"></param>
-    /// <param name="cancellationToken"></param>
     public static async Task<Results<Created<FundBudgetResponse>, Ok<FundBudgetResponse>, ValidationProblem, ProblemHttpResult>> SetFundBudget(
         Guid id, string financialYear, FundBudgetRequest body, [FromHeader(Name = "If-Match")] string? ifMatch, RegisterDbContext db, IMapper mapper,
         TimeProvider clock, HttpContext http, CancellationToken cancellationToken)
@@ -112,14 +105,8 @@ public static partial class FundBudgetsEndpoints
         }, cancellationToken);
     }
 
-    /// <param name="id"></param>
     /// <param name="financialYear">e.g. 2015-16.</param>
     /// <param name="asOf">The budget exactly as the register held it at this moment (UTC date-time).</param>
-    /// <param name="db"></param>
-    /// <param name="history"></param>
-    /// <param name="mapper"></param>
-    /// <param name="response"></param>
-    /// <param name="cancellationToken"></param>
     public static async Task<Results<Ok<FundBudgetResponse>, ValidationProblem, ProblemHttpResult>> GetFundBudget(
         Guid id, string financialYear, DateTimeOffset? asOf, RegisterDbContext db, RecordHistory history, IMapper mapper, HttpResponse response,
         CancellationToken cancellationToken)
@@ -135,17 +122,9 @@ public static partial class FundBudgetsEndpoints
         return TypedResults.Ok(mapper.Map<FundBudgetResponse>(budget));
     }
 
-    /// <param name="id"></param>
     /// <param name="financialYear">e.g. 2015-16.</param>
-    /// <param name="limit">Page size, 1 to 500 (default 50).</param>
-    /// <param name="cursor">The <c>nextCursor</c> of the previous page.</param>
-    /// <param name="db"></param>
-    /// <param name="history"></param>
-    /// <param name="mapper"></param>
-    /// <param name="request"></param>
-    /// <param name="cancellationToken"></param>
     public static async Task<Results<Ok<Page<RevisionResponse<FundBudgetResponse>>>, ValidationProblem, ProblemHttpResult>> GetFundBudgetHistory(
-        Guid id, string financialYear, int? limit, string? cursor, RegisterDbContext db, RecordHistory history, IMapper mapper, HttpRequest request,
+        Guid id, string financialYear, [AsParameters] PageQuery paging, RegisterDbContext db, RecordHistory history, IMapper mapper, HttpRequest request,
         CancellationToken cancellationToken)
     {
         if (!FinancialYear.TryParse(financialYear, out var year))
@@ -153,7 +132,7 @@ public static partial class FundBudgetsEndpoints
         var budget = await db.Set<FundBudget>().Where(b => b.FundId == id && b.FinancialYearStart == year.Value.StartYear).Select(b => (Guid?)b.Id).FirstOrDefaultAsync(cancellationToken);
         if (budget is null)
             return await NotHeldAsync(db, history, id, null, $"The pooled fund {id} has no budget for {year}.", cancellationToken);
-        return await HistoryEndpoints.PageAsync<FundBudget, FundBudgetResponse>("fund budget", budget.Value, limit, cursor, history, mapper, request, cancellationToken);
+        return await HistoryEndpoints.PageAsync<FundBudget, FundBudgetResponse>("fund budget", budget.Value, paging.Limit, paging.Cursor, history, mapper, request, cancellationToken);
     }
 
     private static List<RuleViolation> ReadQuery(string financialYear, int period, out FinancialYear year)

@@ -24,6 +24,7 @@ public static class FundReports
     public static RouteGroupBuilder MapFundReportsEndpoints(this RouteGroupBuilder api)
     {
         api.MapGet("/pooled-funds/{id:guid}/summary", GetFundSummary)
+            .WithName(nameof(GetFundSummary))
             .WithTags("Pooled funds")
             .WithSummary("A fund's figures for a financial year")
             .WithDescription("Contributions by partner and kind, spend by period (P1 April … P12 March), variance (contributions − spend) and each partner's share of it under the year's risk share. "
@@ -31,6 +32,7 @@ public static class FundReports
             .WithMetadata(new OpenApi.AlsoAsCsv())
             .RequireScope(Scopes.FinanceRead);
         api.MapGet("/pooled-funds/{id:guid}/ledger", GetLedger)
+            .WithName(nameof(GetLedger))
             .WithTags("Pooled funds")
             .WithSummary("A fund's ledger lines")
             .WithDescription("JSON pages (by booking order), or with `Accept: text/csv` the whole selection in the import layout, so it imports again. With `asOf`, only the lines booked by that moment. "
@@ -52,16 +54,10 @@ public static class FundReports
         return api;
     }
 
-    /// <param name="id"></param>
     /// <param name="financialYear">e.g. 2015-16.</param>
     /// <param name="fromPeriod">First month period, 1 (April) to 12 (March); default 1.</param>
     /// <param name="toPeriod">Last month period; default 12.</param>
     /// <param name="asOf">The figures exactly as the register gave them at this moment (UTC date-time): later bookings, contributions and risk shares left out.</param>
-    /// <param name="db"></param>
-    /// <param name="history"></param>
-    /// <param name="mapper"></param>
-    /// <param name="http"></param>
-    /// <param name="cancellationToken"></param>
     public static async Task<Results<Ok<FundSummaryResponse>, ValidationProblem, ProblemHttpResult, EmptyHttpResult>> GetFundSummary(
         Guid id, string financialYear, int? fromPeriod, int? toPeriod, DateTimeOffset? asOf, RegisterDbContext db, RecordHistory history, IMapper mapper,
         HttpContext http, CancellationToken cancellationToken)
@@ -81,53 +77,44 @@ public static class FundReports
         return TypedResults.Ok(summaries[0]);
     }
 
-    /// <param name="financialYear">e.g. 2015-16.</param>
-    /// <param name="agreementId">Only funds of this agreement.</param>
-    /// <param name="organisationId">Only funds whose agreement this organisation is a party to.</param>
-    /// <param name="fromPeriod">First month period, 1 (April) to 12 (March); default 1.</param>
-    /// <param name="toPeriod">Last month period; default 12.</param>
-    /// <param name="asOf">The figures exactly as the register gave them at this moment (UTC date-time): later bookings, contributions and risk shares left out.</param>
-    /// <param name="db"></param>
-    /// <param name="history"></param>
-    /// <param name="mapper"></param>
-    /// <param name="http"></param>
-    /// <param name="cancellationToken"></param>
-    public static async Task<Results<Ok<List<FundSummaryResponse>>, ValidationProblem, EmptyHttpResult>> ListFundSummaries(
-        string financialYear, Guid? agreementId, Guid? organisationId, int? fromPeriod, int? toPeriod, DateTimeOffset? asOf, RegisterDbContext db,
-        RecordHistory history, IMapper mapper, HttpContext http, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<Page<FundSummaryResponse>>, ValidationProblem, EmptyHttpResult>> ListFundSummaries(
+        [AsParameters] FundSummaryFilters filters, [AsParameters] PageQuery paging, RegisterDbContext db, RecordHistory history, IMapper mapper,
+        HttpContext http, CancellationToken cancellationToken)
     {
-        if (ReadQuery(financialYear, fromPeriod, toPeriod, out var year, out var range) is [_, ..] problems)
+        var (financialYear, agreementId, organisationId, fromPeriod, toPeriod, asOf) =
+            (filters.FinancialYear, filters.AgreementId, filters.OrganisationId, filters.FromPeriod, filters.ToPeriod, filters.AsOf);
+        var page = PageRequest.From(paging);
+        var problems = ReadQuery(financialYear, fromPeriod, toPeriod, out var year, out var range);
+        problems.AddRange(PageRequest.Validate(paging.Limit));
+        if (!page.TryReadKey<FundCursor>(http.Request, out var after))
+            problems.Add(PageRequest.BadCursor);
+        if (problems.Count > 0)
             return Problems.Validation(problems);
         var sources = await db.FinanceAtAsync(history, asOf, cancellationToken);
-        var summaries = await SummariesAsync(sources, agreementId, organisationId, year!.Value, range, mapper, cancellationToken);
         if (WantsCsv(http.Request))
         {
-            await FundSummaryCsv.WriteAsync(http.Response, summaries, cancellationToken);
+            // the CSV is the whole selection, as the finance export is
+            await FundSummaryCsv.WriteAsync(http.Response, await SummariesAsync(sources, agreementId, organisationId, year!.Value, range, mapper, cancellationToken),
+                cancellationToken);
             return TypedResults.Empty;
         }
-        return TypedResults.Ok(summaries);
+        var funds = await FundsAsync(sources, agreementId, organisationId, cancellationToken);
+        if (after is not null)
+            funds = funds.Where(f => EF.Functions.GreaterThan(ValueTuple.Create(f.Name, f.Id), ValueTuple.Create(after.Name, after.Id)));
+        var summaries = mapper.Map<List<FundSummaryResponse>>(await StatementsAsync(sources, funds, year!.Value, range, cancellationToken, take: page.Limit + 1));
+        return TypedResults.Ok(page.ToPage(summaries, f => new FundCursor(f.FundName, f.FundId), http.Request));
     }
 
-    /// <param name="id"></param>
-    /// <param name="financialYear">Only lines of this financial year, e.g. 2015-16.</param>
-    /// <param name="fromPeriod">First month period, 1 (April) to 12 (March).</param>
-    /// <param name="toPeriod">Last month period.</param>
-    /// <param name="limit">Page size for JSON, 1 to 500 (default 50).</param>
-    /// <param name="cursor">The <c>nextCursor</c> of the previous page.</param>
-    /// <param name="asOf">The ledger exactly as the register held it at this moment (UTC date-time): lines booked later left out.</param>
-    /// <param name="db"></param>
-    /// <param name="history"></param>
-    /// <param name="mapper"></param>
-    /// <param name="http"></param>
-    /// <param name="cancellationToken"></param>
+    /// <param name="id">The fund.</param>
     public static async Task<Results<Ok<Page<LedgerLineResponse>>, ValidationProblem, ProblemHttpResult, EmptyHttpResult>> GetLedger(
-        Guid id, string? financialYear, int? fromPeriod, int? toPeriod, int? limit, string? cursor, DateTimeOffset? asOf, RegisterDbContext db,
+        Guid id, [AsParameters] LedgerFilters filters, [AsParameters] PageQuery paging, RegisterDbContext db,
         RecordHistory history, IMapper mapper, HttpContext http, CancellationToken cancellationToken)
     {
+        var (financialYear, fromPeriod, toPeriod, asOf, limit, cursor) = (filters.FinancialYear, filters.FromPeriod, filters.ToPeriod, filters.AsOf, paging.Limit, paging.Cursor);
         var page = PageRequest.From(limit, cursor);
         var problems = ReadQuery(financialYear, fromPeriod, toPeriod, out var year, out var range);
         problems.AddRange(PageRequest.Validate(limit));
-        if (!page.TryReadKey<long>(out var after))
+        if (!page.TryReadKey<long>(http.Request, out var after))
             problems.Add(PageRequest.BadCursor);
         if (problems.Count > 0)
             return Problems.Validation(problems);
@@ -149,36 +136,49 @@ public static class FundReports
         return TypedResults.Ok(page.ToPage(mapper.Map<List<LedgerLineResponse>>(rows), l => l.Id, http.Request));
     }
 
-    /// <param name="id"></param>
     /// <param name="financialYear">The year whose contributions to show, e.g. 2015-16.</param>
-    /// <param name="db"></param>
-    /// <param name="mapper"></param>
-    /// <param name="cancellationToken"></param>
-    public static async Task<Results<Ok<List<OrganisationFundResponse>>, ValidationProblem, ProblemHttpResult>> ListOrganisationFunds(
-        Guid id, string financialYear, RegisterDbContext db, IMapper mapper, CancellationToken cancellationToken)
+    /// <param name="id">The organisation.</param>
+    public static async Task<Results<Ok<Page<OrganisationFundResponse>>, ValidationProblem, ProblemHttpResult>> ListOrganisationFunds(
+        Guid id, string financialYear, [AsParameters] PageQuery paging, RegisterDbContext db, IMapper mapper, HttpRequest request,
+        CancellationToken cancellationToken)
     {
+        var page = PageRequest.From(paging);
+        var problems = PageRequest.Validate(paging.Limit).ToList();
         if (!FinancialYear.TryParse(financialYear, out var year))
-            return Problems.Validation("financialYear", FinancialYear.Problem);
+            problems.Add(new RuleViolation("financialYear", FinancialYear.Problem));
+        if (!page.TryReadKey<FundCursor>(request, out var after))
+            problems.Add(PageRequest.BadCursor);
+        if (problems.Count > 0)
+            return Problems.Validation(problems);
         if (!await db.Organisations.AnyAsync(o => o.Id == id, cancellationToken))
             return Problems.NotFound("organisation", id);
-        var funds = await db.PooledFunds.AsNoTracking()
-            .Where(f => f.HostOrganisationId == id || db.Contributions.Any(c => c.FundId == f.Id && c.OrganisationId == id))
-            .OrderBy(f => f.Name).ToListAsync(cancellationToken);
+        var query = db.PooledFunds.AsNoTracking()
+            .Where(f => f.HostOrganisationId == id || db.Contributions.Any(c => c.FundId == f.Id && c.OrganisationId == id));
+        if (after is not null)
+            query = query.Where(f => EF.Functions.GreaterThan(ValueTuple.Create(f.Name, f.Id), ValueTuple.Create(after.Name, after.Id)));
+        var funds = await query.OrderBy(f => f.Name).ThenBy(f => f.Id).Take(page.Limit + 1).ToListAsync(cancellationToken);
         var fundIds = funds.Select(f => f.Id).ToList();
         var contributions = await db.Contributions.AsNoTracking()
-            .Where(c => fundIds.Contains(c.FundId) && c.OrganisationId == id && c.FinancialYearStart == year.Value.StartYear)
+            .Where(c => fundIds.Contains(c.FundId) && c.OrganisationId == id && c.FinancialYearStart == year!.Value.StartYear)
             .OrderBy(c => c.CreatedAt).ToListAsync(cancellationToken);
-        return TypedResults.Ok(funds.Select(f => new OrganisationFundResponse
+        var items = funds.Select(f => new OrganisationFundResponse
         {
             Fund = mapper.Map<PooledFundResponse>(f),
             Hosts = f.HostOrganisationId == id,
             Contributions = mapper.Map<List<ContributionResponse>>(contributions.Where(c => c.FundId == f.Id)),
-        }).ToList());
+        }).ToList();
+        return TypedResults.Ok(page.ToPage(items, f => new FundCursor(f.Fund.Name, f.Fund.Id), request));
     }
+
+    private sealed record FundCursor(string Name, Guid Id);
 
     /// <summary>The finance export's summaries: every fund, or those of one agreement, or of the agreements an organisation is a party to (also drawn by <see cref="FinanceExport"/>).</summary>
     internal static async Task<List<FundSummaryResponse>> SummariesAsync(FinanceSources sources, Guid? agreementId, Guid? organisationId,
-        FinancialYear year, PeriodRange range, IMapper mapper, CancellationToken cancellationToken)
+        FinancialYear year, PeriodRange range, IMapper mapper, CancellationToken cancellationToken) =>
+        mapper.Map<List<FundSummaryResponse>>(await StatementsAsync(sources, await FundsAsync(sources, agreementId, organisationId, cancellationToken),
+            year, range, cancellationToken));
+
+    private static async Task<IQueryable<PooledFund>> FundsAsync(FinanceSources sources, Guid? agreementId, Guid? organisationId, CancellationToken cancellationToken)
     {
         var funds = sources.Funds;
         if (agreementId is { } agreement)
@@ -188,13 +188,15 @@ public static class FundReports
             var agreements = await sources.Agreements.Where(a => a.PartyIds.Contains(organisation)).Select(a => a.Id).ToListAsync(cancellationToken);
             funds = funds.Where(f => agreements.Contains(f.AgreementId));
         }
-        return mapper.Map<List<FundSummaryResponse>>(await StatementsAsync(sources, funds, year, range, cancellationToken));
+        return funds;
     }
 
+    /// <summary>Each fund's statement for the year, in name order (the first <paramref name="take"/> funds, when given).</summary>
     private static async Task<List<FundYearStatement>> StatementsAsync(
-        FinanceSources sources, IQueryable<PooledFund> funds, FinancialYear year, PeriodRange range, CancellationToken cancellationToken)
+        FinanceSources sources, IQueryable<PooledFund> funds, FinancialYear year, PeriodRange range, CancellationToken cancellationToken, int? take = null)
     {
-        var selected = await funds.OrderBy(f => f.Name).ThenBy(f => f.Id).ToListAsync(cancellationToken);
+        var ordered = funds.OrderBy(f => f.Name).ThenBy(f => f.Id);
+        var selected = await (take is { } most ? ordered.Take(most) : ordered).ToListAsync(cancellationToken);
         var figures = (await sources.ForYearAsync(selected.Select(f => f.Id).ToList(), year, range, cancellationToken)).ToDictionary(f => f.FundId);
         return selected.Select(fund => FundYearStatement.Draw(fund, year, range, figures[fund.Id].Contributions, figures[fund.Id].Spend)).ToList();
     }

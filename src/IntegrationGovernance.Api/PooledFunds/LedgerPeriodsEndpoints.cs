@@ -48,13 +48,8 @@ public static class LedgerPeriodsEndpoints
         return api;
     }
 
-    /// <param name="id"></param>
     /// <param name="financialYear">The financial year, e.g. 2015-16.</param>
     /// <param name="asOf">The periods exactly as the register held them at this moment (UTC date-time): closes and reopenings since left out.</param>
-    /// <param name="db"></param>
-    /// <param name="history"></param>
-    /// <param name="mapper"></param>
-    /// <param name="cancellationToken"></param>
     public static async Task<Results<Ok<List<LedgerPeriodResponse>>, ValidationProblem, ProblemHttpResult>> ListLedgerPeriods(
         Guid id, string financialYear, DateTimeOffset? asOf, RegisterDbContext db, RecordHistory history, IMapper mapper, CancellationToken cancellationToken)
     {
@@ -70,15 +65,8 @@ public static class LedgerPeriodsEndpoints
         return TypedResults.Ok(mapper.Map<List<LedgerPeriodResponse>>(LedgerPeriodStatus.OfYear(id, year.Value, recorded)));
     }
 
-    /// <param name="id"></param>
     /// <param name="financialYear">The financial year, e.g. 2015-16.</param>
     /// <param name="period">The month period, 1 (April) to 12 (March).</param>
-    /// <param name="db"></param>
-    /// <param name="mapper"></param>
-    /// <param name="caller"></param>
-    /// <param name="clock"></param>
-    /// <param name="http"></param>
-    /// <param name="cancellationToken"></param>
     public static async Task<Results<Ok<LedgerPeriodResponse>, ValidationProblem, ProblemHttpResult>> CloseLedgerPeriod(
         Guid id, string financialYear, int period, RegisterDbContext db, IMapper mapper, CallerOrganisation caller, TimeProvider clock, HttpContext http,
         CancellationToken cancellationToken)
@@ -102,15 +90,8 @@ public static class LedgerPeriodsEndpoints
         return closed is null ? Problems.NotFound(PooledFundsEndpoints.Resource, id) : TypedResults.Ok(mapper.Map<LedgerPeriodResponse>(closed));
     }
 
-    /// <param name="id"></param>
     /// <param name="financialYear">The financial year, e.g. 2015-16.</param>
     /// <param name="period">The month period, 1 (April) to 12 (March).</param>
-    /// <param name="body"></param>
-    /// <param name="db"></param>
-    /// <param name="mapper"></param>
-    /// <param name="clock"></param>
-    /// <param name="http"></param>
-    /// <param name="cancellationToken"></param>
     public static async Task<Results<Ok<LedgerPeriodResponse>, ValidationProblem, ProblemHttpResult>> ReopenLedgerPeriod(
         Guid id, string financialYear, int period, ReopenLedgerPeriodRequest body, RegisterDbContext db, IMapper mapper, TimeProvider clock, HttpContext http,
         CancellationToken cancellationToken)

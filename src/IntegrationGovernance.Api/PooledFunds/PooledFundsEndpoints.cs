@@ -28,6 +28,7 @@ public static class PooledFundsEndpoints
             .RequireScope(Scopes.FinanceWrite)
             .WithMetadata(new PartyRule("agreement")); // checked in the handler, against the agreement named in the body
         group.MapGet("/{id:guid}", GetPooledFund)
+            .WithName(nameof(GetPooledFund))
             .WithSummary("Read one pooled fund")
             .ReturnsETag()
             .RequireScope(Scopes.FinanceRead);
@@ -76,7 +77,7 @@ public static class PooledFundsEndpoints
 
         var fund = await db.InsertAsync(PooledFund.Create(agreement.Id, body.Name, body.HostOrganisationId, body.Manager, body.StartsOn, body.EndsOn, clock.GetUtcNow()), cancellationToken);
         ETags.Set(http.Response, fund.Version);
-        return TypedResults.Created($"{http.Request.PathBase}/api/v1/pooled-funds/{fund.Id}", mapper.Map<PooledFundResponse>(fund));
+        return TypedResults.Created(http.PathTo(nameof(GetPooledFund), new { id = fund.Id }), mapper.Map<PooledFundResponse>(fund));
     }
 
     public static async Task<Results<Ok<PooledFundResponse>, ProblemHttpResult>> GetPooledFund(
@@ -89,14 +90,7 @@ public static class PooledFundsEndpoints
         return TypedResults.Ok(mapper.Map<PooledFundResponse>(fund));
     }
 
-    /// <param name="id"></param>
     /// <param name="financialYear">The financial year the rule applies from, e.g. 2015-16.</param>
-    /// <param name="body"></param>
-    /// <param name="db"></param>
-    /// <param name="mapper"></param>
-    /// <param name="clock"></param>
-    /// <param name="http"></param>
-    /// <param name="cancellationToken"></param>
     public static Task<Results<Ok<PooledFundResponse>, ValidationProblem, ProblemHttpResult>> SetRiskShare(
         Guid id, string financialYear, RiskShareRequest body, RegisterDbContext db, IMapper mapper, TimeProvider clock, HttpContext http,
         CancellationToken cancellationToken)
@@ -128,7 +122,9 @@ public static class PooledFundsEndpoints
         FinancialYear.TryParse(body.FinancialYear, out var year);
 
         var contribution = await db.InsertAsync(Contribution.Record(fund.Id, body.OrganisationId, year!.Value, body.Kind, body.Form, body.Amount, body.Note, clock.GetUtcNow()), cancellationToken);
-        return TypedResults.Created($"{request.PathBase}/api/v1/pooled-funds/{fund.Id}/contributions/{contribution.Id}", mapper.Map<ContributionResponse>(contribution));
+        // a contribution has no address of its own: it is counted in the fund's figures for its year
+        return TypedResults.Created(request.HttpContext.PathTo(nameof(FundReports.GetFundSummary), new { id = fund.Id, financialYear = year!.Value.ToString() }),
+            mapper.Map<ContributionResponse>(contribution));
     }
 
     public static async Task<Results<Created<LedgerLineResponse>, ValidationProblem, ProblemHttpResult>> BookLedgerLine(
@@ -155,16 +151,10 @@ public static class PooledFundsEndpoints
             await db.SaveChangesAsync(token);
             return booked;
         }, cancellationToken);
-        return TypedResults.Created($"{request.PathBase}/api/v1/pooled-funds/{fund.Id}/ledger", mapper.Map<LedgerLineResponse>(line));
+        return TypedResults.Created(request.HttpContext.PathTo(nameof(FundReports.GetLedger), new { id = fund.Id }), mapper.Map<LedgerLineResponse>(line));
     }
 
-    /// <param name="id"></param>
     /// <param name="dryRun">Check and count without booking anything.</param>
-    /// <param name="db"></param>
-    /// <param name="importer"></param>
-    /// <param name="clock"></param>
-    /// <param name="request"></param>
-    /// <param name="cancellationToken"></param>
     public static async Task<Results<Ok<LedgerImportReport>, ValidationProblem, ProblemHttpResult>> ImportLedgerLines(
         Guid id, bool? dryRun, RegisterDbContext db, LedgerImporter importer, TimeProvider clock, HttpRequest request, CancellationToken cancellationToken)
     {

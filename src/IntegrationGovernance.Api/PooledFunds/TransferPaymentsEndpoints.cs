@@ -39,13 +39,6 @@ public static class TransferPaymentsEndpoints
     }
 
     /// <param name="id">The transfer agreement.</param>
-    /// <param name="body"></param>
-    /// <param name="db"></param>
-    /// <param name="mapper"></param>
-    /// <param name="clock"></param>
-    /// <param name="links"></param>
-    /// <param name="http"></param>
-    /// <param name="cancellationToken"></param>
     public static async Task<Results<Created<TransferPaymentResponse>, ValidationProblem, ProblemHttpResult>> RecordTransferPayment(
         Guid id, TransferPaymentRequest body, RegisterDbContext db, IMapper mapper, TimeProvider clock, LinkGenerator links, HttpContext http,
         CancellationToken cancellationToken)
@@ -76,10 +69,6 @@ public static class TransferPaymentsEndpoints
     /// <param name="financialYear">e.g. 2015-16.</param>
     /// <param name="withCorrected">List corrected payments too; the total counts only those that stand.</param>
     /// <param name="asOf">The payments exactly as the register held them at this moment (UTC date-time): later ones and later corrections left out.</param>
-    /// <param name="db"></param>
-    /// <param name="history"></param>
-    /// <param name="mapper"></param>
-    /// <param name="cancellationToken"></param>
     public static async Task<Results<Ok<TransferPaymentsResponse>, ValidationProblem, ProblemHttpResult>> ListTransferPayments(
         Guid id, string financialYear, bool? withCorrected, DateTimeOffset? asOf, RegisterDbContext db, RecordHistory history, IMapper mapper,
         CancellationToken cancellationToken)
@@ -97,12 +86,7 @@ public static class TransferPaymentsEndpoints
     }
 
     /// <param name="id">The transfer agreement.</param>
-    /// <param name="paymentId"></param>
     /// <param name="asOf">The payment as the register held it at this moment (UTC date-time): a correction made later is not shown.</param>
-    /// <param name="db"></param>
-    /// <param name="history"></param>
-    /// <param name="mapper"></param>
-    /// <param name="cancellationToken"></param>
     public static async Task<Results<Ok<TransferPaymentResponse>, ProblemHttpResult>> GetTransferPayment(
         Guid id, Guid paymentId, DateTimeOffset? asOf, RegisterDbContext db, RecordHistory history, IMapper mapper, CancellationToken cancellationToken)
     {

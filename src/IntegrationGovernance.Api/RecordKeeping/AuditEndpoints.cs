@@ -20,27 +20,17 @@ public static class AuditEndpoints
         return api;
     }
 
-    /// <param name="resource">Only changes to this resource, e.g. <c>organisations</c>.</param>
-    /// <param name="recordId">Only changes to this record.</param>
-    /// <param name="actor">Only changes made by this token subject.</param>
-    /// <param name="from">Only changes at or after this moment.</param>
-    /// <param name="to">Only changes before this moment.</param>
-    /// <param name="limit">Page size, 1 to 500 (default 50).</param>
-    /// <param name="cursor">The <c>nextCursor</c> of the previous page.</param>
-    /// <param name="db"></param>
-    /// <param name="mapper"></param>
-    /// <param name="request"></param>
-    /// <param name="cancellationToken"></param>
     public static async Task<Results<Ok<Page<AuditEntryResponse>>, ValidationProblem>> ListAudit(
-        string? resource, Guid? recordId, string? actor, DateTimeOffset? from, DateTimeOffset? to, int? limit, string? cursor,
-        RegisterDbContext db, IMapper mapper, HttpRequest request, CancellationToken cancellationToken)
+        [AsParameters] AuditFilters filters, [AsParameters] PageQuery paging, RegisterDbContext db, IMapper mapper, HttpRequest request,
+        CancellationToken cancellationToken)
     {
-        var page = PageRequest.From(limit, cursor);
-        if (PageRequest.Validate(limit) is [_, ..] problems)
+        var page = PageRequest.From(paging);
+        if (PageRequest.Validate(paging.Limit) is [_, ..] problems)
             return Problems.Validation(problems);
-        if (!page.TryReadKey<long>(out var before))
+        if (!page.TryReadKey<long>(request, out var before))
             return Problems.Validation([PageRequest.BadCursor]);
 
+        var (resource, recordId, actor, from, to) = (filters.Resource, filters.RecordId, filters.Actor, filters.From, filters.To);
         var query = db.Audit.AsNoTracking();
         if (resource is not null)
             query = query.Where(a => a.Resource == resource);

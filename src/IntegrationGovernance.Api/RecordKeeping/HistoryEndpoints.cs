@@ -14,8 +14,8 @@ public static class HistoryEndpoints
     /// </summary>
     public static RouteHandlerBuilder MapHistory<TEntity, TResponse>(this RouteGroupBuilder group, string resource, HistoryView<TEntity, TResponse>? view = null)
         where TEntity : class =>
-        group.MapGet("/{id:guid}/history", (Guid id, int? limit, string? cursor, RecordHistory history, IMapper mapper, HttpRequest request, CancellationToken cancellationToken) =>
-                PageAsync(resource, id, limit, cursor, history, mapper, request, cancellationToken, view))
+        group.MapGet("/{id:guid}/history", (Guid id, [AsParameters] PageQuery paging, RecordHistory history, IMapper mapper, HttpRequest request, CancellationToken cancellationToken) =>
+                PageAsync(resource, id, paging.Limit, paging.Cursor, history, mapper, request, cancellationToken, view))
             .WithName($"Get{string.Concat(resource.Split(' ').Select(w => char.ToUpperInvariant(w[0]) + w[1..]))}History")
             .WithSummary($"List the revisions of one {resource}")
             .WithDescription("Every change the register recorded, oldest first: who, when, through which operation, "
@@ -33,7 +33,7 @@ public static class HistoryEndpoints
         var page = PageRequest.From(limit, cursor);
         if (PageRequest.Validate(limit) is [_, ..] problems)
             return Problems.Validation(problems);
-        if (!page.TryReadKey<int>(out var after))
+        if (!page.TryReadKey<int>(request, out var after))
             return Problems.Validation([PageRequest.BadCursor]);
 
         var revisions = await history.RevisionsAsync<TEntity>(id, after, page.Limit + 1, cancellationToken);

@@ -32,31 +32,18 @@ public static class ProvenanceEndpoints
         return api;
     }
 
-    /// <param name="resource">Only records of this resource, as named in the change feed (organisations, agreements, posts, accountability_lines, ...).</param>
-    /// <param name="recordId">Only this record (with resource, or across resources).</param>
-    /// <param name="paper">Only records drawn from this paper, e.g. 003_2ca2add74d2ce439.txt.</param>
-    /// <param name="limit">Page size, 1 to 500 (default 50).</param>
-    /// <param name="cursor">The <c>nextCursor</c> of the previous page.</param>
-    /// <param name="db"></param>
-    /// <param name="mapper"></param>
-    /// <param name="caller"></param>
-    /// <param name="request"></param>
-    /// <param name="cancellationToken"></param>
     public static async Task<Results<Ok<Page<ProvenanceResponse>>, ValidationProblem>> ListProvenance(
-        string? resource, Guid? recordId, string? paper, int? limit, string? cursor,
+        [AsParameters] ProvenanceFilters filters, [AsParameters] PageQuery paging,
         RegisterDbContext db, IMapper mapper, CallerOrganisation caller, HttpRequest request, CancellationToken cancellationToken)
     {
-        var page = PageRequest.From(limit, cursor);
-        var problems = PageRequest.Validate(limit).ToList();
-        if (resource is not null && !Resources.Contains(resource))
-            problems.Add(new RuleViolation("resource", $"resource is one of: {string.Join(", ", Resources.Order(StringComparer.Ordinal))}."));
-        if (paper is { Length: > 100 })
-            problems.Add(new RuleViolation("paper", "paper is a file name of at most 100 characters."));
-        if (!page.TryReadKey<ProvenanceCursor>(out var after))
+        var page = PageRequest.From(paging);
+        var problems = PageRequest.Validate(paging.Limit).Concat(filters.Validate(Resources)).ToList();
+        if (!page.TryReadKey<ProvenanceCursor>(request, out var after))
             problems.Add(PageRequest.BadCursor);
         if (problems.Count > 0)
             return Problems.Validation(problems);
 
+        var (resource, recordId, paper) = (filters.Resource, filters.RecordId, filters.Paper);
         var query = db.Set<RecordProvenance>().AsNoTracking();
         if (resource is not null)
             query = query.Where(p => p.Resource == resource);

@@ -64,6 +64,18 @@ public sealed record ChangesPage
     public required string Next { get; init; }
 }
 
+/// <summary>The head of the change feed: where a reader that wants only what happens from now on starts.</summary>
+public sealed record ChangesHeadResponse
+{
+    /// <summary>The position of the latest committed change the caller can see; 0 when there is none.</summary>
+    /// <example>1042</example>
+    public required long Position { get; init; }
+
+    /// <summary>Read from the head: <c>GET /api/v1/changes?after={position}</c>, which gives only changes committed after it.</summary>
+    /// <example>http://127.0.0.1:5080/api/v1/changes?after=1042&amp;limit=50</example>
+    public required string Next { get; init; }
+}
+
 /// <summary>One committed change to a register record.</summary>
 public sealed record ChangeResponse
 {

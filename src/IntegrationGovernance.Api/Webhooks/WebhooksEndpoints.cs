@@ -40,6 +40,7 @@ public static class WebhooksEndpoints
             .RequireScope(Scopes.RegisterRead)
             .WithMetadata(new VisibilityRule(Resource));
         group.MapGet("/{id:guid}", GetWebhookSubscription)
+            .WithName(nameof(GetWebhookSubscription))
             .WithSummary("Read one subscription")
             .ReturnsETag()
             .RequireScope(Scopes.RegisterRead)
@@ -111,24 +112,34 @@ public static class WebhooksEndpoints
             return TypedResults.Problem(Problems.FromRule(new Domain.Common.RegisterRuleException(SubscriptionLimit,
                 $"The organisation already holds {limit} webhook subscriptions, the most it may. Delete one it no longer needs, or widen one's resources.",
                 kind: Domain.Common.RuleKind.Conflict)));
-        return TypedResults.Created($"{http.Request.PathBase}/api/v1/webhook-subscriptions/{subscription.Id}", new CreatedWebhookSubscriptionResponse
+        return TypedResults.Created(http.PathTo(nameof(GetWebhookSubscription), new { id = subscription.Id }), new CreatedWebhookSubscriptionResponse
         {
             Subscription = mapper.Map<WebhookSubscriptionResponse>(subscription),
             Secret = secret,
         });
     }
 
-    public static async Task<Ok<List<WebhookSubscriptionResponse>>> ListWebhookSubscriptions(
-        RegisterDbContext db, CallerOrganisation caller, IMapper mapper, HttpContext http, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<Page<WebhookSubscriptionResponse>>, ValidationProblem>> ListWebhookSubscriptions(
+        [AsParameters] PageQuery paging, RegisterDbContext db, CallerOrganisation caller, IMapper mapper, HttpContext http, CancellationToken cancellationToken)
     {
+        var page = PageRequest.From(paging);
+        if (PageRequest.Validate(paging.Limit) is [_, ..] problems)
+            return Problems.Validation(problems);
+        if (!page.TryReadKey<SubscriptionCursor>(http.Request, out var after))
+            return Problems.Validation([PageRequest.BadCursor]);
         var query = db.WebhookSubscriptions.AsNoTracking();
         if (!http.User.HasScope(Scopes.Admin))
         {
             var mine = await caller.IdAsync(cancellationToken);
             query = query.Where(s => s.OrganisationId == mine && mine != null);
         }
-        return TypedResults.Ok(mapper.Map<List<WebhookSubscriptionResponse>>(await query.OrderBy(s => s.CreatedAt).ToListAsync(cancellationToken)));
+        if (after is not null)
+            query = query.Where(s => EF.Functions.GreaterThan(ValueTuple.Create(s.CreatedAt, s.Id), ValueTuple.Create(after.CreatedAt, after.Id)));
+        var rows = await query.OrderBy(s => s.CreatedAt).ThenBy(s => s.Id).Take(page.Limit + 1).ToListAsync(cancellationToken);
+        return TypedResults.Ok(page.ToPage(mapper.Map<List<WebhookSubscriptionResponse>>(rows), s => new SubscriptionCursor(s.CreatedAt, s.Id), http.Request));
     }
+
+    private sealed record SubscriptionCursor(DateTimeOffset CreatedAt, Guid Id);
 
     public static async Task<Results<Ok<WebhookSubscriptionResponse>, ProblemHttpResult>> GetWebhookSubscription(
         Guid id, RegisterDbContext db, IMapper mapper, HttpContext http, CancellationToken cancellationToken)
@@ -186,14 +197,22 @@ public static class WebhooksEndpoints
         }, cancellationToken);
     }
 
-    public static async Task<Results<Ok<List<WebhookDeliveryResponse>>, ProblemHttpResult>> ListWebhookDeliveries(
-        Guid id, RegisterDbContext db, IMapper mapper, HttpContext http, CancellationToken cancellationToken)
+    /// <param name="id">The subscription.</param>
+    public static async Task<Results<Ok<Page<WebhookDeliveryResponse>>, ValidationProblem, ProblemHttpResult>> ListWebhookDeliveries(
+        Guid id, [AsParameters] PageQuery paging, RegisterDbContext db, IMapper mapper, HttpContext http, CancellationToken cancellationToken)
     {
+        var page = PageRequest.From(paging);
+        if (PageRequest.Validate(paging.Limit) is [_, ..] problems)
+            return Problems.Validation(problems);
+        if (!page.TryReadKey<long>(http.Request, out var before))
+            return Problems.Validation([PageRequest.BadCursor]);
         if (await VisibleAsync(db.WebhookSubscriptions.AsNoTracking(), id, http, cancellationToken) is null)
             return Problems.NotFound(Resource, id);
-        var deliveries = await db.WebhookDeliveries.AsNoTracking().Where(d => d.SubscriptionId == id)
-            .OrderByDescending(d => d.Id).Take(PageRequest.MaxLimit).ToListAsync(cancellationToken);
-        return TypedResults.Ok(mapper.Map<List<WebhookDeliveryResponse>>(deliveries));
+        var deliveries = db.WebhookDeliveries.AsNoTracking().Where(d => d.SubscriptionId == id);
+        if (page.Cursor is not null)
+            deliveries = deliveries.Where(d => d.Id < before);
+        var rows = await deliveries.OrderByDescending(d => d.Id).Take(page.Limit + 1).ToListAsync(cancellationToken);
+        return TypedResults.Ok(page.ToPage(mapper.Map<List<WebhookDeliveryResponse>>(rows), d => d.Id, http.Request));
     }
 
     public static async Task<Results<Ok<WebhookDeliveryResponse>, ProblemHttpResult>> RedeliverWebhook(

@@ -104,20 +104,19 @@ public static class AgreementQueries
         agreements.Where(a => periods.Any(t => t.AgreementId == a.Id));
 
     /// <summary>
-    /// Every agreement under an over-arching one, at any depth up to <paramref name="maxDepth"/> levels, read level by
-    /// level from <paramref name="agreements"/> (now, or as the register stood), so each level is one indexed query.
+    /// The ids of every agreement under an over-arching one, at any depth up to <paramref name="maxDepth"/> levels, read level
+    /// by level from <paramref name="agreements"/> (now, or as the register stood), so each level is one indexed query of ids alone.
     /// </summary>
-    public static async Task<List<Agreement>> DescendantsAsync(this IQueryable<Agreement> agreements, Guid id, int maxDepth, CancellationToken cancellationToken)
+    public static async Task<List<Guid>> DescendantIdsAsync(this IQueryable<Agreement> agreements, Guid id, int maxDepth, CancellationToken cancellationToken)
     {
-        var found = new List<Agreement>();
+        var found = new List<Guid>();
         var seen = new HashSet<Guid> { id };
         var parents = new[] { id };
         for (var depth = 0; depth < maxDepth && parents.Length > 0; depth++)
         {
-            var level = await agreements.Where(a => a.ParentId != null && parents.Contains(a.ParentId.Value)).ToListAsync(cancellationToken);
-            level = level.Where(a => seen.Add(a.Id)).ToList();
-            found.AddRange(level);
-            parents = level.Select(a => a.Id).ToArray();
+            var level = await agreements.Where(a => a.ParentId != null && parents.Contains(a.ParentId.Value)).Select(a => a.Id).ToListAsync(cancellationToken);
+            parents = level.Where(seen.Add).ToArray();
+            found.AddRange(parents);
         }
         return found;
     }

@@ -11,7 +11,6 @@ public sealed partial class OrganisationStructure
     /// <param name="organisationId">The organisation.</param>
     /// <param name="day">The structure's date.</param>
     /// <param name="shown">The posts shown so far: the organisation's own and those placed with it.</param>
-    /// <param name="cancellationToken"></param>
     private static async Task<StructureExtras?> ExtrasAsync(StructureSources sources, Guid organisationId, DateOnly day, List<Guid> shown,
         CancellationToken cancellationToken)
     {

@@ -35,7 +35,6 @@ public static class ArrangementFigures
     /// <param name="year">The financial year.</param>
     /// <param name="agreementIds">Only these agreements; null for every one.</param>
     /// <param name="withCorrected">List corrected payments too (each says which payment corrected it); totals count only those that stand.</param>
-    /// <param name="cancellationToken"></param>
     public static async Task<IReadOnlyList<TransferYearFigures>> TransfersAsync(this ArrangementSources sources, FinancialYear year,
         IReadOnlyCollection<Guid>? agreementIds, bool withCorrected, CancellationToken cancellationToken)
     {
@@ -61,7 +60,6 @@ public static class ArrangementFigures
     /// <param name="year">The financial year.</param>
     /// <param name="agreementIds">Only these agreements; null for every one.</param>
     /// <param name="withReplaced">List replaced reports too (each says which report replaced it); totals count only each partner's latest.</param>
-    /// <param name="cancellationToken"></param>
     public static async Task<IReadOnlyList<AlignedYearFigures>> AlignedAsync(this ArrangementSources sources, FinancialYear year,
         IReadOnlyCollection<Guid>? agreementIds, bool withReplaced, CancellationToken cancellationToken)
     {

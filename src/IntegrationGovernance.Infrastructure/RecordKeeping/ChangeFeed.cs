@@ -25,16 +25,31 @@ public sealed class ChangeFeed(RegisterDbContext db)
     /// Secondments are personal data: null shows all of them (an admin); otherwise only those this organisation
     /// employs or hosts, and <see cref="Guid.Empty"/> none. Their positions are then simply not in the reader's feed.
     /// </param>
-    /// <param name="cancellationToken"></param>
     public async Task<IReadOnlyList<Change>> ReadAsync(long after, int limit, Guid? secondmentsOf, CancellationToken cancellationToken)
     {
-        return await db.Revisions.AsNoTracking()
+        return await Visible(secondmentsOf)
             .Where(r => r.Position > after)
-            .Where(r => r.Resource != "secondments" || secondmentsOf == null
-                || db.Secondments.Any(s => s.Id == r.RecordId && (s.EmployerId == secondmentsOf || s.HostId == secondmentsOf)))
             .OrderBy(r => r.Position)
             .Take(limit)
             .Select(r => new Change(r.Position!.Value, r.Resource, r.RecordId, r.Number, r.Kind, r.RecordedAt))
             .ToListAsync(cancellationToken);
     }
+
+    /// <summary>
+    /// The position of the latest committed change the reader can see (0 when none): reading the feed after it gives only
+    /// what commits later. Secondments the reader may not see are passed over, as in <see cref="ReadAsync"/>.
+    /// </summary>
+    public async Task<long> HeadAsync(Guid? secondmentsOf, CancellationToken cancellationToken)
+    {
+        // walked down the position index from the end, so a feed of any length answers at once
+        return await Visible(secondmentsOf)
+            .Where(r => r.Position != null)
+            .OrderByDescending(r => r.Position)
+            .Select(r => r.Position!.Value)
+            .FirstOrDefaultAsync(cancellationToken);
+    }
+
+    private IQueryable<Revision> Visible(Guid? secondmentsOf) => db.Revisions.AsNoTracking()
+        .Where(r => r.Resource != "secondments" || secondmentsOf == null
+            || db.Secondments.Any(s => s.Id == r.RecordId && (s.EmployerId == secondmentsOf || s.HostId == secondmentsOf)));
 }

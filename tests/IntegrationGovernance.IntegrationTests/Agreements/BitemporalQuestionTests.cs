@@ -64,7 +64,7 @@ public sealed class BitemporalQuestionTests(RegisterApiFactory api) : IClassFixt
         var variations = await (await _client.GetAsync($"{Support.Agreements.Url}/{agreement.Id}/variations?asOf={at}")).ReadAsync<List<VariationResponse>>(HttpStatusCode.OK);
         Assert.Empty(variations);
         Assert.Equal(2, (await (await _client.GetAsync($"{Support.Agreements.Url}/{agreement.Id}/variations")).ReadAsync<List<VariationResponse>>(HttpStatusCode.OK)).Count);
-        var schedules = await (await _client.GetAsync($"{Support.Agreements.Url}/{agreement.Id}/schedules?asOf={at}")).ReadAsync<List<AgreementResponse>>(HttpStatusCode.OK);
+        var schedules = await (await _client.GetAsync($"{Support.Agreements.Url}/{agreement.Id}/schedules?asOf={at}")).ReadItemsAsync<AgreementResponse>(HttpStatusCode.OK);
         Assert.Equal([schedule.Id], schedules.Select(s => s.Id));
         Assert.Empty((await _client.OnAsync(agreement.Id, "2016-01-01", at)).Variations);
     }

@@ -93,13 +93,13 @@ public sealed class LegalQuestionTests(RegisterApiFactory api) : IClassFixture<R
         var (icbAgreement, _) = await _client.CreateAgreementAsync(Support.Agreements.Section75("CHAIN-ICB", new(council, icb), "2023-04-01", null));
 
         var binding = await (await _client.GetAsync($"{Register.Organisations}/{icb.Id}/agreements"))
-            .ReadAsync<List<BindingAgreementResponse>>(HttpStatusCode.OK);
+            .ReadItemsAsync<BindingAgreementResponse>(HttpStatusCode.OK);
         var onlyOwn = await (await _client.GetAsync($"{Register.Organisations}/{icb.Id}/agreements?includePredecessors=false"))
-            .ReadAsync<List<BindingAgreementResponse>>(HttpStatusCode.OK);
+            .ReadItemsAsync<BindingAgreementResponse>(HttpStatusCode.OK);
         var activeIn2010 = await (await _client.GetAsync($"{Register.Organisations}/{icb.Id}/agreements?activeOn=2010-01-01"))
-            .ReadAsync<List<BindingAgreementResponse>>(HttpStatusCode.OK);
+            .ReadItemsAsync<BindingAgreementResponse>(HttpStatusCode.OK);
         var activeIn2024 = await (await _client.GetAsync($"{Register.Organisations}/{icb.Id}/agreements?activeOn=2024-01-01"))
-            .ReadAsync<List<BindingAgreementResponse>>(HttpStatusCode.OK);
+            .ReadItemsAsync<BindingAgreementResponse>(HttpStatusCode.OK);
 
         Assert.Equal([(icbAgreement.Id, icb.Id, 0), (pctAgreement.Id, pct.Id, 2)],
             binding.Select(b => (b.Agreement.Id, b.BoundThroughId, b.SuccessionDepth)));
@@ -219,7 +219,7 @@ public sealed class LegalQuestionTests(RegisterApiFactory api) : IClassFixture<R
         var (child, _) = await _client.CreateAgreementAsync(Support.Agreements.Section75("OVERARCHING-1/A", parties) with { ParentId = parent.Id });
         var (grandchild, _) = await _client.CreateAgreementAsync(Support.Agreements.Section75("OVERARCHING-1/A/1", parties) with { ParentId = child.Id });
 
-        var schedules = await (await _client.GetAsync($"{Support.Agreements.Url}/{parent.Id}/schedules")).ReadAsync<List<AgreementResponse>>(HttpStatusCode.OK);
+        var schedules = await (await _client.GetAsync($"{Support.Agreements.Url}/{parent.Id}/schedules")).ReadItemsAsync<AgreementResponse>(HttpStatusCode.OK);
 
         Assert.Equal([child.Id, grandchild.Id], schedules.Select(a => a.Id));
         Assert.Equal([child.Id], await IdsAsync($"?parentId={parent.Id}"));

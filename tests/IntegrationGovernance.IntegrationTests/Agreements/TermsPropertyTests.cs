@@ -241,7 +241,7 @@ public sealed class TermsPropertyTests(RegisterApiFactory api, ITestOutputHelper
         var body = await response.Content.ReadAsStringAsync(cancellationToken);
         Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET {question.Url}: {(int)response.StatusCode} {body}");
         var json = JsonNode.Parse(body)!;
-        var ids = (question.Binding ? json.AsArray().Select(b => b!["agreement"]!["id"]) : json["items"]!.AsArray().Select(a => a!["id"]))
+        var ids = (question.Binding ? json["items"]!.AsArray().Select(b => b!["agreement"]!["id"]) : json["items"]!.AsArray().Select(a => a!["id"]))
             .Select(i => Guid.Parse((string)i!)).ToList();
         // the organisations are the history's own: no other agreement concerns them
         Assert.True(ids.All(i => i == id), $"GET {question.Url} lists agreements of another history: {string.Join(", ", ids)}");

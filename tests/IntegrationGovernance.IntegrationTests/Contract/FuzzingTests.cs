@@ -141,7 +141,7 @@ public sealed class FuzzingTests(RegisterApiFactory api, ITestOutputHelper outpu
         await using (var scope = api.Services.CreateAsyncScope())
             await scope.ServiceProvider.GetRequiredService<WebhookDispatcher>().RunOnceAsync(CancellationToken.None);
         var deliveries = await (await subscriber.GetAsync($"/api/v1/webhook-subscriptions/{subscription}/deliveries"))
-            .ReadAsync<List<WebhookDeliveryResponse>>(HttpStatusCode.OK);
+            .ReadItemsAsync<WebhookDeliveryResponse>(HttpStatusCode.OK);
 
         return new RealValues(
             Ids: new Dictionary<string, string[]>

@@ -41,10 +41,10 @@ public sealed class DemoDataTests(DemoDataTests.SeededApiFactory api) : IClassFi
     public async Task The_seed_papers_agreements_answer_the_legal_questions()
     {
         var harrow = await AgreementAsync("HARROW-S31-2005");
-        var schedules = await (await _client.GetAsync($"{Support.Agreements.Url}/{harrow.Id}/schedules")).ReadAsync<List<AgreementResponse>>(HttpStatusCode.OK);
+        var schedules = await (await _client.GetAsync($"{Support.Agreements.Url}/{harrow.Id}/schedules")).ReadItemsAsync<AgreementResponse>(HttpStatusCode.OK);
         var icb = Assert.Single((await (await _client.GetAsync($"{Register.Organisations}?code=QOX")).ReadAsync<Page>(HttpStatusCode.OK)).Items);
         var binding = await (await _client.GetAsync($"{Register.Organisations}/{icb.Id}/agreements?activeOn=2026-11-23"))
-            .ReadAsync<List<BindingAgreementResponse>>(HttpStatusCode.OK);
+            .ReadItemsAsync<BindingAgreementResponse>(HttpStatusCode.OK);
         var overdue = await (await _client.GetAsync($"{Support.Agreements.Url}?overdue=true&on=2026-11-23")).ReadAsync<Page<AgreementResponse>>(HttpStatusCode.OK);
 
         Assert.Equal(StatutoryBasis.Section31HealthAct1999, harrow.Basis);
@@ -61,9 +61,9 @@ public sealed class DemoDataTests(DemoDataTests.SeededApiFactory api) : IClassFi
         var icb = Assert.Single((await (await _client.GetAsync($"{Register.Organisations}?code=QOX")).ReadAsync<Page>(HttpStatusCode.OK)).Items);
         var england = Assert.Single((await (await _client.GetAsync($"{Register.Organisations}?code=X24")).ReadAsync<Page>(HttpStatusCode.OK)).Items);
 
-        var icbBefore = await (await _client.GetAsync($"{Register.Organisations}/{icb.Id}/agreements?activeOn=2022-06-30")).ReadAsync<List<BindingAgreementResponse>>(HttpStatusCode.OK);
-        var icbFrom = await (await _client.GetAsync($"{Register.Organisations}/{icb.Id}/agreements?activeOn=2022-07-01")).ReadAsync<List<BindingAgreementResponse>>(HttpStatusCode.OK);
-        var englands = await (await _client.GetAsync($"{Register.Organisations}/{england.Id}/agreements")).ReadAsync<List<BindingAgreementResponse>>(HttpStatusCode.OK);
+        var icbBefore = await (await _client.GetAsync($"{Register.Organisations}/{icb.Id}/agreements?activeOn=2022-06-30")).ReadItemsAsync<BindingAgreementResponse>(HttpStatusCode.OK);
+        var icbFrom = await (await _client.GetAsync($"{Register.Organisations}/{icb.Id}/agreements?activeOn=2022-07-01")).ReadItemsAsync<BindingAgreementResponse>(HttpStatusCode.OK);
+        var englands = await (await _client.GetAsync($"{Register.Organisations}/{england.Id}/agreements")).ReadItemsAsync<BindingAgreementResponse>(HttpStatusCode.OK);
 
         Assert.Empty(icbBefore);
         var bnes = Assert.Single(icbFrom, b => b.Agreement.Reference == "BNES-S75-2013");
@@ -76,7 +76,7 @@ public sealed class DemoDataTests(DemoDataTests.SeededApiFactory api) : IClassFi
     public async Task The_demo_funds_have_contributions_from_two_partners_and_figures_that_add_up()
     {
         var summaries = await (await _client.GetAsync("/api/v1/finance/summaries?financialYear=2008-09"))
-            .ReadAsync<List<Api.PooledFunds.FundSummaryResponse>>(HttpStatusCode.OK);
+            .ReadItemsAsync<Api.PooledFunds.FundSummaryResponse>(HttpStatusCode.OK);
 
         var stockton = Assert.Single(summaries, s => s.FundName.StartsWith("Stockton", StringComparison.Ordinal));
         Assert.Equal(2, stockton.Partners.Count(p => p.Effective > 0));
@@ -92,7 +92,7 @@ public sealed class DemoDataTests(DemoDataTests.SeededApiFactory api) : IClassFi
         var structure = await (await _client.GetAsync($"{Register.Organisations}/{stockton.Id}/structure?on=2010-01-01"))
             .ReadAsync<Api.People.StructureResponse>(HttpStatusCode.OK);
         var secondments = await (await _client.GetAsync("/api/v1/secondments?activeOn=2015-01-01"))
-            .ReadAsync<List<Api.People.SecondmentResponse>>(HttpStatusCode.OK);
+            .ReadItemsAsync<Api.People.SecondmentResponse>(HttpStatusCode.OK);
 
         var director = Assert.Single(structure.Roots);
         Assert.Equal("Director of Children, Education and Social Care", director.Title);

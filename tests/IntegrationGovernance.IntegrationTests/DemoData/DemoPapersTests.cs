@@ -51,7 +51,7 @@ public sealed class DemoPapersTests(DemoDataTests.SeededApiFactory api) : IClass
         var committee = Assert.Single((await (await _client.GetAsync($"{Register.Organisations}?nameContains=Clinical%20Commissioning%20Committee"))
             .ReadAsync<Page<OrganisationResponse>>(HttpStatusCode.OK)).Items);
         Assert.Equal(ccg.Id, committee.PartOfId);
-        var lines = (await (await _client.GetAsync($"/api/v1/posts/{director.PostId}/lines")).ReadAsync<List<AccountabilityLineResponse>>(HttpStatusCode.OK))
+        var lines = (await (await _client.GetAsync($"/api/v1/posts/{director.PostId}/lines")).ReadItemsAsync<AccountabilityLineResponse>(HttpStatusCode.OK))
             .Where(l => l.PostId == director.PostId && l.StartsOn <= new DateOnly(2013, 6, 1)).ToList();
         var councilStaff = await AgreementIdAsync(CouncilStaff);
         Assert.Contains(lines, l => l.ToPostId == officer.PostId && l.BasisAgreementId == councilStaff);
@@ -136,7 +136,7 @@ public sealed class DemoPapersTests(DemoDataTests.SeededApiFactory api) : IClass
         foreach (var reference in ended)
             Assert.Empty((await AgreementAsync(reference)).UnassignedTransfers);
         // and what rests on them runs to that day too
-        var secondments = await (await _client.GetAsync("/api/v1/secondments?activeOn=2013-03-31")).ReadAsync<List<SecondmentResponse>>(HttpStatusCode.OK);
+        var secondments = await (await _client.GetAsync("/api/v1/secondments?activeOn=2013-03-31")).ReadItemsAsync<SecondmentResponse>(HttpStatusCode.OK);
         Assert.Contains(secondments, s => s.HolderReference.StartsWith("NTPCT-", StringComparison.Ordinal) && s.EndsOn == new DateOnly(2013, 3, 31));
     }
 

@@ -53,7 +53,7 @@ public sealed class ImportTests(RegisterApiFactory api) : IClassFixture<Register
         var again = await (await PostCsvAsync("/api/v1/imports/agreements", csv)).ReadAsync<ImportReport>(HttpStatusCode.OK);
         var found = await (await _client.GetAsync($"{Support.Agreements.Url}?q=IMP-S31-2005")).ReadAsync<Page<AgreementResponse>>(HttpStatusCode.OK);
         var parent = Assert.Single(found.Items, a => a.Reference == "IMP-S31-2005");
-        var schedules = await (await _client.GetAsync($"{Support.Agreements.Url}/{parent.Id}/schedules")).ReadAsync<List<AgreementResponse>>(HttpStatusCode.OK);
+        var schedules = await (await _client.GetAsync($"{Support.Agreements.Url}/{parent.Id}/schedules")).ReadItemsAsync<AgreementResponse>(HttpStatusCode.OK);
 
         Assert.Equal((2, 0), (first.Added, first.AlreadyRecorded));
         Assert.Equal((0, 2), (again.Added, again.AlreadyRecorded));

@@ -40,9 +40,9 @@ public sealed class AccountabilityTests(RegisterApiFactory api) : IClassFixture<
         Assert.Contains("[\"Interim Director\"]", structureAfter.Mermaid, StringComparison.Ordinal);
         Assert.Contains(" --> ", structureAfter.Mermaid, StringComparison.Ordinal);
 
-        var reports = await (await _client.GetAsync($"/api/v1/posts/{divisional.Id}/reports?on=2015-06-01")).ReadAsync<List<AccountabilityLineResponse>>(HttpStatusCode.OK);
+        var reports = await (await _client.GetAsync($"/api/v1/posts/{divisional.Id}/reports?on=2015-06-01")).ReadItemsAsync<AccountabilityLineResponse>(HttpStatusCode.OK);
         Assert.Equal([coo.Id], reports.Select(r => r.PostId));
-        var lines = await (await _client.GetAsync($"/api/v1/posts/{divisional.Id}/lines")).ReadAsync<List<AccountabilityLineResponse>>(HttpStatusCode.OK);
+        var lines = await (await _client.GetAsync($"/api/v1/posts/{divisional.Id}/lines")).ReadItemsAsync<AccountabilityLineResponse>(HttpStatusCode.OK);
         Assert.Equal(3, lines.Count);
     }
 

@@ -58,7 +58,7 @@ public sealed class BoardLinesTests(RegisterApiFactory api) : IClassFixture<Regi
 
         var chain = await (await _admin.GetAsync($"/api/v1/posts/{manager.Id}/chain?on=2010-01-01&kind=GovernanceReporting"))
             .ReadAsync<List<ChainStepResponse>>(HttpStatusCode.OK);
-        var reports = await (await _admin.GetAsync($"/api/v1/posts/{director.Id}/reports?on=2010-01-01")).ReadAsync<List<AccountabilityLineResponse>>(HttpStatusCode.OK);
+        var reports = await (await _admin.GetAsync($"/api/v1/posts/{director.Id}/reports?on=2010-01-01")).ReadItemsAsync<AccountabilityLineResponse>(HttpStatusCode.OK);
 
         Assert.Equal([(1, (Guid?)manager.Id, (Guid?)null, trustBoard.Id), (2, (Guid?)null, (Guid?)trustBoard.Id, cabinet.Id), (2, (Guid?)null, (Guid?)trustBoard.Id, pctBoard.Id)],
             chain.Select(s => (s.Depth, s.FromPostId, s.FromBodyId, s.ToOrganisationId)).OrderBy(s => s.Depth).ThenBy(s => s.ToOrganisationId == pctBoard.Id));

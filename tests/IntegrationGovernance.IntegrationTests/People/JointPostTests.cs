@@ -29,7 +29,7 @@ public sealed class JointPostTests(RegisterApiFactory api) : IClassFixture<Regis
         var pcts = await _admin.StructureAsync(parties.Pct.Id, "2010-01-01");
         var councils = await councilHr.StructureAsync(parties.Council.Id, "2010-01-01");
         var councilsAfter = await _admin.StructureAsync(parties.Council.Id, "2011-07-01");
-        var listed = await (await _admin.GetAsync($"/api/v1/posts/{chief.Id}/joint-arrangements")).ReadAsync<List<JointArrangementResponse>>(HttpStatusCode.OK);
+        var listed = await (await _admin.GetAsync($"/api/v1/posts/{chief.Id}/joint-arrangements")).ReadItemsAsync<JointArrangementResponse>(HttpStatusCode.OK);
 
         var atHome = Assert.Single(pcts.Roots);
         Assert.Equal(chief.Id, atHome.PostId);

@@ -73,9 +73,9 @@ public sealed class PeopleHistoryTests(RegisterApiFactory api) : IClassFixture<R
         var pastForOutsider = await outsider.GetAsync($"{url}?asOf={created}");
         var past = await (await host.GetAsync($"{url}?asOf={created}")).ReadAsync<SecondmentResponse>(HttpStatusCode.OK);
         var listedThen = await (await host.GetAsync($"/api/v1/secondments?organisationId={bodies.Council.Id}&activeOn=2014-12-01&asOf={created}"))
-            .ReadAsync<List<SecondmentResponse>>(HttpStatusCode.OK);
+            .ReadItemsAsync<SecondmentResponse>(HttpStatusCode.OK);
         var listedNow = await (await host.GetAsync($"/api/v1/secondments?organisationId={bodies.Council.Id}&activeOn=2014-12-01"))
-            .ReadAsync<List<SecondmentResponse>>(HttpStatusCode.OK);
+            .ReadItemsAsync<SecondmentResponse>(HttpStatusCode.OK);
 
         Assert.Equal(["created", "end-date-changed"], history.Items.Select(r => r.Kind));
         Assert.Equal([new DateOnly(2015, 3, 31), new DateOnly(2014, 3, 31)], history.Items.Select(r => r.Record.EndsOn!.Value));
@@ -101,9 +101,9 @@ public sealed class PeopleHistoryTests(RegisterApiFactory api) : IClassFixture<R
 
         var history = await (await reader.GetAsync($"{url}/history")).ReadAsync<Page<RevisionResponse<AccountabilityLineResponse>>>(HttpStatusCode.OK);
         var then = await (await reader.GetAsync($"{url}?asOf={before}")).ReadAsync<AccountabilityLineResponse>(HttpStatusCode.OK);
-        var linesThen = await (await reader.GetAsync($"/api/v1/posts/{report.Id}/lines?asOf={before}")).ReadAsync<List<AccountabilityLineResponse>>(HttpStatusCode.OK);
-        var reportsThen = await (await reader.GetAsync($"/api/v1/posts/{manager.Id}/reports?on=2016-01-01&asOf={before}")).ReadAsync<List<AccountabilityLineResponse>>(HttpStatusCode.OK);
-        var reportsNow = await (await reader.GetAsync($"/api/v1/posts/{manager.Id}/reports?on=2016-01-01")).ReadAsync<List<AccountabilityLineResponse>>(HttpStatusCode.OK);
+        var linesThen = await (await reader.GetAsync($"/api/v1/posts/{report.Id}/lines?asOf={before}")).ReadItemsAsync<AccountabilityLineResponse>(HttpStatusCode.OK);
+        var reportsThen = await (await reader.GetAsync($"/api/v1/posts/{manager.Id}/reports?on=2016-01-01&asOf={before}")).ReadItemsAsync<AccountabilityLineResponse>(HttpStatusCode.OK);
+        var reportsNow = await (await reader.GetAsync($"/api/v1/posts/{manager.Id}/reports?on=2016-01-01")).ReadItemsAsync<AccountabilityLineResponse>(HttpStatusCode.OK);
 
         Assert.Equal(["created", "ended"], history.Items.Select(r => r.Kind));
         Assert.Equal(["endsOn"], history.Items[1].ChangedFields);

@@ -102,5 +102,5 @@ public sealed class SecondmentEndDateTests(RegisterApiFactory api) : IClassFixtu
         await (await _client.PostJsonAsync("/api/v1/secondments", request)).ReadAsync<SecondmentResponse>(HttpStatusCode.Created);
 
     private async Task<List<Guid>> IdsAsync(string query) =>
-        (await (await _client.GetAsync("/api/v1/secondments" + query)).ReadAsync<List<SecondmentResponse>>(HttpStatusCode.OK)).Select(s => s.Id).ToList();
+        (await (await _client.GetAsync("/api/v1/secondments" + query)).ReadItemsAsync<SecondmentResponse>(HttpStatusCode.OK)).Select(s => s.Id).ToList();
 }

@@ -69,8 +69,8 @@ public sealed class SecondmentTests(RegisterApiFactory api) : IClassFixture<Regi
 
         Assert.Equal(HttpStatusCode.OK, (await host.GetAsync($"/api/v1/secondments/{secondment.Id}")).StatusCode);
         await (await outsider.GetAsync($"/api/v1/secondments/{secondment.Id}")).ReadProblemAsync(HttpStatusCode.NotFound);
-        Assert.DoesNotContain(secondment.Id, (await (await outsider.GetAsync("/api/v1/secondments")).ReadAsync<List<SecondmentResponse>>(HttpStatusCode.OK)).Select(s => s.Id));
-        Assert.Contains(secondment.Id, (await (await host.GetAsync("/api/v1/secondments")).ReadAsync<List<SecondmentResponse>>(HttpStatusCode.OK)).Select(s => s.Id));
+        Assert.DoesNotContain(secondment.Id, (await (await outsider.GetAsync("/api/v1/secondments")).ReadItemsAsync<SecondmentResponse>(HttpStatusCode.OK)).Select(s => s.Id));
+        Assert.Contains(secondment.Id, (await (await host.GetAsync("/api/v1/secondments")).ReadItemsAsync<SecondmentResponse>(HttpStatusCode.OK)).Select(s => s.Id));
 
         // nor does the change feed reveal it: only the host (with people:read) sees its change
         var hostFeed = api.CreateClientAs("host-feed", bodies.Council.GssCode, "register:read", "people:read");
@@ -94,5 +94,5 @@ public sealed class SecondmentTests(RegisterApiFactory api) : IClassFixture<Regi
     }
 
     private async Task<List<Guid>> IdsAsync(string query) =>
-        (await (await _client.GetAsync("/api/v1/secondments" + query)).ReadAsync<List<SecondmentResponse>>(HttpStatusCode.OK)).Select(s => s.Id).ToList();
+        (await (await _client.GetAsync("/api/v1/secondments" + query)).ReadItemsAsync<SecondmentResponse>(HttpStatusCode.OK)).Select(s => s.Id).ToList();
 }

@@ -38,7 +38,7 @@ public sealed class ContributionRevisionTests(RegisterApiFactory api) : IClassFi
 
         var summary = await SummaryAsync(fund.Id);
         var history = await (await _client.GetAsync($"{Register.Organisations}/{parties.Council.Id}/pooled-funds?financialYear=2015-16"))
-            .ReadAsync<List<OrganisationFundResponse>>(HttpStatusCode.OK);
+            .ReadItemsAsync<OrganisationFundResponse>(HttpStatusCode.OK);
 
         var council = summary.Partners.Single(p => p.OrganisationId == parties.Council.Id);
         Assert.Equal((1_000.00m, 950.00m, 950.00m), (council.Planned, council.Actual, council.Effective));

@@ -79,7 +79,7 @@ public sealed class MoneyRangeTests(RegisterApiFactory api) : IClassFixture<Regi
     private async Task<FundSummaryResponse> AssertReadsAsync(Guid fund, decimal expectedContributions)
     {
         var summary = await (await _client.GetAsync($"{Funds.Url}/{fund}/summary?financialYear=2015-16")).ReadAsync<FundSummaryResponse>(HttpStatusCode.OK);
-        var all = await (await _client.GetAsync("/api/v1/finance/summaries?financialYear=2015-16")).ReadAsync<List<FundSummaryResponse>>(HttpStatusCode.OK);
+        var all = await (await _client.GetAsync("/api/v1/finance/summaries?financialYear=2015-16")).ReadItemsAsync<FundSummaryResponse>(HttpStatusCode.OK);
         var csv = await _client.CsvAsync("/api/v1/finance/summaries?financialYear=2015-16");
         Assert.Equal(expectedContributions, summary.Contributions);
         Assert.Contains(all, s => s.FundId == fund);

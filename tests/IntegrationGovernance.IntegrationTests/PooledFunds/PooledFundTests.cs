@@ -222,9 +222,9 @@ public sealed class PooledFundTests(RegisterApiFactory api) : IClassFixture<Regi
         await _client.PostJsonAsync($"{Funds.Url}/{fund.Id}/contributions", Funds.Contribution(parties.Pct.Id, ContributionKind.Planned, 1_234.56m));
 
         var pct = await (await _client.GetAsync($"{Register.Organisations}/{parties.Pct.Id}/pooled-funds?financialYear=2015-16"))
-            .ReadAsync<List<OrganisationFundResponse>>(HttpStatusCode.OK);
+            .ReadItemsAsync<OrganisationFundResponse>(HttpStatusCode.OK);
         var council = await (await _client.GetAsync($"{Register.Organisations}/{parties.Council.Id}/pooled-funds?financialYear=2015-16"))
-            .ReadAsync<List<OrganisationFundResponse>>(HttpStatusCode.OK);
+            .ReadItemsAsync<OrganisationFundResponse>(HttpStatusCode.OK);
 
         Assert.Equal([(fund.Id, false, 1_234.56m)], pct.Select(f => (f.Fund.Id, f.Hosts, f.Contributions.Sum(c => c.Amount))));
         Assert.Equal([(fund.Id, true, 0m)], council.Select(f => (f.Fund.Id, f.Hosts, f.Contributions.Sum(c => c.Amount))));

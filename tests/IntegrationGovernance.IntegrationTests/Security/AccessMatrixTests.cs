@@ -467,7 +467,7 @@ public sealed class AccessMatrixTests : IClassFixture<RegisterApiFactory>
                 await scope.ServiceProvider.GetRequiredService<IntegrationGovernance.Infrastructure.Webhooks.WebhookDispatcher>().RunOnceAsync(CancellationToken.None);
             var subscriber = _host.CreateClientAs("subscriber", owner, Scopes.RegisterRead);
             var delivery = (await (await subscriber.GetAsync($"/api/v1/webhook-subscriptions/{subscription}/deliveries"))
-                .ReadAsync<List<Api.Webhooks.WebhookDeliveryResponse>>(HttpStatusCode.OK))[0];
+                .ReadItemsAsync<Api.Webhooks.WebhookDeliveryResponse>(HttpStatusCode.OK))[0];
             return new Recipe(() => new HttpRequestMessage(HttpMethod.Post, $"/api/v1/webhook-subscriptions/{subscription}/deliveries/{delivery.Id}/redeliver"), owner);
         },
         ["GetSuccessionHistory"] = async admin =>
@@ -512,6 +512,7 @@ public sealed class AccessMatrixTests : IClassFixture<RegisterApiFactory>
         ["ExportFinance"] = _ => Get($"{Arrangements.ExportUrl}?financialYear=2015-16"),
         ["GetPooledFundHistory"] = async admin => new Recipe(Request(HttpMethod.Get, $"{Funds.Url}/{(await admin.FundAsync("Matrix")).Fund.Id}/history")),
         ["ListChanges"] = _ => Get("/api/v1/changes"),
+        ["GetChangesHead"] = _ => Get("/api/v1/changes/head"),
         ["ListProvenance"] = _ => Get("/api/v1/provenance?resource=posts"),
         ["ListAudit"] = _ => Get("/api/v1/audit"),
     };

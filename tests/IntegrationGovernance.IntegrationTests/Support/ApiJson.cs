@@ -21,6 +21,10 @@ public static class ApiJson
         return JsonSerializer.Deserialize<T>(body, Options) ?? throw new InvalidOperationException("Empty body");
     }
 
+    /// <summary>Reads one page of a list (<c>Page&lt;T&gt;</c>) and gives its items.</summary>
+    public static async Task<List<T>> ReadItemsAsync<T>(this HttpResponseMessage response, HttpStatusCode expected) =>
+        [.. (await response.ReadAsync<Api.Http.Page<T>>(expected)).Items];
+
     /// <summary>Reads an RFC 9457 problem, checking its status and content type.</summary>
     public static async Task<JsonObject> ReadProblemAsync(this HttpResponseMessage response, HttpStatusCode expected)
     {

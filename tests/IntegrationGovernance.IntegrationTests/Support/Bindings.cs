@@ -14,7 +14,7 @@ public static class Bindings
     public static async Task<List<BindingAgreementResponse>> BindingAsync(this HttpClient client, OrganisationResponse organisation, string? activeOn = null, string? asOf = null)
     {
         var query = string.Join('&', new[] { activeOn is null ? null : $"activeOn={activeOn}", asOf is null ? null : $"asOf={asOf}" }.Where(q => q is not null));
-        return await (await client.GetAsync($"{Register.Organisations}/{organisation.Id}/agreements?{query}")).ReadAsync<List<BindingAgreementResponse>>(HttpStatusCode.OK);
+        return await (await client.GetAsync($"{Register.Organisations}/{organisation.Id}/agreements?{query}")).ReadItemsAsync<BindingAgreementResponse>(HttpStatusCode.OK);
     }
 
     /// <summary>The agreement with its <c>onDate</c> terms for the day.</summary>

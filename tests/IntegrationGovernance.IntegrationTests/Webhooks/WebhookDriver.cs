@@ -20,5 +20,5 @@ public static class WebhookDriver
     }
 
     public static async Task<List<WebhookDeliveryResponse>> DeliveriesAsync(this HttpClient client, Guid subscription) =>
-        await (await client.GetAsync($"/api/v1/webhook-subscriptions/{subscription}/deliveries")).ReadAsync<List<WebhookDeliveryResponse>>(HttpStatusCode.OK);
+        await (await client.GetAsync($"/api/v1/webhook-subscriptions/{subscription}/deliveries")).ReadItemsAsync<WebhookDeliveryResponse>(HttpStatusCode.OK);
 }

@@ -46,7 +46,7 @@ public sealed class WebhookTests(WebhookTests.WebhookFactory api) : IClassFixtur
         await RunWorkerAsync();
 
         var log = await (await _client.GetAsync($"/api/v1/webhook-subscriptions/{created.Subscription.Id}/deliveries"))
-            .ReadAsync<List<WebhookDeliveryResponse>>(HttpStatusCode.OK);
+            .ReadItemsAsync<WebhookDeliveryResponse>(HttpStatusCode.OK);
         var delivery = Assert.Single(log);
         Assert.Equal(DeliveryStatus.Delivered, delivery.Status);
         Assert.Equal([500, 500, 200], delivery.Attempts.Select(a => a.StatusCode));
@@ -69,7 +69,7 @@ public sealed class WebhookTests(WebhookTests.WebhookFactory api) : IClassFixtur
 
         Assert.Equal(SubscriptionStatus.Paused, subscription.Status);
         Assert.Contains("circuit", subscription.PausedReason, StringComparison.Ordinal);
-        var log = await (await _client.GetAsync($"/api/v1/webhook-subscriptions/{subscription.Id}/deliveries")).ReadAsync<List<WebhookDeliveryResponse>>(HttpStatusCode.OK);
+        var log = await (await _client.GetAsync($"/api/v1/webhook-subscriptions/{subscription.Id}/deliveries")).ReadItemsAsync<WebhookDeliveryResponse>(HttpStatusCode.OK);
         Assert.Contains(log, d => d.Attempts.Any(a => a.Error?.Contains("circuit open", StringComparison.Ordinal) == true));
         Assert.All(log, d => Assert.Equal(DeliveryStatus.Failed, d.Status));
     }
@@ -159,7 +159,7 @@ public sealed class WebhookTests(WebhookTests.WebhookFactory api) : IClassFixtur
             var problem = await refused.ReadProblemAsync(HttpStatusCode.Conflict);
             Assert.Equal("urn:integration-governance:problem:subscription-limit", (string?)problem["type"]);
         }
-        var held = await (await subscriber.GetAsync("/api/v1/webhook-subscriptions")).ReadAsync<List<WebhookSubscriptionResponse>>(HttpStatusCode.OK);
+        var held = await (await subscriber.GetAsync("/api/v1/webhook-subscriptions")).ReadItemsAsync<WebhookSubscriptionResponse>(HttpStatusCode.OK);
         Assert.Equal(3, held.Count);
         var neighbour = api.CreateClientAs("neighbour", other.Council.GssCode, "register:read");
         await (await neighbour.PostJsonAsync("/api/v1/webhook-subscriptions", new WebhookSubscriptionRequest { TargetUrl = receiver.Url }))
