@@ -18,7 +18,7 @@ public sealed record SecondmentFilters
     [FromQuery(Name = "activeOn")]
     public DateOnly? ActiveOn { get; init; }
 
-    /// <summary>Only secondments whose authorising agreement ends before they do, or has been terminated or has expired.</summary>
+    /// <summary>Only secondments that outlast their authorising agreement: it is not active on their last day (it ends, is terminated or expires before).</summary>
     [FromQuery(Name = "agreementEndsFirst")]
     public bool? AgreementEndsFirst { get; init; }
 

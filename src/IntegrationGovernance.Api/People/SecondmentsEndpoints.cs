@@ -6,6 +6,7 @@ using IntegrationGovernance.Api.Security;
 using IntegrationGovernance.Domain.Agreements;
 using IntegrationGovernance.Domain.Common;
 using IntegrationGovernance.Domain.People;
+using IntegrationGovernance.Infrastructure.Agreements;
 using IntegrationGovernance.Infrastructure.People;
 using IntegrationGovernance.Infrastructure.Persistence;
 using IntegrationGovernance.Infrastructure.RecordKeeping;
@@ -195,10 +196,11 @@ public static class SecondmentsEndpoints
         }
         if (filters.AgreementEndsFirst == true)
         {
-            var agreements = filters.AsOf is { } at ? await history.AsOfAsync<Agreement>(at, cancellationToken) : db.Agreements.AsNoTracking();
-            query = query.Where(s => agreements.Any(a => a.Id == s.AgreementId
-                && (a.Status == AgreementStatus.Terminated || a.Status == AgreementStatus.Expired
-                    || (a.LatestEndsOn != null && (s.EndsOn == null || a.LatestEndsOn < s.EndsOn)))));
+            // outlasting: no period in which the agreement is active reaches the secondment's last day (a termination or
+            // expiry ends its active periods, a variation moves their end)
+            var active = db.TermsAt(filters.AsOf).Active();
+            query = query.Where(s => !active.Any(t => t.AgreementId == s.AgreementId
+                && (t.Valid.UpperBoundInfinite || (s.EndsOn != null && t.Valid.UpperBound > s.EndsOn))));
         }
         if (after is not null)
             query = query.Where(s => EF.Functions.GreaterThan(ValueTuple.Create(s.StartsOn, s.Id), ValueTuple.Create(after.StartsOn, after.Id)));

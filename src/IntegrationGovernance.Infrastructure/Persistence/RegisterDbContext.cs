@@ -1,12 +1,8 @@
 using IntegrationGovernance.Domain.Organisations;
 using IntegrationGovernance.Domain.Successions;
 using IntegrationGovernance.Infrastructure.RecordKeeping;
-using System.Data.Common;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Storage;
-using Microsoft.Extensions.Logging;
 
 namespace IntegrationGovernance.Infrastructure.Persistence;
 

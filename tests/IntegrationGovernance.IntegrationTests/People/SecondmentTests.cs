@@ -59,6 +59,19 @@ public sealed class SecondmentTests(RegisterApiFactory api) : IClassFixture<Regi
     }
 
     [Fact]
+    public async Task A_secondment_that_ended_before_its_agreement_was_terminated_does_not_outlast_it()
+    {
+        var bodies = await _client.CouncilCcgAndSection113Async("Outlasting");
+        var ended = await Create(Support.People.Secondment(bodies, starts: "2014-01-01", ends: "2019-03-31"));
+        var running = await Create(Support.People.Secondment(bodies, starts: "2014-01-01", ends: "2021-03-31"));
+        var etag = (await _client.GetAsync($"{Support.Agreements.Url}/{bodies.Section113.Id}")).Headers.ETag!.ToString();
+        await _client.ActOnAsync(bodies.Section113.Id, "transitions", new TransitionRequest { To = AgreementStatus.Terminated, EffectiveOn = new DateOnly(2020, 1, 1) }, etag);
+
+        Assert.Equal([running.Id], await IdsAsync($"?organisationId={bodies.Council.Id}&agreementEndsFirst=true"));
+        Assert.Contains(ended.Id, await IdsAsync($"?organisationId={bodies.Council.Id}"));
+    }
+
+    [Fact]
     public async Task A_secondment_is_invisible_to_organisations_that_neither_employ_nor_host()
     {
         var bodies = await _client.CouncilCcgAndSection113Async("Private");
