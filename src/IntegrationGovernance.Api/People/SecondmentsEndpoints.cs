@@ -3,7 +3,6 @@ using IntegrationGovernance.Api.Http;
 using IntegrationGovernance.Api.OpenApi;
 using IntegrationGovernance.Api.RecordKeeping;
 using IntegrationGovernance.Api.Security;
-using IntegrationGovernance.Domain.Agreements;
 using IntegrationGovernance.Domain.Common;
 using IntegrationGovernance.Domain.People;
 using IntegrationGovernance.Infrastructure.Agreements;
