@@ -117,7 +117,7 @@ ROLLBACK;
 
 def binding_matches():
     icb, day = KEYS["bound_icb_id"], KEYS["bound_on"]
-    bound = get(f"/api/v1/organisations/{icb}/agreements?activeOn={day}")
+    bound = get(f"/api/v1/organisations/{icb}/agreements?activeOn={day}&limit=500")["items"]
     depths = {}
     for b in bound:
         depths[b["successionDepth"]] = depths.get(b["successionDepth"], 0) + 1

@@ -143,11 +143,9 @@ public static class OrganisationsEndpoints
         var details = mapper.Map<OrganisationDetails>(body).Normalised();
         return ChangeAsync(id, db, chains, mapper, http, cancellationToken, async organisation =>
         {
-            if (details.Validate().Concat(organisation.DatesProblems(details)).Concat(await PartOfProblemsAsync(details, id, db, cancellationToken)).ToList()
-                is [_, ..] problems)
+            if (details.Validate().Concat(await PartOfProblemsAsync(details, id, db, cancellationToken)).ToList() is [_, ..] problems)
                 return problems;
-            organisation.Update(details, await caller.ActorAsync(cancellationToken), clock.GetUtcNow());
-            return [];
+            return organisation.Update(details, await caller.ActorAsync(cancellationToken), clock.GetUtcNow());
         });
     }
 

@@ -1,4 +1,5 @@
 using AutoMapper;
+using IntegrationGovernance.Api.Security;
 using IntegrationGovernance.Domain.Common;
 using IntegrationGovernance.Domain.People;
 using IntegrationGovernance.Infrastructure.Persistence;
@@ -22,13 +23,15 @@ public static class PostHolders
     public static async Task<PostResponse> ResponseAsync(Post post, DateTimeOffset? asOf, HttpContext http, CancellationToken cancellationToken)
     {
         var services = http.RequestServices;
+        var response = services.GetRequiredService<IMapper>().Map<PostResponse>(post);
+        if (!http.User.HasScope(Scopes.PeopleRead))
+            return response;
         var db = services.GetRequiredService<RegisterDbContext>();
         var moment = asOf ?? services.GetRequiredService<TimeProvider>().GetUtcNow();
         var day = HoldingRules.DayFor(post, RegisterCalendar.DayOf(moment));
         var source = asOf is { } at ? await services.GetRequiredService<RecordHistory>().AsOfAsync<PostHolding>(at, cancellationToken) : db.PostHoldings.AsNoTracking();
         var holding = HoldingRules.InForce(
             await source.Where(h => h.PostId == post.Id && h.StartsOn <= day && (h.EndsOn == null || h.EndsOn >= day)).ToListAsync(cancellationToken), day);
-        var response = services.GetRequiredService<IMapper>().Map<PostResponse>(post);
         return holding is not null && await HolderVisibility.MaySeeAsync(post.Id, post.OrganisationId, holding.HolderReference, http, db, cancellationToken)
             ? response with { HolderReference = holding.HolderReference, HolderKind = holding.Kind }
             : response;
@@ -44,8 +47,10 @@ public static class PostHolders
         if (revisions.Count == 0)
             return [];
         var services = http.RequestServices;
-        var db = services.GetRequiredService<RegisterDbContext>();
         var mapper = services.GetRequiredService<IMapper>();
+        if (!http.User.HasScope(Scopes.PeopleRead))
+            return [.. revisions.Select(r => mapper.Map<PostResponse>(r.Record))];
+        var db = services.GetRequiredService<RegisterDbContext>();
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
         var moments = revisions.Select(r => r.Revision.CommittedAt ?? now).ToList();
         // holdings are never deleted, so the post's holdings now include every one it had then

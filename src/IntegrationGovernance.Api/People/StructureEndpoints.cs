@@ -1,4 +1,3 @@
-using System.Text;
 using AutoMapper;
 using IntegrationGovernance.Api.Http;
 using IntegrationGovernance.Api.Security;
@@ -20,9 +19,6 @@ namespace IntegrationGovernance.Api.People;
 /// </summary>
 public static class StructureEndpoints
 {
-    // a node nests two JSON levels (itself and its reports): 25 stays inside System.Text.Json's default depth of 64
-    private const int MaxStructureDepth = 25;
-
     public static RouteGroupBuilder MapStructureEndpoints(this RouteGroupBuilder api)
     {
         api.MapGet("/posts/{id:guid}/chain", GetAccountabilityChain)
@@ -33,7 +29,7 @@ public static class StructureEndpoints
         api.MapGet("/posts/{id:guid}/reports", ListReports)
             .WithTags("People")
             .WithSummary("The posts accountable to a post, on a date")
-            .WithDescription("Their lines, ordered by kind, then post, then id, keyset-paged. With `asOf`, as the register stood then.")
+            .WithDescription("Their lines, ordered by kind, then id, keyset-paged. With `asOf`, as the register stood then.")
             .RequireScope(Scopes.RegisterRead);
         api.MapGet("/organisations/{id:guid}/structure", GetStructure)
             .WithTags("People")

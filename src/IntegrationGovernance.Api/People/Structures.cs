@@ -115,9 +115,9 @@ public static class Structures
         };
     }
 
-    /// <summary>422: the structure holds more than <see cref="OrganisationStructure.MaxRows"/> posts or management lines on the day.</summary>
+    /// <summary>422: the structure holds more than <see cref="OrganisationStructure.MaxRows"/> posts, management lines, joint arrangements or board lines on the day.</summary>
     public static ProblemHttpResult TooLarge(DateOnly day) => TypedResults.Problem(
-        $"This structure holds more than {OrganisationStructure.MaxRows:N0} posts or management lines on {day:yyyy-MM-dd}; ask for a post's reports or chain instead.",
+        $"This structure holds more than {OrganisationStructure.MaxRows:N0} posts, management lines, joint arrangements or board lines on {day:yyyy-MM-dd}; ask for a post's reports or chain instead.",
         title: "The structure is too large to answer in one response.",
         statusCode: StatusCodes.Status422UnprocessableEntity,
         type: Http.ProblemTypes.ForRule("structure-too-large"));

@@ -1,4 +1,5 @@
 using AutoMapper;
+using IntegrationGovernance.Api.Agreements;
 using IntegrationGovernance.Api.Http;
 using IntegrationGovernance.Api.OpenApi;
 using IntegrationGovernance.Api.Security;
@@ -16,8 +17,6 @@ namespace IntegrationGovernance.Api.PooledFunds;
 /// <summary>Budgets partners align to an agreement without pooling them, and their spend, by financial year as each partner reports it.</summary>
 public static class AlignedBudgetsEndpoints
 {
-    public const string Resource = "aligned budget";
-
     public static RouteGroupBuilder MapAlignedBudgetsEndpoints(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/agreements/{id:guid}/aligned-budgets").WithTags("Aligned budgets");
@@ -33,7 +32,7 @@ public static class AlignedBudgetsEndpoints
             .ProducesProblem(StatusCodes.Status428PreconditionRequired)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .RequireScope(Scopes.FinanceWrite)
-            .RequirePartyOf<Agreement>("agreement")
+            .RequirePartyOf<Agreement>(AgreementsEndpoints.Resource)
             .AddEndpointFilter(ActingForThePartner);
         group.MapGet("/{financialYear}/{organisationId:guid}", GetAlignedBudget)
             .WithName(nameof(GetAlignedBudget))
@@ -57,11 +56,11 @@ public static class AlignedBudgetsEndpoints
     public static async Task<Results<Created<AlignedBudgetReportResponse>, Ok<AlignedBudgetReportResponse>, ValidationProblem, ProblemHttpResult>> ReportAlignedBudget(
         Guid id, string financialYear, Guid organisationId, AlignedBudgetRequest body,
         [FromHeader(Name = "If-None-Match")] string? ifNoneMatch, [FromHeader(Name = "If-Match")] string? ifMatch,
-        RegisterDbContext db, IMapper mapper, TimeProvider clock, LinkGenerator links, HttpContext http, CancellationToken cancellationToken)
+        RegisterDbContext db, IMapper mapper, TimeProvider clock, HttpContext http, CancellationToken cancellationToken)
     {
         var agreement = await db.Agreements.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
         if (agreement is null)
-            return Problems.NotFound("agreement", id);
+            return Problems.NotFound(AgreementsEndpoints.Resource, id);
         AlignedBudgetRules.EnsureMayAlign(agreement);
         if (!FinancialYear.TryParse(financialYear, out var parsed))
             return Problems.Validation("financialYear", FinancialYear.Problem);
@@ -82,7 +81,7 @@ public static class AlignedBudgetsEndpoints
         var response = mapper.Map<AlignedBudgetReportResponse>(report);
         if (previous is not null)
             return TypedResults.Ok(response);
-        var location = links.GetPathByName(http, nameof(GetAlignedBudget), new { version = "1", id, financialYear = year.ToString(), organisationId });
+        var location = http.PathTo(nameof(GetAlignedBudget), new { id, financialYear = year.ToString(), organisationId });
         return TypedResults.Created(location, response);
     }
 
@@ -120,7 +119,7 @@ public static class AlignedBudgetsEndpoints
         var sources = await db.ArrangementsAtAsync(history, asOf, cancellationToken);
         var reference = await sources.Agreements.Where(a => a.Id == id).Select(a => a.Reference).FirstOrDefaultAsync(cancellationToken);
         if (reference is null)
-            return Problems.NotFound("agreement", id);
+            return Problems.NotFound(AgreementsEndpoints.Resource, id);
         var figures = (await sources.AlignedAsync(year.Value, [id], withReplaced == true, cancellationToken)).SingleOrDefault();
         return TypedResults.Ok(figures is null
             ? new AlignedBudgetsResponse { AgreementId = id, AgreementReference = reference, FinancialYear = year.Value.ToString(), Partners = [], Budget = 0m, Spend = 0m, Variance = 0m }

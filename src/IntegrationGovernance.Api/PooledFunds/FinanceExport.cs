@@ -62,7 +62,7 @@ public static class FinanceExport
                 LocalAuthorityToNhs = totals.LocalAuthorityToNhs,
             },
         };
-        if (http.Request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals("text/csv", StringComparison.OrdinalIgnoreCase)))
+        if (http.Request.WantsCsv())
         {
             await FinanceExportCsv.WriteAsync(http.Response, export, cancellationToken);
             return TypedResults.Empty;

@@ -24,7 +24,7 @@ public static partial class FundBudgetsEndpoints
             return Problems.NotFound(PooledFundsEndpoints.Resource, id);
         var report = mapper.Map<MonthlyReportResponse>(
             MonthlyReport.Draw(figures.Fund, year, period, figures.Budget, figures.Forecasts, figures.Contributions, figures.Actuals));
-        if (http.Request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals("text/csv", StringComparison.OrdinalIgnoreCase)))
+        if (http.Request.WantsCsv())
         {
             await MonthlyReportCsv.WriteAsync(http.Response, report, cancellationToken);
             return TypedResults.Empty;

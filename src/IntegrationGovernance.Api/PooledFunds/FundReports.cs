@@ -16,7 +16,6 @@ namespace IntegrationGovernance.Api.PooledFunds;
 /// <summary>The figures finance tools pull: summaries by financial year and period, and the ledger, as JSON or CSV.</summary>
 public static class FundReports
 {
-    private const string Csv = "text/csv";
 
     private const string CsvCells = "In CSV, a text cell that begins with `=`, `+`, `-`, `@`, a tab or a carriage return (or with single quotes and then one of these) "
         + "is written with a single quote before it, so a spreadsheet shows it rather than running it; the ledger import removes that quote. Amounts are plain numbers.";
@@ -69,7 +68,7 @@ public static class FundReports
         var summaries = mapper.Map<List<FundSummaryResponse>>(await StatementsAsync(sources, sources.Funds.Where(f => f.Id == id), year!.Value, range, cancellationToken));
         if (summaries.Count == 0)
             return Problems.NotFound(PooledFundsEndpoints.Resource, id);
-        if (WantsCsv(http.Request))
+        if (http.Request.WantsCsv())
         {
             await FundSummaryCsv.WriteAsync(http.Response, summaries, cancellationToken);
             return TypedResults.Empty;
@@ -91,7 +90,7 @@ public static class FundReports
         if (problems.Count > 0)
             return Problems.Validation(problems);
         var sources = await db.FinanceAtAsync(history, asOf, cancellationToken);
-        if (WantsCsv(http.Request))
+        if (http.Request.WantsCsv())
         {
             // the CSV is the whole selection, as the finance export is
             await FundSummaryCsv.WriteAsync(http.Response, await SummariesAsync(sources, agreementId, organisationId, year!.Value, range, mapper, cancellationToken),
@@ -125,7 +124,7 @@ public static class FundReports
         var lines = sources.Lines.Where(l => l.FundId == id && l.Period >= range.From && l.Period <= range.To);
         if (year is { } only)
             lines = lines.Where(l => l.FinancialYearStart == only.StartYear);
-        if (WantsCsv(http.Request))
+        if (http.Request.WantsCsv())
         {
             await LedgerFile.WriteCsvAsync(http.Response, lines.OrderBy(l => l.Id).AsAsyncEnumerable().Select(mapper.Map<LedgerLineResponse>), cancellationToken);
             return TypedResults.Empty;
@@ -211,7 +210,4 @@ public static class FundReports
         range = problems.Count == 0 ? PeriodRange.Of(fromPeriod, toPeriod) : PeriodRange.WholeYear;
         return problems;
     }
-
-    private static bool WantsCsv(HttpRequest request) =>
-        request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals(Csv, StringComparison.OrdinalIgnoreCase));
 }

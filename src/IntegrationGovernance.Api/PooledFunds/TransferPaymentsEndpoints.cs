@@ -1,4 +1,5 @@
 using AutoMapper;
+using IntegrationGovernance.Api.Agreements;
 using IntegrationGovernance.Api.Http;
 using IntegrationGovernance.Api.Security;
 using IntegrationGovernance.Domain.Agreements;
@@ -25,7 +26,7 @@ public static class TransferPaymentsEndpoints
                 + "Payer and payee are parties to the agreement in that year; a payment the wrong way is refused, naming the field. Payments are never changed: "
                 + "to correct one, record the right figure with `corrects` naming it; the correction replaces it and both stay on record. A correction may be 0.00 (no payment was made after all).")
             .RequireScope(Scopes.FinanceWrite)
-            .RequirePartyOf<Agreement>("agreement");
+            .RequirePartyOf<Agreement>(AgreementsEndpoints.Resource);
         group.MapGet("/", ListTransferPayments)
             .WithSummary("A transfer agreement's payments for a financial year")
             .WithDescription("The payments that stand (none corrects them) in the order recorded, and their total summed by PostgreSQL. "
@@ -40,12 +41,12 @@ public static class TransferPaymentsEndpoints
 
     /// <param name="id">The transfer agreement.</param>
     public static async Task<Results<Created<TransferPaymentResponse>, ValidationProblem, ProblemHttpResult>> RecordTransferPayment(
-        Guid id, TransferPaymentRequest body, RegisterDbContext db, IMapper mapper, TimeProvider clock, LinkGenerator links, HttpContext http,
+        Guid id, TransferPaymentRequest body, RegisterDbContext db, IMapper mapper, TimeProvider clock, HttpContext http,
         CancellationToken cancellationToken)
     {
         var agreement = await db.Agreements.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
         if (agreement is null)
-            return Problems.NotFound(AgreementResource, id);
+            return Problems.NotFound(AgreementsEndpoints.Resource, id);
         TransferPaymentRules.EnsureTransferAgreement(agreement);
         var details = new TransferPaymentDetails(body.FinancialYear, body.PayerId, body.PayeeId, body.Amount, body.Purpose, body.Conditions, body.Corrects);
         var organisations = await db.Organisations.AsNoTracking().Where(o => o.Id == body.PayerId || o.Id == body.PayeeId).ToDictionaryAsync(o => o.Id, cancellationToken);
@@ -61,7 +62,7 @@ public static class TransferPaymentsEndpoints
         TransferPaymentRules.EnsureRoom(await db.TransferPayments.CountAsync(p => p.AgreementId == id && p.FinancialYearStart == year.StartYear, cancellationToken));
 
         var payment = await db.InsertAsync(TransferPayment.Record(agreement, details, year, clock.GetUtcNow()), cancellationToken);
-        var location = links.GetPathByName(http, nameof(GetTransferPayment), new { version = "1", id, paymentId = payment.Id });
+        var location = http.PathTo(nameof(GetTransferPayment), new { id, paymentId = payment.Id });
         return TypedResults.Created(location, mapper.Map<TransferPaymentResponse>(payment));
     }
 
@@ -78,7 +79,7 @@ public static class TransferPaymentsEndpoints
         var sources = await db.ArrangementsAtAsync(history, asOf, cancellationToken);
         var agreement = await sources.Agreements.Where(a => a.Id == id).Select(a => new { a.Reference, a.Basis }).FirstOrDefaultAsync(cancellationToken);
         if (agreement is null)
-            return Problems.NotFound(AgreementResource, id);
+            return Problems.NotFound(AgreementsEndpoints.Resource, id);
         var figures = (await sources.TransfersAsync(year.Value, [id], withCorrected == true, cancellationToken)).SingleOrDefault();
         return TypedResults.Ok(figures is null
             ? new TransferPaymentsResponse { AgreementId = id, AgreementReference = agreement.Reference, Basis = agreement.Basis, FinancialYear = year.Value.ToString(), Payments = [], Total = 0m }
@@ -110,5 +111,4 @@ public static class TransferPaymentsEndpoints
         Total = figures.Total,
     };
 
-    private const string AgreementResource = "agreement";
 }

@@ -18,6 +18,8 @@ public static class SecurityServiceCollectionExtensions
     {
         var options = configuration.GetSection(SecurityOptions.Section).Get<SecurityOptions>() ?? new SecurityOptions();
         var developmentKey = DevelopmentKey(options, environment);
+        // read at start-up, so a wrong file or setting stops the API before it serves anything
+        var pinned = developmentKey is null ? PinnedIssuerKeys(options) : null;
 
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
             .AddJwtBearer(jwt =>
@@ -43,9 +45,8 @@ public static class SecurityServiceCollectionExtensions
                     jwt.TokenValidationParameters.ValidIssuer = SecurityOptions.DevelopmentIssuer;
                     jwt.TokenValidationParameters.IssuerSigningKey = developmentKey;
                 }
-                else if (PinnedIssuerKeys(options) is { } pinned)
+                else if (pinned is not null)
                 {
-                    jwt.Authority = null;
                     jwt.TokenValidationParameters.ValidIssuer = options.Issuer;
                     jwt.TokenValidationParameters.IssuerSigningKeys = pinned;
                 }
@@ -82,6 +83,8 @@ public static class SecurityServiceCollectionExtensions
             return null;
         if (string.IsNullOrWhiteSpace(options.Issuer))
             throw new InvalidOperationException("Authentication:SigningKeysFile is set without Authentication:Issuer, the issuer its keys sign for.");
+        if (!string.IsNullOrWhiteSpace(options.Authority))
+            throw new InvalidOperationException("Authentication:Authority and Authentication:SigningKeysFile are both set: trust an issuer by its metadata or by pinned keys, not both.");
         var set = new JsonWebKeySet(File.ReadAllText(options.SigningKeysFile));
         if (set.Keys.Count == 0 || set.Keys.Any(k => k.HasPrivateKey || k.Kty is not (JsonWebAlgorithmsKeyTypes.RSA or JsonWebAlgorithmsKeyTypes.EllipticCurve)))
             throw new InvalidOperationException("Authentication:SigningKeysFile must hold public RSA or EC signing keys only.");

@@ -61,27 +61,31 @@ public sealed class Organisation : IVersionedRecord
     /// <summary>
     /// Replaces what the client owns with valid details; call <see cref="OrganisationDetails.Validate"/> first. Its type,
     /// its codes (by which tokens name the organisation they act for) and the organisation it is part of say who it is
-    /// and who acts for it, so only the administrator changes them.
+    /// and who acts for it, so only the administrator changes them. Its operational dates keep every recorded type change
+    /// inside its life (<see cref="DatesProblems"/>); otherwise nothing changes and the problems are returned.
     /// </summary>
-    public void Update(OrganisationDetails details, Actor actor, DateTimeOffset now)
+    public IReadOnlyList<RuleViolation> Update(OrganisationDetails details, Actor actor, DateTimeOffset now)
     {
         if (!actor.IsAdministrator && IdentityChangedBy(details) is { } field)
             throw new RegisterRuleException("identity-change-needs-admin",
                 "Only the register's administrator changes an organisation's type, codes or the organisation it is part of.", field);
+        if (DatesProblems(details.OperationalFrom, details.OperationalTo, "$.operationalFrom", "$.operationalTo") is [_, ..] problems)
+            return problems;
         Apply(details, now);
+        return [];
     }
 
     /// <summary>
     /// Operational dates that keep every recorded type change inside the organisation's life: its first type held from
     /// its first day, its present type from the day it took effect.
     /// </summary>
-    public IReadOnlyList<RuleViolation> DatesProblems(OrganisationDetails details)
+    private List<RuleViolation> DatesProblems(DateOnly? operationalFrom, DateOnly? operationalTo, string fromField, string toField)
     {
         var problems = new List<RuleViolation>();
-        if (EarlierTypes is [var first, ..] && details.OperationalFrom > first.Until)
-            problems.Add(new("$.operationalFrom", $"It was a {first.Type} until {first.Until:yyyy-MM-dd} (a recorded type change), so it was operating by then."));
-        if (TypeSince is { } since && details.OperationalTo < since)
-            problems.Add(new("$.operationalTo", $"It became a {Type} on {since:yyyy-MM-dd} (a recorded type change), so it was still operating then."));
+        if (EarlierTypes is [var first, ..] && operationalFrom > first.Until)
+            problems.Add(new(fromField, $"It was a {first.Type} until {first.Until:yyyy-MM-dd} (a recorded type change), so it was operating by then."));
+        if (TypeSince is { } since && operationalTo < since)
+            problems.Add(new(toField, $"It became a {Type} on {since:yyyy-MM-dd} (a recorded type change), so it was still operating then."));
         return problems;
     }
 
@@ -136,6 +140,8 @@ public sealed class Organisation : IVersionedRecord
                 "$.lastDay", RuleKind.Conflict);
         if (OperationalFrom is { } from && lastDay < from)
             return [new("$.lastDay", $"The organisation only became operational on {from:yyyy-MM-dd}.")];
+        if (DatesProblems(OperationalFrom, lastDay, "$.lastDay", "$.lastDay") is [_, ..] problems)
+            return problems;
         OperationalTo = lastDay;
         UpdatedAt = now;
         return [];

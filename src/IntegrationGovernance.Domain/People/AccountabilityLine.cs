@@ -110,12 +110,6 @@ public sealed class AccountabilityLine : IVersionedRecord
         kind is AccountabilityKind.LineManagement or AccountabilityKind.ProfessionalAccountability or AccountabilityKind.ClinicalSupervision;
 
     /// <summary>
-    /// Kinds that never run in a circle: the hierarchies, and governance reporting (between posts and boards: a board that
-    /// reports, through others, to itself reports to no one).
-    /// </summary>
-    public static bool IsAcyclic(AccountabilityKind kind) => IsHierarchy(kind) || kind == AccountabilityKind.GovernanceReporting;
-
-    /// <summary>
     /// Kinds by which a board is accountable: it reports to a board or post (GovernanceReporting), or exercises functions
     /// delegated by one (StatutoryDelegation, a joint committee's). A board is not line-managed, managed day to day,
     /// supervised, professionally accountable, on a dotted line or a budget holder: those are a post's.

@@ -30,19 +30,8 @@ public sealed record ProposedLine(
 public static class AccountabilityRules
 {
     /// <summary>
-    /// The line's own faults (HTTP 400): a known kind, dates in order, exactly one existing post or body to be accountable to,
-    /// not the post itself, and both posts existing for the whole period.
-    /// </summary>
-    /// <param name="line">The line as it would stand.</param>
-    /// <param name="post">The accountable post.</param>
-    /// <param name="toPost">The post it is accountable to, when one is named and exists.</param>
-    /// <param name="toBodyKnown">Whether the body named exists.</param>
-    public static IReadOnlyList<RuleViolation> Check(ProposedLine line, Post post, Post? toPost, bool toBodyKnown) =>
-        Check(line, post, null, toPost, toBodyKnown);
-
-    /// <summary>
-    /// The line's own faults (HTTP 400), from a post or from a board: as <see cref="Check(ProposedLine, Post, Post?, bool)"/>,
-    /// and for a line from a board, that it is a governance body operating for the whole period, accountable by a kind that
+    /// The line's own faults (HTTP 400), from a post or from a board: a known kind, dates in order, exactly one existing post
+    /// or body to be accountable to, not the post itself, both posts existing for the whole period; and for a line from a board, that it is a governance body operating for the whole period, accountable by a kind that
     /// suits a body (<see cref="AccountabilityLine.SuitsABody"/>: a board is never line-managed), and not to itself.
     /// </summary>
     /// <param name="line">The line as it would stand.</param>
@@ -124,13 +113,6 @@ public static class AccountabilityRules
         _ => null,
     };
 
-    /// <summary>The organisation a line leads to: its post's, or the body itself. For a line that passed <see cref="Check(ProposedLine, Post?, Organisation?, Post?, bool)"/>.</summary>
-    /// <param name="line">The line.</param>
-    /// <param name="toPost">The post it leads to, if it leads to a post.</param>
-    /// <param name="boardAnswersFor">For a line to a board that is part of an organisation (a CCG's committee), that organisation.</param>
-    public static Guid TargetOrganisation(ProposedLine line, Post? toPost, Guid? boardAnswersFor = null) =>
-        toPost?.OrganisationId ?? boardAnswersFor ?? line.ToBodyId ?? throw new ArgumentException("The line leads nowhere.", nameof(line));
-
     /// <summary>
     /// Whether a circle is possible at all, so whether the graph need be asked (<c>closesCycle</c> below): a hierarchy from
     /// post to post (lines to boards end there), or governance reporting, which runs between posts and boards alike.
@@ -143,21 +125,7 @@ public static class AccountabilityRules
     /// same line not recorded twice for overlapping days (409 <c>duplicate-line</c>), one line manager at a time (422
     /// <c>second-line-manager</c>), no hierarchy in a circle (422 <c>accountability-cycle</c>), and across organisations a
     /// basis agreement (422 <c>basis-agreement-required</c>, see <see cref="PlacementBasis.ForLine"/>).
-    /// </summary>
-    /// <param name="line">The line as it would stand, having passed <see cref="Check(ProposedLine, Post?, Organisation?, Post?, bool)"/>.</param>
-    /// <param name="post">The accountable post.</param>
-    /// <param name="toPost">The post it is accountable to, when it is one.</param>
-    /// <param name="lines">The accountable post's lines: at least every one overlapping the period (the line itself is ignored).</param>
-    /// <param name="closesCycle">Whether the line would close a circle on some day of its period (asked only when <see cref="MayCloseCycle"/>).</param>
-    /// <param name="basis">The basis agreement named, when it exists.</param>
-    /// <param name="boardAnswersFor">For a line to a board part of an organisation, that organisation: the basis must name it.</param>
-    public static void Ensure(ProposedLine line, Post post, Post? toPost, IEnumerable<AccountabilityLine> lines, bool closesCycle, Agreement? basis,
-        Guid? boardAnswersFor = null) =>
-        Ensure(line, post.OrganisationId, TargetOrganisation(line, toPost, boardAnswersFor), lines, closesCycle, basis);
-
-    /// <summary>
-    /// As <see cref="Ensure(ProposedLine, Post, Post?, IEnumerable{AccountabilityLine}, bool, Agreement?, Guid?)"/>, for a line
-    /// from a post or a board: <paramref name="from"/> and <paramref name="to"/> are the organisations its sides count as
+    /// For a line from a post or a board: <paramref name="from"/> and <paramref name="to"/> are the organisations its sides count as
     /// (<see cref="SideOrganisation"/>), and the basis is asked of <see cref="BasisProblem"/>. A board's reporting lines
     /// never run in a circle either.
     /// </summary>

@@ -56,8 +56,7 @@ public static class PlacementBasis
     {
         if (agreement is null)
             return none;
-        var last = endsOn ?? DateOnly.MaxValue;
-        var periods = agreement.Periods.Where(p => p.From <= last && (p.Until is not { } until || until > startsOn)).ToList();
+        var periods = agreement.Periods.Overlapping(startsOn, endsOn).ToList();
         if (periods.Count == 0 || periods[0].From > startsOn || !periods[0].Active)
             return $"Agreement {agreement.Reference} is not active on {startsOn:yyyy-MM-dd}, when this begins.";
         foreach (var period in periods)

@@ -121,18 +121,7 @@ public sealed class Post : IVersionedRecord
     /// Records the post's last day. Refused when the post had already ended earlier (that would bring it back for the days
     /// between; <paramref name="extend"/> says it is meant), when its title changes after that day, or while a line from or
     /// to it, or a secondment placed in it, runs past that day: those are ended first, each by its own change, never silently.
-    /// </summary>
-    /// <param name="endsOn">The last day of the post.</param>
-    /// <param name="extend">True when a later end than the one recorded is meant.</param>
-    /// <param name="lines">The lines from and to the post (others are ignored).</param>
-    /// <param name="placements">The secondments placed in the post (others are ignored).</param>
-    /// <param name="now">When the change is made.</param>
-    public void End(DateOnly endsOn, bool extend, IEnumerable<AccountabilityLine> lines, IEnumerable<Secondment> placements, DateTimeOffset now) =>
-        End(endsOn, extend, lines, placements, [], [], now);
-
-    /// <summary>
-    /// As <see cref="End(DateOnly, bool, IEnumerable{AccountabilityLine}, IEnumerable{Secondment}, DateTimeOffset)"/>, with the
-    /// post's holdings and joint arrangements. A joint arrangement running past the day is refused like a line (it is the other
+    /// A joint arrangement running past the day is refused like a line (it is the other
     /// organisation's too, and is ended by its own change); so is a holding that starts after the day, or an acting holding
     /// elsewhere whose holder returns to this post after it. The post's holdings that run past the day end with it, on that
     /// day, each change kept in the holding's history.

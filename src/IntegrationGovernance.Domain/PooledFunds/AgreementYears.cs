@@ -6,22 +6,20 @@ namespace IntegrationGovernance.Domain.PooledFunds;
 public static class AgreementYears
 {
     /// <summary>
-    /// True when the agreement runs at some time in the year: it has commenced by the year's last day, and on the year's
-    /// first day (or its commencement, if later) it has not ended, been terminated or expired.
+    /// True when the agreement is in force on some day of the year: commenced, approved and active, within its term as
+    /// then varied, not yet terminated or expired (a draft or suspended agreement is not).
     /// </summary>
-    public static bool RunsDuring(this Agreement agreement, FinancialYear year)
-    {
-        if (agreement.CommencesOn > year.LastDay)
-            return false;
-        var from = agreement.CommencesOn > year.FirstDay ? agreement.CommencesOn : year.FirstDay;
-        var terms = agreement.TermsOn(from);
-        return terms.Status is not (AgreementStatus.Terminated or AgreementStatus.Expired) && (terms.EndsOn is not { } end || end >= from);
-    }
+    public static bool RunsDuring(this Agreement agreement, FinancialYear year) =>
+        agreement.Periods.Overlapping(year.FirstDay, year.LastDay).Any(p => p.Active);
 
-    /// <summary>Every organisation that is a party on some day of the year, as varied and novated by then (a predecessor until its successor takes its place).</summary>
+    /// <summary>
+    /// Every organisation that is a party on some day of the year the agreement is in force, as varied and novated by then
+    /// (a predecessor until its successor takes its place).
+    /// </summary>
     public static IReadOnlySet<Guid> PartiesDuring(this Agreement agreement, FinancialYear year) =>
         agreement.Periods
-            .Where(p => p.From <= year.LastDay && (p.Until is not { } until || until > year.FirstDay))
+            .Overlapping(year.FirstDay, year.LastDay)
+            .Where(p => p.Active)
             .SelectMany(p => p.Parties)
             .Select(p => p.OrganisationId)
             .ToHashSet();

@@ -99,7 +99,7 @@ public static class TransferPaymentRules
             problems.Add(new(field, "No organisation with this id."));
         else if (!parties.Contains(id))
             problems.Add(new(field, $"The {side} is a party to the agreement in {year}; {organisation.Name} is not."));
-        else if (!mayBe(organisation.Type))
-            problems.Add(new(field, $"{direction} {organisation.Name} is a {organisation.Type}."));
+        else if (organisation.TypeOn(year.FirstDay) is var type && !mayBe(type))
+            problems.Add(new(field, $"{direction} {organisation.Name} was a {type} in {year}."));
     }
 }

@@ -1,4 +1,5 @@
 using IntegrationGovernance.Domain.Agreements;
+using IntegrationGovernance.Domain.Common;
 using IntegrationGovernance.Domain.Organisations;
 using IntegrationGovernance.Domain.People;
 using Microsoft.EntityFrameworkCore;
@@ -64,10 +65,18 @@ public sealed partial class DemoDataLoader
             if (recorded.Any(l => l.From == line.From && l.To == line.To && l.Kind == line.Kind && l.StartsOn == line.StartsOn))
                 continue;
             Require(AccountabilityRules.Check(line, from, fromBody, toPost, toBody is not null), name);
-            // as the API reads it: a board part of an organisation counts as it, a partnership board of none as none
-            if (AccountabilityRules.BasisProblem(line, AccountabilityRules.SideOrganisation(from, fromBody), AccountabilityRules.SideOrganisation(toPost, toBody), basis)
-                is { } missing)
-                throw new InvalidOperationException($"Demo {name}: {missing}");
+            // the rules the API keeps with the recorded lines (duplicates, one line manager, the basis across organisations:
+            // a board part of an organisation counts as it, a partnership board of none as none); the papers' lines are
+            // not checked for circles, which the API asks of the graph
+            try
+            {
+                AccountabilityRules.Ensure(line, AccountabilityRules.SideOrganisation(from, fromBody), AccountabilityRules.SideOrganisation(toPost, toBody),
+                    recorded, closesCycle: false, basis);
+            }
+            catch (RegisterRuleException refusal)
+            {
+                throw new InvalidOperationException($"Demo {name}: {refusal.Message}", refusal);
+            }
             var created = AccountabilityLine.Create(from?.Id, toPost?.Id, toBody?.Id, entry.Kind, entry.StartsOn, entry.EndsOn, basis?.Id, now, fromBody?.Id);
             db.AccountabilityLines.Add(created);
             recorded.Add(created);

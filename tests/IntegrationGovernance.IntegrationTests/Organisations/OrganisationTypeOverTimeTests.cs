@@ -64,11 +64,14 @@ public sealed class OrganisationTypeOverTimeTests(RegisterApiFactory api) : ICla
         var closedBefore = await (await _admin.SendWithIfMatchAsync(HttpMethod.Put, $"{Register.Organisations}/{council.Id}",
             Register.Organisation(name, OrganisationType.UnitaryAuthority, gss: gss, from: "1974-04-01", to: "1995-03-31"), etag))
             .ReadProblemAsync(HttpStatusCode.BadRequest);
+        var closedBeforeByClose = await (await _admin.SendWithIfMatchAsync(HttpMethod.Post, $"{Register.Organisations}/{council.Id}/close",
+            new CloseOrganisationRequest { LastDay = new DateOnly(1995, 3, 31) }, etag)).ReadProblemAsync(HttpStatusCode.BadRequest);
         var closedAfter = await _admin.SendWithIfMatchAsync(HttpMethod.Put, $"{Register.Organisations}/{council.Id}",
             Register.Organisation(name, OrganisationType.UnitaryAuthority, gss: gss, from: "1974-04-01", to: "2030-03-31"), etag);
 
         Assert.NotEmpty(startedAfter.ErrorsFor("$.operationalFrom"));
         Assert.NotEmpty(closedBefore.ErrorsFor("$.operationalTo"));
+        Assert.NotEmpty(closedBeforeByClose.ErrorsFor("$.lastDay"));
         Assert.Equal(HttpStatusCode.OK, closedAfter.StatusCode);
     }
 

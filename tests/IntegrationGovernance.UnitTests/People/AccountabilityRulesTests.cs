@@ -20,7 +20,7 @@ public sealed class AccountabilityRulesTests
     {
         var line = Line(_report, _report) with { Kind = (AccountabilityKind)99, StartsOn = new DateOnly(2012, 1, 1), EndsOn = new DateOnly(2011, 1, 1) };
 
-        var fields = AccountabilityRules.Check(line, _report, null, false).Select(p => p.Field);
+        var fields = AccountabilityRules.Check(line, _report, null, null, false).Select(p => p.Field);
 
         Assert.Equal(["$.kind", "$.endsOn", "$.startsOn", "$.toPostId"], fields);
     }
@@ -32,11 +32,11 @@ public sealed class AccountabilityRulesTests
         var both = Line(_report, _manager) with { ToBodyId = Council };
         var unknownBody = Line(_report, _manager) with { ToPostId = null, ToBodyId = Guid.NewGuid() };
 
-        Assert.Equal(["$.toPostId"], AccountabilityRules.Check(neither, _report, null, false).Select(p => p.Field));
-        Assert.Equal(["$.toPostId"], AccountabilityRules.Check(both, _report, _manager, true).Select(p => p.Field));
-        Assert.Equal(["$.toBodyId"], AccountabilityRules.Check(unknownBody, _report, null, false).Select(p => p.Field));
-        Assert.Contains("No post", AccountabilityRules.Check(Line(_report, _manager), _report, null, false).Single().Message);
-        Assert.Empty(AccountabilityRules.Check(Line(_report, _manager), _report, _manager, false));
+        Assert.Equal(["$.toPostId"], AccountabilityRules.Check(neither, _report, null, null, false).Select(p => p.Field));
+        Assert.Equal(["$.toPostId"], AccountabilityRules.Check(both, _report, null, _manager, true).Select(p => p.Field));
+        Assert.Equal(["$.toBodyId"], AccountabilityRules.Check(unknownBody, _report, null, null, false).Select(p => p.Field));
+        Assert.Contains("No post", AccountabilityRules.Check(Line(_report, _manager), _report, null, null, false).Single().Message);
+        Assert.Empty(AccountabilityRules.Check(Line(_report, _manager), _report, null, _manager, false));
     }
 
     [Fact]
@@ -45,14 +45,14 @@ public sealed class AccountabilityRulesTests
         var ended = Post.Create(Council, "Head of Service", null, null, April2013, new DateOnly(2015, 3, 31), Now);
         var later = Post.Create(Council, "New Director", null, null, new DateOnly(2014, 4, 1), null, Now);
 
-        var fromEnded = AccountabilityRules.Check(Line(ended, _manager), ended, _manager, false).Single();
-        var toEnded = AccountabilityRules.Check(Line(_report, ended), _report, ended, false).Single();
-        var toLater = AccountabilityRules.Check(Line(_report, later), _report, later, false).Single();
+        var fromEnded = AccountabilityRules.Check(Line(ended, _manager), ended, null, _manager, false).Single();
+        var toEnded = AccountabilityRules.Check(Line(_report, ended), _report, null, ended, false).Single();
+        var toLater = AccountabilityRules.Check(Line(_report, later), _report, null, later, false).Single();
 
         Assert.Equal(("$.endsOn", true), (fromEnded.Field, fromEnded.Message.Contains("2015-03-31", StringComparison.Ordinal)));
         Assert.Equal("$.endsOn", toEnded.Field);
         Assert.Equal("$.toPostId", toLater.Field);
-        Assert.Empty(AccountabilityRules.Check(Line(ended, _manager) with { EndsOn = new DateOnly(2015, 3, 31) }, ended, _manager, false));
+        Assert.Empty(AccountabilityRules.Check(Line(ended, _manager) with { EndsOn = new DateOnly(2015, 3, 31) }, ended, null, _manager, false));
     }
 
     [Fact]
@@ -93,7 +93,7 @@ public sealed class AccountabilityRulesTests
     {
         var line = Line(_manager, _report) with { Kind = kind };
 
-        var refusal = Record.Exception(() => AccountabilityRules.Ensure(line, _manager, _report, [], closesCycle: true, basis: null));
+        var refusal = Record.Exception(() => AccountabilityRules.Ensure(line, Council, Council, [], closesCycle: true, basis: null));
 
         Assert.Equal(refused, refusal is RegisterRuleException { Code: "accountability-cycle" });
         Assert.Equal(refused, AccountabilityRules.MayCloseCycle(line));
@@ -107,12 +107,12 @@ public sealed class AccountabilityRulesTests
             [new AgreementParty(Council, PartyRole.Host), new AgreementParty(Ccg, PartyRole.Provider)], null, April2013, null, null, null, null, [], false), Now);
         var across = Line(coo, _manager);
 
-        var none = Assert.Throws<RegisterRuleException>(() => AccountabilityRules.Ensure(across, coo, _manager, [], false, null));
-        AccountabilityRules.Ensure(across, coo, _manager, [], false, basis);
-        AccountabilityRules.Ensure(Line(_report, _manager), _report, _manager, [], false, null);
+        var none = Assert.Throws<RegisterRuleException>(() => AccountabilityRules.Ensure(across, coo.OrganisationId, _manager.OrganisationId, [], false, null));
+        AccountabilityRules.Ensure(across, coo.OrganisationId, _manager.OrganisationId, [], false, basis);
+        AccountabilityRules.Ensure(Line(_report, _manager), _report.OrganisationId, _manager.OrganisationId, [], false, null);
 
         Assert.Equal("basis-agreement-required", none.Code);
-        Assert.Equal(Council, AccountabilityRules.TargetOrganisation(across, _manager));
+        Assert.Equal(Council, AccountabilityRules.SideOrganisation(_manager, null));
     }
 
     [Fact]
@@ -132,7 +132,7 @@ public sealed class AccountabilityRulesTests
     }
 
     private void Ensure(ProposedLine line, params AccountabilityLine[] lines) =>
-        AccountabilityRules.Ensure(line, _report, line.ToPostId == _other.Id ? _other : _manager, lines, false, null);
+        AccountabilityRules.Ensure(line, _report.OrganisationId, (line.ToPostId == _other.Id ? _other : _manager).OrganisationId, lines, false, null);
 
     private static ProposedLine Line(Post from, Post to) =>
         new(null, from.Id, to.Id, null, AccountabilityKind.LineManagement, April2013, null, null);

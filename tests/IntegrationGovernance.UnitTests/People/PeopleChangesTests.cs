@@ -87,8 +87,8 @@ public sealed class PeopleChangesTests
         var endedEarlier = AccountabilityLine.Create(post.Id, other.Id, null, AccountabilityKind.LineManagement, April2013, new DateOnly(2015, 3, 31), null, Now);
         var placed = Secondment.Create("E1", Ccg, Council, Guid.NewGuid(), April2013, null, 1m, KeptBy.Employer, KeptBy.Employer, post.Id, null, null, Now);
 
-        var refused = Assert.Throws<RegisterRuleException>(() => post.End(new DateOnly(2016, 3, 31), false, [report, endedEarlier], [placed], Now));
-        post.End(new DateOnly(2016, 3, 31), false, [endedEarlier], [], Now);
+        var refused = Assert.Throws<RegisterRuleException>(() => post.End(new DateOnly(2016, 3, 31), false, [report, endedEarlier], [placed], [], [], Now));
+        post.End(new DateOnly(2016, 3, 31), false, [endedEarlier], [], [], [], Now);
 
         Assert.Equal(("post-still-in-use", RuleKind.Conflict), (refused.Code, refused.Kind));
         Assert.Contains(report.Id.ToString(), refused.Message, StringComparison.Ordinal);
@@ -103,9 +103,9 @@ public sealed class PeopleChangesTests
         var post = Post.Create(Council, "Head of Service", null, null, April2013, new DateOnly(2016, 3, 31), Now);
         post.ChangeTitle(new DateOnly(2015, 4, 1), "Head of Services", null, Now);
 
-        var revived = Assert.Throws<RegisterRuleException>(() => post.End(new DateOnly(2017, 3, 31), false, [], [], Now));
-        var cut = Assert.Throws<RegisterRuleException>(() => post.End(new DateOnly(2015, 3, 31), false, [], [], Now));
-        post.End(new DateOnly(2017, 3, 31), true, [], [], Now);
+        var revived = Assert.Throws<RegisterRuleException>(() => post.End(new DateOnly(2017, 3, 31), false, [], [], [], [], Now));
+        var cut = Assert.Throws<RegisterRuleException>(() => post.End(new DateOnly(2015, 3, 31), false, [], [], [], [], Now));
+        post.End(new DateOnly(2017, 3, 31), true, [], [], [], [], Now);
 
         Assert.Equal(["post-already-ended", "post-changes-after-end"], new[] { revived.Code, cut.Code });
         Assert.Equal(new DateOnly(2017, 3, 31), post.EndsOn);

@@ -65,6 +65,27 @@ public sealed class TransferPaymentRulesTests
         Assert.Equal(["$.financialYear"], TransferPaymentRules.Check(agreement, Payment(year, Ccg.Id, Council.Id, 10m), Known, null).Select(p => p.Field));
     }
 
+    [Fact]
+    public void A_draft_agreement_is_not_in_force_so_it_takes_no_payment()
+    {
+        var draft = Agreement.Draft(Details(StatutoryBasis.Section256NhsAct2006, new(2013, 4, 1), Ccg, Council), Now);
+
+        Assert.Equal(["$.financialYear"], TransferPaymentRules.Check(draft, Payment("2015-16", Ccg.Id, Council.Id, 10m), Known, null).Select(p => p.Field));
+    }
+
+    [Fact]
+    public void A_side_is_judged_by_its_type_in_the_year_paid_for()
+    {
+        // a CCG-like commissioner recorded now as a foundation trust pays under section 256 for a year before the change
+        var changed = Make("Unit Commissioner", OrganisationType.ClinicalCommissioningGroup, new(2013, 4, 1));
+        Assert.Empty(changed.ChangeType(OrganisationType.NhsFoundationTrust, new DateOnly(2018, 4, 1), Now));
+        var known = new Dictionary<Guid, Organisation>(Known) { [changed.Id] = changed };
+        var agreement = Transfer(StatutoryBasis.Section256NhsAct2006, changed, Council);
+
+        Assert.Empty(TransferPaymentRules.Check(agreement, Payment("2015-16", changed.Id, Council.Id, 10m), known, null));
+        Assert.Equal(["$.payerId"], TransferPaymentRules.Check(agreement, Payment("2019-20", changed.Id, Council.Id, 10m), known, null).Select(p => p.Field));
+    }
+
     public static TheoryData<string, TransferPaymentDetails> BadInput()
     {
         var good = Payment("2015-16", Ccg.Id, Council.Id, 10m);
