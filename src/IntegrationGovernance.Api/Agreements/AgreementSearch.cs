@@ -45,10 +45,10 @@ public static class AgreementSearch
     {
         var page = PageRequest.From(limit, cursor);
         var problems = PageRequest.Validate(limit).ToList();
-        if (expiringWithinDays is < 0 or > 3660)
-            problems.Add(new RuleViolation("expiringWithinDays", "Between 0 and 3660 days."));
-        if (reviewWithinDays is < 0 or > 3660)
-            problems.Add(new RuleViolation("reviewWithinDays", "Between 0 and 3660 days."));
+        if (expiringWithinDays is < 0 or > RequestBounds.MaxWithinDays)
+            problems.Add(new RuleViolation("expiringWithinDays", $"Between 0 and {RequestBounds.MaxWithinDays} days."));
+        if (reviewWithinDays is < 0 or > RequestBounds.MaxWithinDays)
+            problems.Add(new RuleViolation("reviewWithinDays", $"Between 0 and {RequestBounds.MaxWithinDays} days."));
         if (role is not null && organisationId is null)
             problems.Add(new RuleViolation("role", "A role filter needs organisationId."));
         if (!page.TryReadKey<AgreementCursor>(out var after))
@@ -125,7 +125,9 @@ public static class AgreementSearch
         var source = asOf is { } moment ? await history.AsOfAsync<Agreement>(moment, cancellationToken) : db.Agreements.AsNoTracking();
         if (!await source.AnyAsync(a => a.Id == id, cancellationToken))
             return Problems.NotFound(AgreementsEndpoints.Resource, id);
-        var schedules = await source.DescendantsAsync(id, MaxScheduleDepth, cancellationToken);
+        var schedules = await source.DescendantsAsync(id, MaxScheduleDepth, PageRequest.MaxLimit, cancellationToken);
+        if (schedules.Count > PageRequest.MaxLimit)
+            return Problems.TooLarge($"More than {PageRequest.MaxLimit} agreements are under this one; ask for those directly under it (GET /agreements?parentId=…), page by page.");
         return TypedResults.Ok(schedules.OrderBy(a => a.Reference, StringComparer.Ordinal).Select(a => AgreementsEndpoints.ToResponse(a, null, mapper)).ToList());
     }
 

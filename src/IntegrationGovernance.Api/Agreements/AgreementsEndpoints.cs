@@ -48,12 +48,14 @@ public static class AgreementsEndpoints
             .RequirePartyOf<Agreement>(Resource);
         group.MapAgreementDecisionsEndpoints();
         group.MapGet("/{id:guid}/schedules", AgreementSearch.ListSchedules)
+            .ListsAtMost(PageRequest.MaxLimit, refusesMore: true)
             .WithSummary("Every agreement under an over-arching one")
             .WithDescription("Schedules and annexed agreements at any depth, in one query; with `asOf`, as the register stood then.")
             .RequireScope(Scopes.RegisterRead);
         group.MapHistory<Agreement, AgreementResponse>(Resource)
             .RequireScope(Scopes.RegisterRead);
         api.MapGet("/organisations/{id:guid}/agreements", AgreementSearch.ListBindingAgreements)
+            .ListsAtMost(PageRequest.MaxLimit)
             .WithTags("Agreements")
             .WithSummary("Agreements that bind an organisation, including those it took over from predecessors")
             .WithDescription("Every agreement the organisation is a party to (on `activeOn`, if given: then only those active that day with it a party), "

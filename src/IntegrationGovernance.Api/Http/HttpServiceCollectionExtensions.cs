@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using Asp.Versioning;
 using Microsoft.AspNetCore.Http.Json;
 using IntegrationGovernance.Api.RecordKeeping;
+using IntegrationGovernance.Api.Security;
 using IntegrationGovernance.Infrastructure.RecordKeeping;
 using Serilog;
 
@@ -33,6 +34,7 @@ public static class HttpServiceCollectionExtensions
                 context.ProblemDetails.Type = ProblemTypes.ForStatus(context.ProblemDetails.Status ?? context.HttpContext.Response.StatusCode);
             context.ProblemDetails.Instance ??= context.HttpContext.Request.Path;
             context.ProblemDetails.Extensions["correlationId"] = CorrelationId.Of(context.HttpContext);
+            ProblemBounds.Apply(context.ProblemDetails);
         });
         // after the framework's writer: a problem is JSON even for a caller that accepts only something else
         services.AddSingleton<IProblemDetailsWriter, ProblemJsonWriter>();
@@ -62,6 +64,8 @@ public static class HttpServiceCollectionExtensions
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseCorrelationId();
+        // before authentication, so a browser's preflight is answered without a token, and every answer carries the CORS headers
+        app.UseCors();
         app.UseSerilogRequestLogging(options =>
         {
             options.MessageTemplate = "HTTP {RequestMethod} {RoutePattern} responded {StatusCode} in {Elapsed:0.0} ms";
@@ -76,7 +80,7 @@ public static class HttpServiceCollectionExtensions
     public static WebApplication UseRegisterAccess(this WebApplication app)
     {
         app.UseAuthentication();
-        app.UseRateLimiter();
+        app.UseRegisterRateLimiting();
         app.UseAuthorization();
         // inside the exception handler: an exception rolls the key back and the handler answers
         app.UseMiddleware<IdempotencyMiddleware>();
@@ -85,11 +89,12 @@ public static class HttpServiceCollectionExtensions
 
     /// <summary>
     /// The versioned root every resource group hangs from: <c>/api/v{version}</c>. Every endpoint under it reads
-    /// dates and moments in its query string and route as ISO 8601 only (<see cref="IsoDates"/>).
+    /// dates and moments in its query string and route as ISO 8601 only (<see cref="IsoDates"/>), and a query string of bounded values
+    /// (<see cref="RequestBounds.RequireBoundedQuery"/>).
     /// </summary>
     public static RouteGroupBuilder MapVersionedApi(this WebApplication app)
     {
         var versions = app.NewApiVersionSet().HasApiVersion(new ApiVersion(1)).ReportApiVersions().Build();
-        return app.MapGroup("/api/v{version:apiVersion}").WithApiVersionSet(versions).HasApiVersion(1).RequireIsoDates();
+        return app.MapGroup("/api/v{version:apiVersion}").WithApiVersionSet(versions).HasApiVersion(1).RequireIsoDates().RequireBoundedQuery();
     }
 }

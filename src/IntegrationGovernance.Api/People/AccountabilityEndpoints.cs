@@ -51,6 +51,7 @@ public static class AccountabilityEndpoints
         group.MapHistory<AccountabilityLine, AccountabilityLineResponse>(Resource)
             .RequireScope(Scopes.RegisterRead);
         api.MapGet("/posts/{id:guid}/lines", ListPostLines)
+            .ListsAtMost(PageRequest.MaxLimit, refusesMore: true)
             .WithTags("People")
             .WithSummary("Every line from and to a post")
             .WithDescription("With `asOf`, the lines as the register held them at that moment.")
@@ -129,8 +130,9 @@ public static class AccountabilityEndpoints
         if (!await StructureEndpoints.PostHeldAsync(id, asOf, db, history, cancellationToken))
             return Problems.NotFound(PostsEndpoints.Resource, id);
         var source = asOf is { } moment ? await history.AsOfAsync<AccountabilityLine>(moment, cancellationToken) : db.AccountabilityLines.AsNoTracking();
-        var lines = await source.Where(l => l.PostId == id || l.ToPostId == id)
-            .OrderBy(l => l.StartsOn).ThenBy(l => l.Id).ToListAsync(cancellationToken);
+        if (await PageRequest.AtMostAsync(source.Where(l => l.PostId == id || l.ToPostId == id).OrderBy(l => l.StartsOn).ThenBy(l => l.Id), cancellationToken)
+            is not { } lines)
+            return PageRequest.TooLong("lines of this post");
         return TypedResults.Ok(mapper.Map<List<AccountabilityLineResponse>>(lines));
     }
 

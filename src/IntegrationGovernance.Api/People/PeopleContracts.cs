@@ -10,15 +10,16 @@ public sealed record PostRequest
     public required Guid OrganisationId { get; init; }
 
     /// <example>Clinical Services Manager</example>
-    [MaxLength(200)]
+    [MaxLength(Post.MaxTextLength)]
     public required string Title { get; init; }
 
     /// <example>Dacorum locality</example>
+    [MaxLength(Post.MaxTextLength)]
     public string? Team { get; init; }
 
     /// <summary>Staff number or name of the holder: personal data.</summary>
     /// <example>E1234567</example>
-    [MaxLength(200)]
+    [MaxLength(Post.MaxTextLength)]
     public string? HolderReference { get; init; }
 
     /// <example>2008-04-01</example>
@@ -38,17 +39,21 @@ public sealed record PostResponse
 
     /// <summary>The title from the latest change on (see titles for every period).</summary>
     /// <example>Clinical Services Manager</example>
+    [MaxLength(Post.MaxTextLength)]
     public required string Title { get; init; }
 
     /// <summary>The team from the latest change on.</summary>
     /// <example>Dacorum locality</example>
+    [MaxLength(Post.MaxTextLength)]
     public string? Team { get; init; }
 
     /// <summary>Each title and team with the days it held, oldest first.</summary>
+    [MaxLength(Post.MaxTitles)]
     public required IReadOnlyList<PostTitleResponse> Titles { get; init; }
 
     /// <summary>Only shown to callers with people:read; null otherwise.</summary>
     /// <example>E1234567</example>
+    [MaxLength(Post.MaxTextLength)]
     public string? HolderReference { get; init; }
 
     /// <example>2008-04-01</example>
@@ -118,6 +123,7 @@ public sealed record AccountabilityLineResponse
 public sealed record ChainStepResponse
 {
     /// <example>1</example>
+    [Range(1, Infrastructure.People.AccountabilityGraph.MaxDepth)]
     public required int Depth { get; init; }
 
     /// <example>0193a6b2-7c1e-7d4f-9a51-2f3c4d5e6fd0</example>
@@ -130,12 +136,14 @@ public sealed record ChainStepResponse
     public Guid? ToPostId { get; init; }
 
     /// <example>Strategic Director, People and Communities</example>
+    [MaxLength(Post.MaxTextLength)]
     public string? ToPostTitle { get; init; }
 
     /// <example>0193a6b2-7c1e-7d4f-9a51-2f3c4d5e6f70</example>
     public required Guid ToOrganisationId { get; init; }
 
     /// <example>Bath and North East Somerset Council</example>
+    [MaxLength(Domain.Organisations.OrganisationDetails.MaxNameLength)]
     public required string ToOrganisationName { get; init; }
 }
 
@@ -143,7 +151,7 @@ public sealed record SecondmentRequest
 {
     /// <summary>Staff number or name: personal data.</summary>
     /// <example>E1234567</example>
-    [MaxLength(200)]
+    [MaxLength(Post.MaxTextLength)]
     public required string HolderReference { get; init; }
 
     /// <example>0193a6b2-7c1e-7d4f-9a51-2f3c4d5e6f71</example>
@@ -191,6 +199,7 @@ public sealed record SecondmentResponse
     public required Guid Id { get; init; }
 
     /// <example>E1234567</example>
+    [MaxLength(Post.MaxTextLength)]
     public required string HolderReference { get; init; }
 
     /// <example>0193a6b2-7c1e-7d4f-9a51-2f3c4d5e6f71</example>

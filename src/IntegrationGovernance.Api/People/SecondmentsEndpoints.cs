@@ -55,6 +55,7 @@ public static class SecondmentsEndpoints
             .RequireScope(Scopes.PeopleRead)
             .WithMetadata(new VisibilityRule(Resource));
         group.MapGet("/", ListSecondments)
+            .ListsAtMost(PageRequest.MaxLimit)
             .WithSummary("Find secondments")
             .WithDescription("Compliance questions: active on a date for an organisation (in, out or either); those whose authorising agreement "
                 + "ends before they do or has been terminated; those ending within N days. Only secondments the caller's organisation employs or hosts are listed, unless admin.")
@@ -181,8 +182,8 @@ public static class SecondmentsEndpoints
         DateTimeOffset? asOf, RegisterDbContext db, RecordHistory history, IMapper mapper, CallerOrganisation caller, TimeProvider clock, HttpContext http,
         CancellationToken cancellationToken)
     {
-        if (endingWithinDays is < 0 or > 3660)
-            return Problems.Validation("endingWithinDays", "Between 0 and 3660 days.");
+        if (endingWithinDays is < 0 or > RequestBounds.MaxWithinDays)
+            return Problems.Validation("endingWithinDays", $"Between 0 and {RequestBounds.MaxWithinDays} days.");
         var query = asOf is { } moment ? await history.AsOfAsync<Secondment>(moment, cancellationToken) : db.Secondments.AsNoTracking();
         if (!http.User.HasScope(Scopes.Admin))
         {

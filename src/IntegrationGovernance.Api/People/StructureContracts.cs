@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using IntegrationGovernance.Domain.Agreements;
 using IntegrationGovernance.Domain.People;
 
@@ -17,6 +18,7 @@ public sealed record StructureResponse
     /// The organisation's posts that no post of its own line-manages on the date: its top posts, and posts line-managed
     /// from another organisation (their <c>managers</c> say where).
     /// </summary>
+    [MaxLength(Infrastructure.People.OrganisationStructure.MaxRows)]
     public required IReadOnlyList<StructureNode> Roots { get; init; }
 
     /// <summary>
@@ -26,6 +28,7 @@ public sealed record StructureResponse
     /// manager there.
     /// </summary>
     /// <example>graph TD</example>
+    [MaxLength(Structures.MaxMermaidLength)]
     public required string Mermaid { get; init; }
 }
 
@@ -36,10 +39,12 @@ public sealed record StructureNode
     public required Guid PostId { get; init; }
 
     /// <example>Strategic Director, People and Communities</example>
+    [MaxLength(Post.MaxTextLength)]
     public required string Title { get; init; }
 
     /// <summary>The post's team or locality.</summary>
     /// <example>Dacorum locality</example>
+    [MaxLength(Post.MaxTextLength)]
     public string? Team { get; init; }
 
     /// <summary>
@@ -56,7 +61,10 @@ public sealed record StructureNode
     /// Every post that manages this one on the date, line or day to day, in whichever organisation: the one it is shown
     /// under, and any other (a line manager in another organisation, a day-to-day manager beside the line manager).
     /// </summary>
+    [MaxLength(Infrastructure.People.OrganisationStructure.MaxRows)]
     public required IReadOnlyList<StructureManager> Managers { get; init; }
+
+    [MaxLength(Infrastructure.People.OrganisationStructure.MaxRows)]
 
     public required IReadOnlyList<StructureNode> Reports { get; init; }
 }
@@ -68,6 +76,7 @@ public sealed record StructurePlacement
     public required Guid EmployerId { get; init; }
 
     /// <example>NHS Bath and North East Somerset Clinical Commissioning Group</example>
+    [MaxLength(Domain.Organisations.OrganisationDetails.MaxNameLength)]
     public required string EmployerName { get; init; }
 
     /// <summary>The agreement the managing line rests on (every line across organisations has one).</summary>
@@ -75,6 +84,7 @@ public sealed record StructurePlacement
     public Guid? BasisAgreementId { get; init; }
 
     /// <example>BNES-S113-2013/CCG-STAFF</example>
+    [MaxLength(AgreementRules.MaxReferenceLength)]
     public string? BasisReference { get; init; }
 
     /// <example>Section113LocalGovernmentAct1972</example>
@@ -94,12 +104,14 @@ public sealed record StructureManager
     public required Guid PostId { get; init; }
 
     /// <example>Strategic Director for People and Communities</example>
+    [MaxLength(Post.MaxTextLength)]
     public required string Title { get; init; }
 
     /// <example>0193a6b2-7c1e-7d4f-9a51-2f3c4d5e6f70</example>
     public required Guid OrganisationId { get; init; }
 
     /// <example>Bath and North East Somerset Council</example>
+    [MaxLength(Domain.Organisations.OrganisationDetails.MaxNameLength)]
     public required string OrganisationName { get; init; }
 
     /// <summary>True when the manager's organisation is not the managed post's.</summary>
@@ -110,5 +122,6 @@ public sealed record StructureManager
     public Guid? BasisAgreementId { get; init; }
 
     /// <example>BNES-S113-2013/CCG-STAFF</example>
+    [MaxLength(AgreementRules.MaxReferenceLength)]
     public string? BasisReference { get; init; }
 }

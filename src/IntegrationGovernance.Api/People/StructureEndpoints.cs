@@ -1,6 +1,7 @@
 using System.Text;
 using AutoMapper;
 using IntegrationGovernance.Api.Http;
+using IntegrationGovernance.Api.OpenApi;
 using IntegrationGovernance.Api.Security;
 using IntegrationGovernance.Domain.Common;
 using IntegrationGovernance.Domain.Organisations;
@@ -26,11 +27,13 @@ public static class StructureEndpoints
     public static RouteGroupBuilder MapStructureEndpoints(this RouteGroupBuilder api)
     {
         api.MapGet("/posts/{id:guid}/chain", GetAccountabilityChain)
+            .ListsAtMost(PageRequest.MaxLimit, refusesMore: true)
             .WithTags("People")
             .WithSummary("The chain of accountability from a post to the top, on a date")
             .WithDescription("One recursive query, across organisations; each post's title is the one it had that day. With `asOf`, as the register stood then.")
             .RequireScope(Scopes.RegisterRead);
         api.MapGet("/posts/{id:guid}/reports", ListReports)
+            .ListsAtMost(PageRequest.MaxLimit, refusesMore: true)
             .WithTags("People")
             .WithSummary("The posts accountable to a post, on a date")
             .WithDescription("With `asOf`, as the register stood then.")
@@ -64,6 +67,8 @@ public static class StructureEndpoints
         if (!await PostHeldAsync(id, asOf, db, history, cancellationToken))
             return Problems.NotFound(PostsEndpoints.Resource, id);
         var chain = await graph.ChainAsync(id, kind ?? AccountabilityKind.LineManagement, on ?? RegisterCalendar.Today(clock), asOf, cancellationToken);
+        if (chain.Count > PageRequest.MaxLimit)
+            return PageRequest.TooLong("steps in this chain");
         return TypedResults.Ok(mapper.Map<List<ChainStepResponse>>(chain));
     }
 
@@ -83,9 +88,10 @@ public static class StructureEndpoints
             return Problems.NotFound(PostsEndpoints.Resource, id);
         var day = on ?? RegisterCalendar.Today(clock);
         var source = asOf is { } moment ? await history.AsOfAsync<AccountabilityLine>(moment, cancellationToken) : db.AccountabilityLines.AsNoTracking();
-        var lines = await source
+        if (await PageRequest.AtMostAsync(source
             .Where(l => l.ToPostId == id && l.StartsOn <= day && (l.EndsOn == null || l.EndsOn >= day))
-            .OrderBy(l => l.Kind).ThenBy(l => l.PostId).ToListAsync(cancellationToken);
+            .OrderBy(l => l.Kind).ThenBy(l => l.PostId), cancellationToken) is not { } lines)
+            return PageRequest.TooLong("posts reporting to this one that day");
         return TypedResults.Ok(mapper.Map<List<AccountabilityLineResponse>>(lines));
     }
 

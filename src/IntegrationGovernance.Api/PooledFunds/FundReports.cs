@@ -2,6 +2,7 @@ using System.Globalization;
 using AutoMapper;
 using CsvHelper;
 using IntegrationGovernance.Api.Http;
+using IntegrationGovernance.Api.OpenApi;
 using IntegrationGovernance.Api.Security;
 using IntegrationGovernance.Domain.Common;
 using IntegrationGovernance.Domain.PooledFunds;
@@ -18,6 +19,15 @@ public static class FundReports
 {
     private const string Csv = "text/csv";
 
+    /// <summary>The most funds one summary list or finance export covers: more is refused (422 too-large); filter by agreement or organisation.</summary>
+    public const int MaxFunds = 500;
+
+    /// <summary>The most ledger lines one CSV export holds: as many as an import takes, so it imports again; more is refused (422 too-large).</summary>
+    public const int MaxCsvLines = Imports.ImportFile.MaxRows;
+
+    internal static ProblemHttpResult TooManyFunds() =>
+        Problems.TooLarge($"More than {MaxFunds} funds are selected; filter by agreementId or organisationId.");
+
     private const string CsvCells = "In CSV, a text cell that begins with `=`, `+`, `-`, `@`, a tab or a carriage return (or with single quotes and then one of these) "
         + "is written with a single quote before it, so a spreadsheet shows it rather than running it; the ledger import removes that quote. Amounts are plain numbers.";
 
@@ -28,7 +38,7 @@ public static class FundReports
             .WithSummary("A fund's figures for a financial year")
             .WithDescription("Contributions by partner and kind, spend by period (P1 April … P12 March), variance (contributions − spend) and each partner's share of it under the year's risk share. "
                 + "Every total is summed by PostgreSQL in numeric. With `asOf`, exactly the figures the register gave at that moment. Send `Accept: text/csv` for CSV. " + CsvCells)
-            .WithMetadata(new OpenApi.AlsoAsCsv())
+            .WithMetadata(new OpenApi.AlsoAsCsv(FundSummaryCsv.Columns, FundSummaryCsv.MaxLength(1)))
             .RequireScope(Scopes.FinanceRead);
         api.MapGet("/pooled-funds/{id:guid}/ledger", GetLedger)
             .WithTags("Pooled funds")
@@ -36,16 +46,21 @@ public static class FundReports
             .WithDescription("JSON pages (by booking order), or with `Accept: text/csv` the whole selection in the import layout, so it imports again. With `asOf`, only the lines booked by that moment. "
                 + "Lines may describe payments to people (care packages): only a caller acting for a party to the fund's agreement, or an admin, reads them; "
                 + "the fund's summary is public to any finance reader. " + CsvCells)
-            .WithMetadata(new OpenApi.AlsoAsCsv())
+            .WithMetadata(new OpenApi.AlsoAsCsv(LedgerFile.ExportColumns, LedgerFile.MaxCsvLength))
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .RequireScope(Scopes.FinanceRead)
             .RequirePartyToRead<Domain.PooledFunds.PooledFund>("pooled fund");
         api.MapGet("/finance/summaries", ListFundSummaries)
+            .ListsAtMost(MaxFunds)
             .WithTags("Pooled funds")
             .WithSummary("Every fund's figures for a financial year")
-            .WithDescription("The finance export: one summary per fund, filtered by agreement or organisation. With `asOf`, exactly as the register gave it at that moment. Send `Accept: text/csv` for CSV, one row per fund and partner. " + CsvCells)
-            .WithMetadata(new OpenApi.AlsoAsCsv())
+            .WithDescription("The finance export: one summary per fund, filtered by agreement or organisation; at most 500 funds (more is a 422 too-large). "
+                + "With `asOf`, exactly as the register gave it at that moment. Send `Accept: text/csv` for CSV, one row per fund and partner. " + CsvCells)
+            .WithMetadata(new OpenApi.AlsoAsCsv(FundSummaryCsv.Columns, FundSummaryCsv.MaxLength(MaxFunds)))
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .RequireScope(Scopes.FinanceRead);
         api.MapGet("/organisations/{id:guid}/pooled-funds", ListOrganisationFunds)
+            .ListsAtMost(PageRequest.MaxLimit, refusesMore: true)
             .WithTags("Pooled funds")
             .WithSummary("The funds an organisation hosts or contributes to, with its contributions for a year")
             .RequireScope(Scopes.FinanceRead);
@@ -92,14 +107,15 @@ public static class FundReports
     /// <param name="mapper"></param>
     /// <param name="http"></param>
     /// <param name="cancellationToken"></param>
-    public static async Task<Results<Ok<List<FundSummaryResponse>>, ValidationProblem, EmptyHttpResult>> ListFundSummaries(
+    public static async Task<Results<Ok<List<FundSummaryResponse>>, ValidationProblem, ProblemHttpResult, EmptyHttpResult>> ListFundSummaries(
         string financialYear, Guid? agreementId, Guid? organisationId, int? fromPeriod, int? toPeriod, DateTimeOffset? asOf, RegisterDbContext db,
         RecordHistory history, IMapper mapper, HttpContext http, CancellationToken cancellationToken)
     {
         if (ReadQuery(financialYear, fromPeriod, toPeriod, out var year, out var range) is [_, ..] problems)
             return Problems.Validation(problems);
         var sources = await db.FinanceAtAsync(history, asOf, cancellationToken);
-        var summaries = await SummariesAsync(sources, agreementId, organisationId, year!.Value, range, mapper, cancellationToken);
+        if (await SummariesAsync(sources, agreementId, organisationId, year!.Value, range, mapper, cancellationToken) is not { } summaries)
+            return TooManyFunds();
         if (WantsCsv(http.Request))
         {
             await FundSummaryCsv.WriteAsync(http.Response, summaries, cancellationToken);
@@ -140,6 +156,8 @@ public static class FundReports
             lines = lines.Where(l => l.FinancialYearStart == only.StartYear);
         if (WantsCsv(http.Request))
         {
+            if (await lines.CountAsync(cancellationToken) > MaxCsvLines)
+                return Problems.TooLarge($"More than {MaxCsvLines:N0} lines are selected, more than an import takes; ask for a financial year, or fewer periods.");
             await LedgerFile.WriteCsvAsync(http.Response, lines.OrderBy(l => l.Id).AsAsyncEnumerable().Select(mapper.Map<LedgerLineResponse>), cancellationToken);
             return TypedResults.Empty;
         }
@@ -161,9 +179,10 @@ public static class FundReports
             return Problems.Validation("financialYear", FinancialYear.Problem);
         if (!await db.Organisations.AnyAsync(o => o.Id == id, cancellationToken))
             return Problems.NotFound("organisation", id);
-        var funds = await db.PooledFunds.AsNoTracking()
+        if (await PageRequest.AtMostAsync(db.PooledFunds.AsNoTracking()
             .Where(f => f.HostOrganisationId == id || db.Contributions.Any(c => c.FundId == f.Id && c.OrganisationId == id))
-            .OrderBy(f => f.Name).ToListAsync(cancellationToken);
+            .OrderBy(f => f.Name), cancellationToken) is not { } funds)
+            return PageRequest.TooLong("funds this organisation hosts or contributes to");
         var fundIds = funds.Select(f => f.Id).ToList();
         var contributions = await db.Contributions.AsNoTracking()
             .Where(c => fundIds.Contains(c.FundId) && c.OrganisationId == id && c.FinancialYearStart == year.Value.StartYear)
@@ -176,8 +195,11 @@ public static class FundReports
         }).ToList());
     }
 
-    /// <summary>The finance export's summaries: every fund, or those of one agreement, or of the agreements an organisation is a party to (also drawn by <see cref="FinanceExport"/>).</summary>
-    internal static async Task<List<FundSummaryResponse>> SummariesAsync(FinanceSources sources, Guid? agreementId, Guid? organisationId,
+    /// <summary>
+    /// The finance export's summaries: every fund, or those of one agreement, or of the agreements an organisation is a party to (also
+    /// drawn by <see cref="FinanceExport"/>); null when more than <see cref="MaxFunds"/> are selected.
+    /// </summary>
+    internal static async Task<List<FundSummaryResponse>?> SummariesAsync(FinanceSources sources, Guid? agreementId, Guid? organisationId,
         FinancialYear year, PeriodRange range, IMapper mapper, CancellationToken cancellationToken)
     {
         var funds = sources.Funds;
@@ -188,6 +210,8 @@ public static class FundReports
             var agreements = await sources.Agreements.Where(a => a.PartyIds.Contains(organisation)).Select(a => a.Id).ToListAsync(cancellationToken);
             funds = funds.Where(f => agreements.Contains(f.AgreementId));
         }
+        if (await funds.CountAsync(cancellationToken) > MaxFunds)
+            return null;
         return mapper.Map<List<FundSummaryResponse>>(await StatementsAsync(sources, funds, year, range, cancellationToken));
     }
 

@@ -36,6 +36,7 @@ public static class WebhooksEndpoints
             .RequireScope(Scopes.RegisterRead)
             .WithMetadata(new WithheldFromReplay("secret"));
         group.MapGet("/", ListWebhookSubscriptions)
+            .ListsAtMost(PageRequest.MaxLimit, refusesMore: true)
             .WithSummary("The caller's organisation's subscriptions (all, for an admin)")
             .RequireScope(Scopes.RegisterRead)
             .WithMetadata(new VisibilityRule(Resource));
@@ -63,6 +64,7 @@ public static class WebhooksEndpoints
             .WithMetadata(new WithheldFromReplay("secret"))
             .WithMetadata(new VisibilityRule(Resource));
         group.MapGet("/{id:guid}/deliveries", ListWebhookDeliveries)
+            .ListsAtMost(PageRequest.MaxLimit)
             .WithSummary("The delivery log, newest first, with every attempt")
             .RequireScope(Scopes.RegisterRead)
             .WithMetadata(new VisibilityRule(Resource));
@@ -119,7 +121,7 @@ public static class WebhooksEndpoints
         });
     }
 
-    public static async Task<Ok<List<WebhookSubscriptionResponse>>> ListWebhookSubscriptions(
+    public static async Task<Results<Ok<List<WebhookSubscriptionResponse>>, ProblemHttpResult>> ListWebhookSubscriptions(
         RegisterDbContext db, CallerOrganisation caller, IMapper mapper, HttpContext http, CancellationToken cancellationToken)
     {
         var query = db.WebhookSubscriptions.AsNoTracking();
@@ -128,7 +130,9 @@ public static class WebhooksEndpoints
             var mine = await caller.IdAsync(cancellationToken);
             query = query.Where(s => s.OrganisationId == mine && mine != null);
         }
-        return TypedResults.Ok(mapper.Map<List<WebhookSubscriptionResponse>>(await query.OrderBy(s => s.CreatedAt).ToListAsync(cancellationToken)));
+        if (await PageRequest.AtMostAsync(query.OrderBy(s => s.CreatedAt), cancellationToken) is not { } subscriptions)
+            return PageRequest.TooLong("subscriptions");
+        return TypedResults.Ok(mapper.Map<List<WebhookSubscriptionResponse>>(subscriptions));
     }
 
     public static async Task<Results<Ok<WebhookSubscriptionResponse>, ProblemHttpResult>> GetWebhookSubscription(

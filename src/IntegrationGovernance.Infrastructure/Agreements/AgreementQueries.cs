@@ -107,14 +107,20 @@ public static class AgreementQueries
     /// Every agreement under an over-arching one, at any depth up to <paramref name="maxDepth"/> levels, read level by
     /// level from <paramref name="agreements"/> (now, or as the register stood), so each level is one indexed query.
     /// </summary>
-    public static async Task<List<Agreement>> DescendantsAsync(this IQueryable<Agreement> agreements, Guid id, int maxDepth, CancellationToken cancellationToken)
+    /// <param name="agreements">The agreements, as they stand or stood.</param>
+    /// <param name="id">The over-arching agreement.</param>
+    /// <param name="maxDepth">How many levels down to look.</param>
+    /// <param name="atMost">Stop once more than this many are found (the caller refuses so many).</param>
+    /// <param name="cancellationToken"></param>
+    public static async Task<List<Agreement>> DescendantsAsync(this IQueryable<Agreement> agreements, Guid id, int maxDepth, int atMost, CancellationToken cancellationToken)
     {
         var found = new List<Agreement>();
         var seen = new HashSet<Guid> { id };
         var parents = new[] { id };
-        for (var depth = 0; depth < maxDepth && parents.Length > 0; depth++)
+        for (var depth = 0; depth < maxDepth && parents.Length > 0 && found.Count <= atMost; depth++)
         {
-            var level = await agreements.Where(a => a.ParentId != null && parents.Contains(a.ParentId.Value)).ToListAsync(cancellationToken);
+            var level = await agreements.Where(a => a.ParentId != null && parents.Contains(a.ParentId.Value))
+                .Take(atMost + 1 - found.Count).ToListAsync(cancellationToken);
             level = level.Where(a => seen.Add(a.Id)).ToList();
             found.AddRange(level);
             parents = level.Select(a => a.Id).ToArray();
