@@ -72,15 +72,19 @@ public static class HttpServiceCollectionExtensions
             options.EnrichDiagnosticContext = (diagnostics, http) =>
                 diagnostics.Set("RoutePattern", (http.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? "(unmatched)");
         });
-        app.UseRequestBodyLimit();
         return app;
     }
 
-    /// <summary>Who the caller is, how often it may call, what it may do; then safe retries for what it does.</summary>
+    /// <summary>
+    /// Who the caller is, how often it may call, how large a body it may send, what it may do; then safe retries for what it does.
+    /// The body limit follows the rate limit, so a 413 counts and says where the client stands like any other answer, and
+    /// comes before anything reads the body (the idempotency key's hash does).
+    /// </summary>
     public static WebApplication UseRegisterAccess(this WebApplication app)
     {
         app.UseAuthentication();
         app.UseRegisterRateLimiting();
+        app.UseRequestBodyLimit();
         app.UseAuthorization();
         // inside the exception handler: an exception rolls the key back and the handler answers
         app.UseMiddleware<IdempotencyMiddleware>();

@@ -120,7 +120,7 @@ public sealed record DeliveryAttemptResponse
     public required DateTimeOffset At { get; init; }
 
     /// <example>503</example>
-    [Range(100, 599)]
+    [Range(100, 999)]
     public int? StatusCode { get; init; }
 
     /// <example>timed out</example>

@@ -59,18 +59,22 @@ public sealed partial class RateLimitHeadersTests(RateLimitHeadersTests.ThreeAnH
     public async Task Refusals_carry_the_fields_too_whoever_writes_them()
     {
         // a handler's 404, the exception handler's 400 for a body it cannot read (after it clears the response), and the
-        // challenge's 401 to an anonymous caller (counted by its address)
+        // challenge's 401 to an anonymous caller (counted by its address), and the 413 of a body over the limit
         var client = api.CreateClientAs("refused", null, Scopes.Admin);
         var notFound = await client.GetAsync($"{Register.Organisations}/{Guid.NewGuid()}");
         var unreadable = await client.PostRawJsonAsync(Register.Organisations, "{");
         var anonymous = await api.CreateAnonymousClient().GetAsync("/api/v1/changes");
+        var oversized = await api.CreateClientAs("oversized", null, Scopes.Admin)
+            .PostRawJsonAsync(Register.Organisations, $$"""{"name":"{{new string('n', 1_100_000)}}","type":"PartnershipBoard"}""");
 
         Assert.Equal(HttpStatusCode.NotFound, notFound.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, unreadable.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, oversized.StatusCode);
+        Assert.Equal(Quota - 1, State(oversized).Remaining);
         Assert.Equal([Quota - 1, Quota - 2], new[] { notFound, unreadable }.Select(r => State(r).Remaining));
         Assert.Equal(Quota - 1, State(anonymous).Remaining);
-        Assert.All(new[] { notFound, unreadable, anonymous }, r => Assert.Equal($"\"default\";q={Quota};w={WindowSeconds}", Single(r, RateLimiting.PolicyHeader)));
+        Assert.All(new[] { notFound, unreadable, anonymous, oversized }, r => Assert.Equal($"\"default\";q={Quota};w={WindowSeconds}", Single(r, RateLimiting.PolicyHeader)));
     }
 
     [Fact]
