@@ -11,8 +11,9 @@ public partial class IntegrationGovernanceClient
         // The contract's enums are strings everywhere. NSwag puts a string converter on single enum properties but
         // not on lists of enums (e.g. an agreement's flexibilities), so the serializer gets one for all of them.
         settings.Converters.Add(new JsonStringEnumConverter());
-        // Properties left unset are left out rather than sent as null: the contract marks lists such as an
-        // agreement's documents nullable, but the API takes an absent list as empty and refuses an explicit null.
+        // Properties left unset are left out rather than sent as null: the contract leaves optional fields such as an
+        // agreement's documents out of `required` (so they are nullable here), and the API takes an absent list as empty but
+        // refuses an explicit null.
         settings.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
     }
 }

@@ -56,6 +56,7 @@ public static class AgreementDecisionsEndpoints
             .RequireScope(Scopes.RegisterWrite)
             .RequirePartyOf<Agreement>(Resource);
         group.MapGet("/{id:guid}/variations", ListVariations)
+            .ListsAtMost(AgreementRules.MaxEntries)
             .WithSummary("The chain of variations of one agreement")
             .WithDescription("Variations and novations in number order; with `asOf`, as the register stood then.")
             .RequireScope(Scopes.RegisterRead);

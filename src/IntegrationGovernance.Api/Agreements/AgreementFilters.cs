@@ -1,3 +1,4 @@
+using IntegrationGovernance.Api.Http;
 using IntegrationGovernance.Domain.Agreements;
 using IntegrationGovernance.Domain.Common;
 using Microsoft.AspNetCore.Mvc;
@@ -10,7 +11,7 @@ namespace IntegrationGovernance.Api.Agreements;
 /// </summary>
 public sealed record AgreementFilters
 {
-    public const int MaxWithinDays = 3660;
+    public const int MaxWithinDays = RequestBounds.MaxWithinDays;
 
     /// <summary>Only agreements active on this date (status, term and parties then in force).</summary>
     [FromQuery(Name = "activeOn")]

@@ -9,7 +9,7 @@ public sealed record AgreementRequest
 {
     /// <summary>Unique, human-readable, never reused; stored upper-case.</summary>
     /// <example>BANES-S75-2012</example>
-    [MaxLength(50)]
+    [MaxLength(AgreementRules.MaxReferenceLength)]
     public required string Reference { get; init; }
 
     /// <example>Partnership agreement for community health and social care</example>
@@ -90,6 +90,7 @@ public sealed record DocumentContract
 {
     /// <example>https://democracy.bathnes.gov.uk/documents/s75-agreement-2012.pdf</example>
     [MaxLength(RequestBounds.MaxUrlLength)]
+    [Url]
     public required string Url { get; init; }
 
     /// <example>Signed section 75 agreement</example>
@@ -98,6 +99,7 @@ public sealed record DocumentContract
 
     /// <example>9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08</example>
     [MaxLength(64)]
+    [RegularExpression("^[0-9a-fA-F]{64}$")]
     public required string Sha256 { get; init; }
 }
 
@@ -108,25 +110,36 @@ public sealed record AgreementResponse
     public required Guid Id { get; init; }
 
     /// <example>BANES-S75-2012</example>
+    [MaxLength(AgreementRules.MaxReferenceLength)]
+    [RegularExpression(AgreementRules.ReferencePattern)]
     public required string Reference { get; init; }
 
     /// <example>Partnership agreement for community health and social care</example>
+    [MaxLength(AgreementRules.MaxTitleLength)]
     public required string Title { get; init; }
 
     /// <example>Integrated commissioning of community health and adult social care services.</example>
+    [MaxLength(AgreementRules.MaxPurposeLength)]
     public string? Purpose { get; init; }
 
     /// <example>Section75NhsAct2006</example>
     public required StatutoryBasis Basis { get; init; }
 
     /// <example>["PooledFund"]</example>
+    [MaxLength(RequestBounds.MaxFlexibilities)]
     public required IReadOnlyList<Flexibility> Flexibilities { get; init; }
 
     /// <example>["community health services"]</example>
+    [MaxLength(RequestBounds.MaxListItems)]
+    [EachMaxLength(AgreementRules.MaxTermLength)]
     public required IReadOnlyList<string> Services { get; init; }
 
     /// <example>["adults"]</example>
+    [MaxLength(RequestBounds.MaxListItems)]
+    [EachMaxLength(AgreementRules.MaxTermLength)]
     public required IReadOnlyList<string> ClientGroups { get; init; }
+
+    [MaxLength(RequestBounds.MaxParties)]
 
     public required IReadOnlyList<AgreementPartyContract> Parties { get; init; }
 
@@ -141,6 +154,7 @@ public sealed record AgreementResponse
     public DateOnly? EndsOn { get; init; }
 
     /// <example>12</example>
+    [Range(0, 60)]
     public int? NoticeMonths { get; init; }
 
     /// <example>2026-12-31</example>
@@ -157,6 +171,8 @@ public sealed record AgreementResponse
     /// <example>0193a6b2-7c1e-7d4f-9a51-2f3c4d5e6f91</example>
     public Guid? ParentId { get; init; }
 
+    [MaxLength(RequestBounds.MaxListItems)]
+
     public required IReadOnlyList<DocumentContract> Documents { get; init; }
 
     /// <example>false</example>
@@ -166,19 +182,28 @@ public sealed record AgreementResponse
     /// <example>Active</example>
     public required AgreementStatus Status { get; init; }
 
+    [MaxLength(AgreementRules.MaxEntries)]
+
     public required IReadOnlyList<StatusChangeResponse> StatusChanges { get; init; }
+
+    [MaxLength(AgreementRules.MaxEntries)]
 
     public required IReadOnlyList<ApprovalContract> Approvals { get; init; }
 
     /// <summary>Variations and novations, in number order, each saying whether it is in force or still waits for a party's acceptance.</summary>
+    [MaxLength(AgreementRules.MaxEntries)]
     public required IReadOnlyList<VariationResponse> Variations { get; init; }
+
+    [MaxLength(AgreementRules.MaxEntries)]
 
     public required IReadOnlyList<NoticeResponse> Notices { get; init; }
 
     /// <summary>What is in force, period by period from commencement; the legal questions are answered from these.</summary>
+    [MaxLength(AgreementRules.MaxPeriods)]
     public required IReadOnlyList<TermPeriodResponse> Periods { get; init; }
 
     /// <summary>Successions that ended a predecessor's part with no successor named to take it yet (see POST /successions/{id}/transfers).</summary>
+    [MaxLength(RequestBounds.MaxPartiesEver)]
     public required IReadOnlyList<UnassignedTransferResponse> UnassignedTransfers { get; init; }
 
     /// <summary>Present when read with <c>activeOn</c>: the status and terms in force on that day.</summary>
@@ -204,16 +229,24 @@ public sealed record OnDateResponse
     public required AgreementStatus Status { get; init; }
 
     /// <summary>The parties and their roles that day, as varied, novated and noticed.</summary>
+    [MaxLength(RequestBounds.MaxPartiesEver)]
     public required IReadOnlyList<AgreementPartyContract> Parties { get; init; }
 
     /// <example>["PooledFund"]</example>
+    [MaxLength(RequestBounds.MaxFlexibilities)]
     public required IReadOnlyList<Flexibility> Flexibilities { get; init; }
 
     /// <example>["community health services"]</example>
+    [MaxLength(RequestBounds.MaxListItems)]
+    [EachMaxLength(AgreementRules.MaxTermLength)]
     public required IReadOnlyList<string> Services { get; init; }
 
     /// <example>["adults"]</example>
+    [MaxLength(RequestBounds.MaxListItems)]
+    [EachMaxLength(AgreementRules.MaxTermLength)]
     public required IReadOnlyList<string> ClientGroups { get; init; }
+
+    [MaxLength(RequestBounds.MaxListItems)]
 
     public required IReadOnlyList<DocumentContract> Documents { get; init; }
 
@@ -224,16 +257,19 @@ public sealed record OnDateResponse
     public DateOnly? ReviewOn { get; init; }
 
     /// <example>12</example>
+    [Range(0, 60)]
     public int? NoticeMonths { get; init; }
 
     /// <summary>The last variation in force that day, if any.</summary>
     /// <example>1</example>
+    [Range(1, AgreementRules.MaxEntries)]
     public int? VariationNumber { get; init; }
 }
 
 public sealed record StatusChangeResponse
 {
     /// <example>2</example>
+    [Range(1, AgreementRules.MaxEntries)]
     public required int Sequence { get; init; }
 
     /// <example>Active</example>
@@ -243,6 +279,7 @@ public sealed record StatusChangeResponse
     public required DateOnly EffectiveOn { get; init; }
 
     /// <example>Commenced as agreed by Cabinet.</example>
+    [MaxLength(RequestBounds.MaxTextLength)]
     public string? Reason { get; init; }
 
     /// <summary>False while the change waits for parties' acceptance (a termination asked for by one party).</summary>
@@ -251,9 +288,11 @@ public sealed record StatusChangeResponse
 
     /// <summary>The parties still to accept it.</summary>
     /// <example>["0193a6b2-7c1e-7d4f-9a51-2f3c4d5e6f70"]</example>
+    [MaxLength(RequestBounds.MaxPartiesEver)]
     public required IReadOnlyList<Guid> AwaitingConsentOf { get; init; }
 
     /// <example>["0193a6b2-7c1e-7d4f-9a51-2f3c4d5e6f80"]</example>
+    [MaxLength(RequestBounds.MaxPartiesEver)]
     public required IReadOnlyList<Guid> AcceptedBy { get; init; }
 
     /// <example>2026-11-23T12:00:00+00:00</example>
@@ -309,9 +348,11 @@ public sealed record BindingAgreementResponse
     public required Guid BoundThroughId { get; init; }
 
     /// <example>NHS B&amp;NES</example>
+    [MaxLength(Domain.Organisations.OrganisationDetails.MaxNameLength)]
     public required string BoundThroughName { get; init; }
 
     /// <summary>0 when the organisation is itself a party; 1 for an immediate predecessor, and so on.</summary>
     /// <example>1</example>
+    [Range(0, Infrastructure.Organisations.SuccessionChains.MaxLinks)]
     public required int SuccessionDepth { get; init; }
 }

@@ -32,6 +32,7 @@ public sealed record NoticeRequest
 public sealed record NoticeResponse
 {
     /// <example>1</example>
+    [Range(1, AgreementRules.MaxEntries)]
     public required int Number { get; init; }
 
     /// <example>0193a6b2-7c1e-7d4f-9a51-2f3c4d5e6f70</example>
@@ -48,6 +49,7 @@ public sealed record NoticeResponse
     public required DateOnly EffectiveOn { get; init; }
 
     /// <example>Commissioning passes to the ICB's own team.</example>
+    [MaxLength(RequestBounds.MaxTextLength)]
     public string? Reason { get; init; }
 
     /// <summary>False once withdrawn.</summary>

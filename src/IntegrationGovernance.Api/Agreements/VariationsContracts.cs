@@ -71,6 +71,7 @@ public sealed record PartyChangeContract
 public sealed record VariationResponse
 {
     /// <example>1</example>
+    [Range(1, AgreementRules.MaxEntries)]
     public required int Number { get; init; }
 
     /// <summary>Variation (agreed by the parties) or Novation (a successor taking a predecessor's place under a succession).</summary>
@@ -81,6 +82,7 @@ public sealed record VariationResponse
     public required DateOnly EffectiveOn { get; init; }
 
     /// <example>Term extended by two years.</example>
+    [MaxLength(AgreementRules.MaxDescriptionLength)]
     public required string Description { get; init; }
 
     /// <example>2019-03-31</example>
@@ -90,17 +92,28 @@ public sealed record VariationResponse
     public DateOnly? ReviewOn { get; init; }
 
     /// <example>6</example>
+    [Range(0, 60)]
     public int? NoticeMonths { get; init; }
 
+    [MaxLength(RequestBounds.MaxParties)]
+
     public required IReadOnlyList<PartyChangeContract> Parties { get; init; }
+
+    [MaxLength(RequestBounds.MaxFlexibilities)]
 
     public IReadOnlyList<Flexibility>? Flexibilities { get; init; }
 
     /// <example>["community health services", "school nursing"]</example>
+    [MaxLength(RequestBounds.MaxListItems)]
+    [EachMaxLength(AgreementRules.MaxTermLength)]
     public IReadOnlyList<string>? Services { get; init; }
 
     /// <example>["adults"]</example>
+    [MaxLength(RequestBounds.MaxListItems)]
+    [EachMaxLength(AgreementRules.MaxTermLength)]
     public IReadOnlyList<string>? ClientGroups { get; init; }
+
+    [MaxLength(RequestBounds.MaxListItems)]
 
     public IReadOnlyList<DocumentContract>? Documents { get; init; }
 
@@ -117,9 +130,11 @@ public sealed record VariationResponse
     public required bool InForce { get; init; }
 
     /// <example>["0193a6b2-7c1e-7d4f-9a51-2f3c4d5e6f80"]</example>
+    [MaxLength(RequestBounds.MaxPartiesEver)]
     public required IReadOnlyList<Guid> AwaitingConsentOf { get; init; }
 
     /// <example>[]</example>
+    [MaxLength(RequestBounds.MaxPartiesEver)]
     public required IReadOnlyList<Guid> AcceptedBy { get; init; }
 
     /// <example>2026-11-23T12:00:00+00:00</example>
@@ -150,14 +165,22 @@ public sealed record TermPeriodResponse
     /// <example>true</example>
     public required bool Active { get; init; }
 
+    [MaxLength(RequestBounds.MaxPartiesEver)]
+
     public required IReadOnlyList<AgreementPartyContract> Parties { get; init; }
+
+    [MaxLength(RequestBounds.MaxFlexibilities)]
 
     public required IReadOnlyList<Flexibility> Flexibilities { get; init; }
 
     /// <example>["community health services"]</example>
+    [MaxLength(RequestBounds.MaxListItems)]
+    [EachMaxLength(AgreementRules.MaxTermLength)]
     public required IReadOnlyList<string> Services { get; init; }
 
     /// <example>["adults"]</example>
+    [MaxLength(RequestBounds.MaxListItems)]
+    [EachMaxLength(AgreementRules.MaxTermLength)]
     public required IReadOnlyList<string> ClientGroups { get; init; }
 
     /// <example>2027-03-31</example>
@@ -167,9 +190,11 @@ public sealed record TermPeriodResponse
     public DateOnly? ReviewOn { get; init; }
 
     /// <example>12</example>
+    [Range(0, 60)]
     public int? NoticeMonths { get; init; }
 
     /// <example>2</example>
+    [Range(1, AgreementRules.MaxEntries)]
     public int? VariationNumber { get; init; }
 }
 

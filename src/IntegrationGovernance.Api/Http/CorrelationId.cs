@@ -12,6 +12,12 @@ public static class CorrelationId
     public const string Header = "X-Correlation-Id";
     private const string ItemKey = "CorrelationId";
 
+    /// <summary>The longest correlation id kept (a longer one sent is replaced by the trace id).</summary>
+    public const int MaxLength = 128;
+
+    /// <summary>What a correlation id is made of: letters, digits and <c>- _ . :</c>.</summary>
+    public const string Pattern = "^[A-Za-z0-9._:-]{1,128}$";
+
     public static string Of(HttpContext context) =>
         context.Items[ItemKey] as string ?? Activity.Current?.TraceId.ToString() ?? context.TraceIdentifier;
 
@@ -21,10 +27,16 @@ public static class CorrelationId
         var id = IsSane(sent) ? sent : Activity.Current?.TraceId.ToString() ?? context.TraceIdentifier;
         context.Items[ItemKey] = id;
         context.Response.Headers[Header] = id;
+        // again as the response starts: an answer written after the exception handler cleared the headers carries it too
+        context.Response.OnStarting(() =>
+        {
+            context.Response.Headers[Header] = id;
+            return Task.CompletedTask;
+        });
         using (LogContext.PushProperty(ItemKey, id))
             await next(context);
     });
 
     private static bool IsSane(string value) =>
-        value.Length is > 0 and <= 128 && value.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or ':');
+        value.Length is > 0 and <= MaxLength && value.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or ':');
 }

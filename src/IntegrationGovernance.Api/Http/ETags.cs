@@ -5,6 +5,11 @@ namespace IntegrationGovernance.Api.Http;
 /// <summary>Strong ETags from the row version, and the If-Match check every change makes (RFC 9110 §13.1.1).</summary>
 public static class ETags
 {
+    /// <summary>An ETag is a row version (a 32-bit number) in quotes: at most 12 characters.</summary>
+    public const int MaxLength = 12;
+
+    public const string Pattern = "^\"[0-9]{1,10}\"$";
+
     public static string For(uint version) => $"\"{version}\"";
 
     public static void Set(HttpResponse response, uint version) => response.Headers.ETag = For(version);

@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using Asp.Versioning;
 using Microsoft.AspNetCore.Http.Json;
 using IntegrationGovernance.Api.RecordKeeping;
+using IntegrationGovernance.Api.Security;
 using IntegrationGovernance.Infrastructure.RecordKeeping;
 using Serilog;
 
@@ -35,6 +36,7 @@ public static class HttpServiceCollectionExtensions
             context.ProblemDetails.Detail ??= ProblemTypes.DetailForStatus(status);
             context.ProblemDetails.Instance ??= context.HttpContext.Request.Path;
             context.ProblemDetails.Extensions["correlationId"] = CorrelationId.Of(context.HttpContext);
+            ProblemBounds.Apply(context.ProblemDetails);
         });
         // after the framework's writer: a problem is JSON even for a caller that accepts only something else
         services.AddSingleton<IProblemDetailsWriter, ProblemJsonWriter>();
@@ -65,21 +67,27 @@ public static class HttpServiceCollectionExtensions
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseCorrelationId();
+        // before authentication, so a browser's preflight is answered without a token, and every answer carries the CORS headers
+        app.UseCors();
         app.UseSerilogRequestLogging(options =>
         {
             options.MessageTemplate = "HTTP {RequestMethod} {RoutePattern} responded {StatusCode} in {Elapsed:0.0} ms";
             options.EnrichDiagnosticContext = (diagnostics, http) =>
                 diagnostics.Set("RoutePattern", (http.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? "(unmatched)");
         });
-        app.UseRequestBodyLimit();
         return app;
     }
 
-    /// <summary>Who the caller is, how often it may call, what it may do; then safe retries for what it does.</summary>
+    /// <summary>
+    /// Who the caller is, how often it may call, how large a body it may send, what it may do; then safe retries for what it does.
+    /// The body limit follows the rate limit, so a 413 counts and says where the client stands like any other answer, and
+    /// comes before anything reads the body (the idempotency key's hash does).
+    /// </summary>
     public static WebApplication UseRegisterAccess(this WebApplication app)
     {
         app.UseAuthentication();
-        app.UseRateLimiter();
+        app.UseRegisterRateLimiting();
+        app.UseRequestBodyLimit();
         app.UseAuthorization();
         // inside the exception handler: an exception rolls the key back and the handler answers
         app.UseMiddleware<IdempotencyMiddleware>();
@@ -89,11 +97,11 @@ public static class HttpServiceCollectionExtensions
     /// <summary>
     /// The versioned root every resource group hangs from: <c>/api/v{version}</c>. Every endpoint under it reads
     /// dates and moments in its query string and route as ISO 8601 only (<see cref="IsoDates"/>), and fixed sets by name only
-    /// (<see cref="QueryEnums"/>).
+    /// (<see cref="QueryEnums"/>), and a query string of bounded values (<see cref="RequestBounds.RequireBoundedQuery"/>).
     /// </summary>
     public static RouteGroupBuilder MapVersionedApi(this WebApplication app)
     {
         var versions = app.NewApiVersionSet().HasApiVersion(new ApiVersion(1)).ReportApiVersions().Build();
-        return app.MapGroup("/api/v{version:apiVersion}").WithApiVersionSet(versions).HasApiVersion(1).RequireIsoDates().RequireNamedEnums();
+        return app.MapGroup("/api/v{version:apiVersion}").WithApiVersionSet(versions).HasApiVersion(1).RequireIsoDates().RequireNamedEnums().RequireBoundedQuery();
     }
 }

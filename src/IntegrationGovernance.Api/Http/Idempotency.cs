@@ -61,7 +61,10 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IOptions<Idempot
 {
     public const string Header = "Idempotency-Key";
     public const string ReplayedHeader = "Idempotent-Replayed";
-    private const int MaxKeyLength = 255;
+    public const int MaxKeyLength = 255;
+
+    /// <summary>A key is 1 to <see cref="MaxKeyLength"/> visible ASCII characters, e.g. a UUID.</summary>
+    public const string KeyPattern = "^[!-~]{1,255}$";
 
     public async Task InvokeAsync(HttpContext context)
     {

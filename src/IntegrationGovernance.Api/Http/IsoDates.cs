@@ -8,7 +8,7 @@ namespace IntegrationGovernance.Api.Http;
 
 /// <summary>
 /// Dates and moments in query strings and routes are ISO 8601 and nothing else, whatever the server's culture:
-/// a date is <c>yyyy-MM-dd</c>; a moment is <c>yyyy-MM-ddTHH:mm:ss</c>, optional fractional seconds, then <c>Z</c> or
+/// a date is <c>yyyy-MM-dd</c>; a moment is <c>yyyy-MM-ddTHH:mm:ss</c>, optional fractional seconds (at most 9 digits), then <c>Z</c> or
 /// <c>±hh:mm</c> (RFC 3339, as the contract's <c>format: date-time</c> says). A moment without an offset is refused: a
 /// record's time says whose clock it is on. The framework alone reads <c>01/04/2008</c> as 4 January (invariant
 /// culture, month first), <c>1 April 2008</c> too, and a moment without an offset on the server's clock; here each is a
@@ -21,6 +21,9 @@ public static partial class IsoDates
     public const string DateMessage = "A date is ISO 8601: yyyy-MM-dd, e.g. 2008-04-01.";
     public const string DateTimeMessage =
         "A moment is an ISO 8601 date-time with an offset or Z, e.g. 2024-04-01T09:30:00Z or 2024-04-01T10:30:00.5+01:00.";
+    /// <summary>The longest moment read: <c>2024-04-01T10:30:00.123456789+01:00</c>, nanoseconds as Java writes them.</summary>
+    public const int MaxDateTimeLength = 35;
+
     public const string UnencodedPlusMessage =
         DateTimeMessage + " The offset's + arrived as a space: in a query string, send + as %2B.";
 
@@ -127,10 +130,10 @@ public static partial class IsoDates
     [GeneratedRegex(@"\A[0-9]{4}-[0-9]{2}-[0-9]{2}\z")]
     private static partial Regex DateShape();
 
-    [GeneratedRegex(@"\A[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})\z")]
+    [GeneratedRegex(@"\A[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]{1,9})?(Z|[+-][0-9]{2}:[0-9]{2})\z")]
     private static partial Regex DateTimeShape();
 
     // what "…T09:30:00+01:00" becomes when the + was not encoded as %2B
-    [GeneratedRegex(@"\A[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]+)? [0-9]{2}:[0-9]{2}\z")]
+    [GeneratedRegex(@"\A[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]{1,9})? [0-9]{2}:[0-9]{2}\z")]
     private static partial Regex UnencodedPlus();
 }

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using IntegrationGovernance.Domain.Common;
 using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.AspNetCore.Mvc;
@@ -9,14 +10,19 @@ namespace IntegrationGovernance.Api.Http;
 public sealed record Page<T>
 {
     /// <summary>The records on this page, in the list's stable order.</summary>
+    [MaxLength(PageRequest.MaxLimit)]
     public required IReadOnlyList<T> Items { get; init; }
 
     /// <summary>Pass as <c>cursor</c> to get the next page; null when this is the last. Opaque and signed: good for this list (path and filters) for 24 hours.</summary>
     /// <example>CfDJ8K2m1Qz7VbNnq0s4yQbC9gT1hW3xA6pE0rL5uJ8dF2kM7nZ4cV9bX1yR3tS6wQ0eI</example>
+    [MaxLength(RequestBounds.MaxQueryValueLength)]
+    [RegularExpression(PageRequest.CursorPattern)]
     public string? NextCursor { get; init; }
 
     /// <summary>The full link to the next page; null when this is the last.</summary>
     /// <example>http://127.0.0.1:5080/api/v1/organisations?limit=50&amp;cursor=CfDJ8K2m1Qz7VbNnq0s4yQbC9gT1hW3xA6pE0rL5uJ8dF2kM7nZ4cV9bX1yR3tS6wQ0eI</example>
+    [MaxLength(RequestBounds.MaxLinkLength)]
+    [Url]
     public string? Next { get; init; }
 }
 
@@ -45,6 +51,9 @@ public sealed record PageRequest(int Limit, string? Cursor)
 {
     public const int DefaultLimit = 50;
     public const int MaxLimit = 500;
+
+    /// <summary>A cursor is base64url; anything else is not one this API issued.</summary>
+    public const string CursorPattern = "^[A-Za-z0-9_-]+$";
 
     public static IReadOnlyList<RuleViolation> Validate(int? limit) =>
         limit is null or (>= 1 and <= MaxLimit) ? [] : [new("limit", $"limit is between 1 and {MaxLimit}.")];
@@ -76,6 +85,10 @@ public sealed record PageRequest(int Limit, string? Cursor)
             QueryString.Create(query.SelectMany(q => q.Value.Select(v => new KeyValuePair<string, string?>(q.Key, v)))));
         return new Page<T> { Items = items, NextCursor = next, Next = link };
     }
+
+    /// <summary>422: more than <see cref="MaxLimit"/> <paramref name="what"/> to list at once.</summary>
+    public static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult TooLong(string what) =>
+        Problems.TooLarge($"There are more than {MaxLimit} {what} to list at once; narrow the question (a date, a resource).");
 
     public static RuleViolation BadCursor => new("cursor", "The cursor is not one this list issued, or it has expired; start again without it.");
 }

@@ -19,6 +19,35 @@ public static class ProblemTypes
     public static string ForRule(string code) => Prefix + code;
 
     /// <summary>
+    /// Every code the register answers with, each documented in docs/problems.md or docs/agreements.md (a test holds the three
+    /// together, and the code's rules to them). The contract declares a problem's <c>type</c> as exactly these, prefixed.
+    /// </summary>
+    public static readonly IReadOnlyList<string> Codes =
+    [
+        "accountability-cycle", "after-end", "agreement-aligns-no-budgets", "agreement-finished", "agreement-not-a-transfer",
+        "agreement-not-draft", "agreement-parent-fixed", "agreement-without-pooled-fund", "aligned-budget-reported-meanwhile",
+        "approval-required", "authorising-agreement-required", "bad-request", "basis-agreement-required", "before-commencement",
+        "change-changes-nothing", "change-outside-post", "corrected-line-not-found", "duplicate-gss-code", "duplicate-ledger-reference",
+        "duplicate-line", "duplicate-ods-code", "duplicate-reference", "forbidden", "idempotency-key-in-flight", "idempotency-key-reused",
+        "identity-change-needs-admin", "import-rejected", "internal", "ledger-import-rejected", "line-already-ended", "method-not-allowed",
+        "no-such-notice", "no-such-transition", "no-such-variation", "not-a-party", "not-a-party-then", "not-acceptable",
+        "not-awaiting-your-consent", "not-found", "not-the-fund-host", "not-yet-expired", "not-your-body", "not-your-notice",
+        "not-your-organisation", "notice-after-end", "notice-already-served", "notice-before-commencement", "notice-before-service",
+        "notice-by-non-party", "notice-date-required", "notice-in-effect", "notice-not-allowed", "notice-too-short", "notice-withdrawn",
+        "organisation-already-closed", "organisation-required", "outside-host-post", "party-before-and-after", "payload-too-large",
+        "payment-already-corrected", "period-already-closed", "period-closed", "period-not-closed", "period-outside-fund",
+        "post-already-ended", "post-changes-after-end", "post-still-in-use", "precondition-failed", "precondition-required", "rate-limited",
+        "second-line-manager", "service-unavailable", "structure-too-large", "subscription-limit", "succession-cycle", "succession-dates",
+        "succession-out-of-order", "termination-before-commencement", "too-large", "too-many-aligned-budget-reports", "too-many-entries", "too-many-payments",
+        "transfer-already-named", "transfer-not-from-predecessor", "transfer-not-to-successor", "transition-awaiting-consent",
+        "transition-not-allowed", "transition-out-of-order", "unauthorized", "unknown-notice-kind", "unknown-status",
+        "unsupported-media-type", "validation", "variation-after-end", "variation-not-allowed", "variation-out-of-order",
+    ];
+
+    /// <summary><see cref="Codes"/> as the <c>type</c> URIs a client sees.</summary>
+    public static IEnumerable<string> All => Codes.Select(ForRule);
+
+    /// <summary>
     /// The register's type for a problem the framework answers itself (no route, a wrong method or media type), which
     /// carries none or an RFC link: every problem a client sees has one of the register's types.
     /// </summary>

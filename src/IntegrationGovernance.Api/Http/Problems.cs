@@ -19,6 +19,10 @@ public static class Problems
     public static ProblemHttpResult NotFound(string resource, Guid id) => TypedResults.Problem(
         $"No {resource} with id {id}.", title: "Not found.", statusCode: StatusCodes.Status404NotFound, type: ProblemTypes.NotFound);
 
+    /// <summary>422: the answer would be larger than one response holds (the contract's bounds); <paramref name="detail"/> says how to narrow the question.</summary>
+    public static ProblemHttpResult TooLarge(string detail) => TypedResults.Problem(
+        detail, title: "The answer is too large for one response.", statusCode: StatusCodes.Status422UnprocessableEntity, type: ProblemTypes.ForRule("too-large"));
+
     public static ProblemHttpResult PreconditionRequired() => TypedResults.Problem(
         "Send the ETag from your last read of this record in an If-Match header, so a change made since is not overwritten.",
         title: "If-Match is required.", statusCode: StatusCodes.Status428PreconditionRequired, type: ProblemTypes.PreconditionRequired);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using IntegrationGovernance.Domain.Common;
 using Microsoft.AspNetCore.Mvc;
 
 namespace IntegrationGovernance.Api.Http;
@@ -19,10 +20,34 @@ public static class RequestBounds
     /// <summary>The most flexibilities an agreement uses (there are few kinds).</summary>
     public const int MaxFlexibilities = 10;
 
-    /// <summary>The most agreements a succession's transfers name.</summary>
-    public const int MaxTransfers = 5_000;
+    /// <summary>The most agreements a succession's transfers name, at once or over time.</summary>
+    public const int MaxTransfers = Domain.Successions.SuccessionRules.MaxTransfers;
+
+    /// <summary>
+    /// The most organisations ever party to one agreement: its first parties, and those each of its variations (novations among
+    /// them) brings in. What is in force on a day, and who is asked to accept a change, is drawn from these.
+    /// </summary>
+    public const int MaxPartiesEver = Domain.Agreements.AgreementRules.MaxPartiesEver;
+
+    /// <summary>The most fields a record has: a revision's <c>changedFields</c> name some of them.</summary>
+    public const int MaxRecordFields = 100;
+
+    /// <summary>
+    /// The longest link the API writes (<c>next</c>): the request's own URL with another cursor, and the request line and Host
+    /// header the server accepts are at most 8 KiB and 32 KiB.
+    /// </summary>
+    public const int MaxLinkLength = 65_536;
 
     public const int MaxUrlLength = 2_000;
+
+    /// <summary>The longest value of any query-string parameter (a search, a cursor...): no longer than a URL may be.</summary>
+    public const int MaxQueryValueLength = MaxUrlLength;
+
+    /// <summary>The most values one query-string parameter may be given.</summary>
+    public const int MaxQueryValues = 100;
+
+    /// <summary>The widest window of the "expiring / due for review / ending within N days" questions: ten years.</summary>
+    public const int MaxWithinDays = 3660;
 
     /// <summary>A reason, a note: free text of a paragraph or two.</summary>
     public const int MaxTextLength = 2_000;
@@ -32,6 +57,23 @@ public static class RequestBounds
 
     /// <summary>An ODS or GSS code as sent, before it is trimmed and upper-cased.</summary>
     public const int MaxCodeLength = 16;
+
+    /// <summary>
+    /// Refuses, before the handler runs, a query string with a value longer than <see cref="MaxQueryValueLength"/> or a parameter
+    /// given more than <see cref="MaxQueryValues"/> values: 400, keyed by the parameter's name. (The contract declares these bounds.)
+    /// </summary>
+    public static RouteGroupBuilder RequireBoundedQuery(this RouteGroupBuilder group) => group.AddEndpointFilter(async (invocation, next) =>
+    {
+        var problems = new List<RuleViolation>();
+        foreach (var (name, values) in invocation.HttpContext.Request.Query)
+        {
+            if (values.Count > MaxQueryValues)
+                problems.Add(new RuleViolation(name, $"{name} is given at most {MaxQueryValues} times."));
+            else if (values.Any(v => v?.Length > MaxQueryValueLength))
+                problems.Add(new RuleViolation(name, $"{name} is at most {MaxQueryValueLength} characters."));
+        }
+        return problems.Count == 0 ? await next(invocation) : Problems.Validation(problems);
+    });
 
     /// <summary>The framework reports bounds keyed by property path (<c>Parties[1].Role</c>): the register names fields by JSON path.</summary>
     public static void AsRegisterProblem(ProblemDetails problem)

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Text.Json;
 using CsvHelper;
@@ -48,6 +49,42 @@ public static class ImportFile
         MaxFieldSize = MaxFieldLength,
     };
 
+    /// <summary>
+    /// A row's fields that break the bounds its contract declares (<c>[MaxLength]</c>, <c>[Range]</c>...), and those of the objects in
+    /// its lists (a party), beside what could not be read: an imported row is bounded as the same fields sent one at a time are.
+    /// </summary>
+    private static IReadOnlyDictionary<string, string[]> WithBounds<T>(T value, IReadOnlyDictionary<string, string[]> unreadable)
+    {
+        var found = new Dictionary<string, string[]>(unreadable);
+        Check(value, "", found);
+        return found;
+    }
+
+    private static void Check(object? value, string prefix, Dictionary<string, string[]> found)
+    {
+        if (value is null)
+            return;
+        var results = new List<ValidationResult>();
+        if (!Validator.TryValidateObject(value, new ValidationContext(value), results, validateAllProperties: true))
+        {
+            foreach (var result in results)
+                foreach (var member in result.MemberNames)
+                    found.TryAdd(prefix + JsonNamingPolicy.CamelCase.ConvertName(member), [result.ErrorMessage ?? "This value is not valid."]);
+        }
+        foreach (var property in value.GetType().GetProperties())
+        {
+            if (property.PropertyType == typeof(string) || property.GetValue(value) is not System.Collections.IEnumerable items)
+                continue;
+            var index = 0;
+            foreach (var item in items)
+            {
+                if (item is not null && item.GetType().IsClass && item is not string)
+                    Check(item, $"{prefix}{JsonNamingPolicy.CamelCase.ConvertName(property.Name)}[{index}].", found);
+                index++;
+            }
+        }
+    }
+
     private static readonly string TooManyRows = $"An import holds at most {MaxRows:N0} rows: split the file.";
 
     /// <returns>The rows, or a problem saying why the body could not be read at all.</returns>
@@ -70,7 +107,8 @@ public static class ImportFile
                     if (rows.Count == MaxRows)
                         return ([], TooManyRows);
                     var fields = new CsvFields(csv);
-                    rows.Add(new ImportRow<T>(rows.Count + 1, fromCsv(fields), fields.Unreadable));
+                    var value = fromCsv(fields);
+                    rows.Add(new ImportRow<T>(rows.Count + 1, value, WithBounds(value, fields.Unreadable)));
                 }
             }
             catch (MaxFieldSizeException)
@@ -90,7 +128,7 @@ public static class ImportFile
                     return ([], TooManyRows);
                 if (values.FindIndex(value => value is null) is >= 0 and var nullRow)
                     return ([], $"The JSON array could not be read at $[{nullRow}]: a row is an object, not null.");
-                return (values.Select((v, i) => new ImportRow<T>(i + 1, v, new Dictionary<string, string[]>())).ToList(), null);
+                return (values.Select((v, i) => new ImportRow<T>(i + 1, v, WithBounds(v, new Dictionary<string, string[]>()))).ToList(), null);
             }
             catch (JsonException json)
             {

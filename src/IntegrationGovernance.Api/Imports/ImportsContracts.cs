@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+using IntegrationGovernance.Api.Http;
 using IntegrationGovernance.Domain.Agreements;
 using IntegrationGovernance.Domain.Organisations;
 
@@ -9,15 +11,18 @@ namespace IntegrationGovernance.Api.Imports;
 public sealed record OrganisationImportRow
 {
     /// <example>Harrow Primary Care Trust</example>
+    [MaxLength(OrganisationDetails.MaxNameLength)]
     public string? Name { get; init; }
 
     /// <example>PrimaryCareTrust</example>
     public OrganisationType? Type { get; init; }
 
     /// <example>5K6</example>
+    [MaxLength(RequestBounds.MaxCodeLength)]
     public string? OdsCode { get; init; }
 
     /// <example>E09000015</example>
+    [MaxLength(RequestBounds.MaxCodeLength)]
     public string? GssCode { get; init; }
 
     /// <example>2002-04-01</example>
@@ -35,25 +40,35 @@ public sealed record OrganisationImportRow
 public sealed record AgreementImportRow
 {
     /// <example>HARROW-S31-2005</example>
+    [MaxLength(AgreementRules.MaxReferenceLength)]
     public string? Reference { get; init; }
 
     /// <example>Over-arching section 31 agreement for joint commissioning</example>
+    [MaxLength(AgreementRules.MaxTitleLength)]
     public string? Title { get; init; }
 
     /// <example>Joint commissioning of community care services for adults.</example>
+    [MaxLength(AgreementRules.MaxPurposeLength)]
     public string? Purpose { get; init; }
 
     /// <example>Section31HealthAct1999</example>
     public StatutoryBasis? Basis { get; init; }
 
     /// <example>["PooledFund"]</example>
+    [MaxLength(RequestBounds.MaxFlexibilities)]
     public IReadOnlyList<Flexibility> Flexibilities { get; init; } = [];
 
     /// <example>["adult community care"]</example>
+    [MaxLength(RequestBounds.MaxListItems)]
+    [EachMaxLength(AgreementRules.MaxTermLength)]
     public IReadOnlyList<string> Services { get; init; } = [];
 
     /// <example>["adults"]</example>
+    [MaxLength(RequestBounds.MaxListItems)]
+    [EachMaxLength(AgreementRules.MaxTermLength)]
     public IReadOnlyList<string> ClientGroups { get; init; } = [];
+
+    [MaxLength(RequestBounds.MaxParties)]
 
     public IReadOnlyList<ImportPartyContract> Parties { get; init; } = [];
 
@@ -67,6 +82,7 @@ public sealed record AgreementImportRow
     public DateOnly? EndsOn { get; init; }
 
     /// <example>6</example>
+    [Range(0, 60)]
     public int? NoticeMonths { get; init; }
 
     /// <example>2008-03-31</example>
@@ -74,6 +90,7 @@ public sealed record AgreementImportRow
 
     /// <summary>The over-arching agreement, already in the register or earlier in the file.</summary>
     /// <example>HARROW-S31-2005</example>
+    [MaxLength(AgreementRules.MaxReferenceLength)]
     public string? ParentReference { get; init; }
 }
 
@@ -81,6 +98,7 @@ public sealed record ImportPartyContract
 {
     /// <summary>An ODS or GSS code, or the register id.</summary>
     /// <example>E09000015</example>
+    [MaxLength(36)]
     public required string Organisation { get; init; }
 
     /// <example>Host</example>
@@ -94,12 +112,15 @@ public sealed record ImportReport
     public required bool DryRun { get; init; }
 
     /// <example>5000</example>
+    [Range(0, ImportFile.MaxRows)]
     public required int Rows { get; init; }
 
     /// <example>4990</example>
+    [Range(0, ImportFile.MaxRows)]
     public required int Added { get; init; }
 
     /// <summary>Rows whose code or reference the register already holds: a re-import changes nothing.</summary>
     /// <example>10</example>
+    [Range(0, ImportFile.MaxRows)]
     public required int AlreadyRecorded { get; init; }
 }

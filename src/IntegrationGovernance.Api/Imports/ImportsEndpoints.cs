@@ -17,6 +17,16 @@ namespace IntegrationGovernance.Api.Imports;
 /// </summary>
 public static class ImportsEndpoints
 {
+    /// <summary>The columns of an organisations import in CSV.</summary>
+    public static readonly string[] OrganisationColumns = ["name", "type", "ods_code", "gss_code", "operational_from", "operational_to"];
+
+    /// <summary>The columns of an agreements import in CSV.</summary>
+    public static readonly string[] AgreementColumns =
+    [
+        "reference", "title", "purpose", "basis", "flexibilities", "services", "client_groups", "parties", "signed_on", "commences_on", "ends_on",
+        "notice_months", "review_on", "parent_reference",
+    ];
+
     public static RouteGroupBuilder MapImportsEndpoints(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/imports").WithTags("Imports");
@@ -25,6 +35,7 @@ public static class ImportsEndpoints
             .WithDescription("CSV header: `name,type,ods_code,gss_code,operational_from,operational_to`, or a JSON array. "
                 + "Idempotent on ODS/GSS code (or on name and type when a row has neither). " + ImportFile.Limits)
             .Accepts<List<OrganisationImportRow>>("application/json", "text/csv")
+            .WithMetadata(new OpenApi.CsvBody(OrganisationColumns))
             .AllowsLargeBody()
             .RequireScope(Scopes.Admin);
         group.MapPost("/agreements", ImportAgreements)
@@ -33,6 +44,7 @@ public static class ImportsEndpoints
                 + "lists separated by `;`, parties as `code:Role`. Agreements arrive as drafts. Idempotent on reference. "
                 + "The caller's organisation must be a party to every agreement it imports, unless admin. " + ImportFile.Limits)
             .Accepts<List<AgreementImportRow>>("application/json", "text/csv")
+            .WithMetadata(new OpenApi.CsvBody(AgreementColumns))
             .AllowsLargeBody()
             .RequireScope(Scopes.RegisterWrite);
         return api;

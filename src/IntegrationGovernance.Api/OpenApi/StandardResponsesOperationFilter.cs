@@ -7,8 +7,8 @@ namespace IntegrationGovernance.Api.OpenApi;
 
 /// <summary>
 /// Documents the responses every operation can give because of the shared HTTP contract, so no operation's
-/// list of status codes is left incomplete: 400 for anything it reads, 404 for a record in the path,
-/// 412/428 and the If-Match header where a change needs it, 500 and 503 everywhere.
+/// list of status codes is left incomplete: 400 everywhere (every operation bounds its query string), 404 for a record in the path,
+/// 412/428 and the If-Match header where a change needs it, 500 and 503 everywhere. (Their headers: <see cref="ResponseHeadersOperationFilter"/>.)
 /// </summary>
 internal sealed class StandardResponsesOperationFilter : IOperationFilter
 {
@@ -16,10 +16,9 @@ internal sealed class StandardResponsesOperationFilter : IOperationFilter
     {
         var api = context.ApiDescription;
         operation.Responses ??= [];
-        var readsInput = api.ParameterDescriptions.Any(p => p.Source.Id is "Body" or "Query");
         var namesRecord = api.ParameterDescriptions.Any(p => p.Source.Id == "Path" && p.Name == "id");
-        if (readsInput)
-            Add(operation, context, StatusCodes.Status400BadRequest, "The request is not valid; `errors` names each field by JSON path.", typeof(HttpValidationProblemDetails));
+        // every operation reads its query string, if only to refuse one over its bounds (RequestBounds.RequireBoundedQuery)
+        Add(operation, context, StatusCodes.Status400BadRequest, "The request is not valid; `errors` names each field by JSON path, or a parameter by its name.", typeof(HttpValidationProblemDetails));
         if (namesRecord)
             Add(operation, context, StatusCodes.Status404NotFound, "No record with this id.", typeof(ProblemDetails));
         var metadata = api.ActionDescriptor.EndpointMetadata;
@@ -56,19 +55,6 @@ internal sealed class StandardResponsesOperationFilter : IOperationFilter
         Add(operation, context, StatusCodes.Status500InternalServerError, "An unexpected error; the body names the trace id, never the internals.", typeof(ProblemDetails));
         Add(operation, context, StatusCodes.Status503ServiceUnavailable, "The database is unreachable; nothing was changed. Retry after the Retry-After header's seconds.", typeof(ProblemDetails));
 
-        foreach (var (status, response) in operation.Responses)
-        {
-            if (response is OpenApiResponse concrete && status.StartsWith('2')
-                && concrete.Content?.Count > 0 && metadata.OfType<ReturnsETag>().Any())
-            {
-                concrete.Headers ??= new Dictionary<string, IOpenApiHeader>();
-                concrete.Headers.TryAdd("ETag", new OpenApiHeader
-                {
-                    Description = "The record's version; send it back in If-Match to change the record.",
-                    Schema = new OpenApiSchema { Type = JsonSchemaType.String },
-                });
-            }
-        }
     }
 
     private static void Add(OpenApiOperation operation, OperationFilterContext context, int status, string description, Type type)

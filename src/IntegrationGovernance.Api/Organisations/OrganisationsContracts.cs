@@ -12,6 +12,7 @@ public sealed record OrganisationResponse
     public required Guid Id { get; init; }
 
     /// <example>Bath and North East Somerset Primary Care Trust</example>
+    [MaxLength(OrganisationDetails.MaxNameLength)]
     public required string Name { get; init; }
 
     /// <summary>Its type now; <c>earlierTypes</c> says what it was before.</summary>
@@ -19,14 +20,19 @@ public sealed record OrganisationResponse
     public required OrganisationType Type { get; init; }
 
     /// <summary>The types it had before its present one, each to its last day, earliest first (empty when it never changed).</summary>
+    [MaxLength(Organisation.MaxEarlierTypes)]
     public required IReadOnlyList<EarlierTypeContract> EarlierTypes { get; init; }
 
     /// <summary>NHS Organisation Data Service code.</summary>
     /// <example>5FL</example>
+    [MaxLength(5)]
+    [RegularExpression(OrganisationCodes.OdsPattern)]
     public string? OdsCode { get; init; }
 
     /// <summary>ONS Government Statistical Service code of the area served.</summary>
     /// <example>E06000022</example>
+    [MaxLength(9)]
+    [RegularExpression(OrganisationCodes.GssPattern)]
     public string? GssCode { get; init; }
 
     /// <summary>First day the organisation operated, if known.</summary>

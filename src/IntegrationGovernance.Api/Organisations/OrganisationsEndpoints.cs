@@ -67,10 +67,12 @@ public static class OrganisationsEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict)
             .RequireScope(Scopes.Admin);
         group.MapGet("/{id:guid}/successors", GetSuccessors)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .WithSummary("Walk the whole chain of successors")
             .WithDescription("Every organisation that followed this one, at any depth (a PCT's CCG, then that CCG's ICB...), nearest first.")
             .RequireScope(Scopes.RegisterRead);
         group.MapGet("/{id:guid}/predecessors", GetPredecessors)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .WithSummary("Walk the whole chain of predecessors")
             .WithDescription("Every organisation this one came from, at any depth, nearest first.")
             .RequireScope(Scopes.RegisterRead);
@@ -195,6 +197,8 @@ public static class OrganisationsEndpoints
         if (!await db.Organisations.AnyAsync(o => o.Id == id, cancellationToken))
             return Problems.NotFound(Resource, id);
         var links = await walk(cancellationToken);
+        if (links.Count > SuccessionChains.MaxLinks)
+            return Problems.TooLarge($"The chain holds more than {SuccessionChains.MaxLinks:N0} links; walk it from an organisation nearer the end you want.");
         return TypedResults.Ok(new SuccessionChainResponse
         {
             OrganisationId = id,

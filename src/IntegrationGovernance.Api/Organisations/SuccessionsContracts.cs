@@ -45,9 +45,11 @@ public sealed record SuccessionResponse
     public required Guid Id { get; init; }
 
     /// <example>["0193a6b2-7c1e-7d4f-9a51-2f3c4d5e6f70"]</example>
+    [MaxLength(RequestBounds.MaxParties)]
     public required IReadOnlyList<Guid> PredecessorIds { get; init; }
 
     /// <example>["0193a6b2-7c1e-7d4f-9a51-2f3c4d5e6f71"]</example>
+    [MaxLength(RequestBounds.MaxParties)]
     public required IReadOnlyList<Guid> SuccessorIds { get; init; }
 
     /// <example>2013-04-01</example>
@@ -57,7 +59,10 @@ public sealed record SuccessionResponse
     public required SuccessionKind Kind { get; init; }
 
     /// <example>Health and Social Care Act 2012: PCTs abolished; commissioning passed to CCGs.</example>
+    [MaxLength(SuccessionRules.MaxNoteLength)]
     public string? Note { get; init; }
+
+    [MaxLength(RequestBounds.MaxTransfers)]
 
     public required IReadOnlyList<SuccessionTransferContract> Transfers { get; init; }
 
@@ -71,6 +76,8 @@ public sealed record SuccessionChainResponse
     /// <summary>The organisation the walk started from.</summary>
     /// <example>0193a6b2-7c1e-7d4f-9a51-2f3c4d5e6f70</example>
     public required Guid OrganisationId { get; init; }
+
+    [MaxLength(Infrastructure.Organisations.SuccessionChains.MaxLinks)]
 
     public required IReadOnlyList<SuccessionLinkResponse> Links { get; init; }
 }
@@ -89,6 +96,7 @@ public sealed record SuccessionLinkResponse
 
     /// <summary>1 for an immediate neighbour, 2 for the next along, and so on.</summary>
     /// <example>1</example>
+    [Range(1, Infrastructure.Organisations.SuccessionChains.MaxLinks)]
     public required int Depth { get; init; }
 
     /// <example>0193a6b2-7c1e-7d4f-9a51-2f3c4d5e6f70</example>
@@ -104,15 +112,20 @@ public sealed record OrganisationSummary
     public required Guid Id { get; init; }
 
     /// <example>NHS Bath and North East Somerset CCG</example>
+    [MaxLength(Domain.Organisations.OrganisationDetails.MaxNameLength)]
     public required string Name { get; init; }
 
     /// <example>ClinicalCommissioningGroup</example>
     public required OrganisationType Type { get; init; }
 
     /// <example>11E</example>
+    [MaxLength(5)]
+    [RegularExpression(Domain.Organisations.OrganisationCodes.OdsPattern)]
     public string? OdsCode { get; init; }
 
     /// <example>E38000009</example>
+    [MaxLength(9)]
+    [RegularExpression(Domain.Organisations.OrganisationCodes.GssPattern)]
     public string? GssCode { get; init; }
 }
 

@@ -8,7 +8,7 @@ public sealed record PostHoldingRequest
 {
     /// <summary>Staff number or name of the holder: personal data.</summary>
     /// <example>WHPCT-0201 (illustrative)</example>
-    [MaxLength(200)]
+    [MaxLength(Post.MaxTextLength)]
     public required string HolderReference { get; init; }
 
     /// <summary>Substantive (appointed; one at a time), Acting or Interim (covering the post; one at a time, beside the substantive holder).</summary>
@@ -42,6 +42,7 @@ public sealed record PostHoldingResponse
 
     /// <summary>Personal data: null unless the caller may see the post's holders (see GetPost).</summary>
     /// <example>WHPCT-0201 (illustrative)</example>
+    [MaxLength(Post.MaxTextLength)]
     public string? HolderReference { get; init; }
 
     /// <example>Acting</example>

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using IntegrationGovernance.Domain.People;
 
 namespace IntegrationGovernance.Api.People;
 
@@ -26,12 +27,12 @@ public sealed record PostChangeRequest
 
     /// <summary>The title from that day; left out, the title in force that day stays.</summary>
     /// <example>Head of Integrated Commissioning</example>
-    [MaxLength(200)]
+    [MaxLength(Post.MaxTextLength)]
     public string? Title { get; init; }
 
     /// <summary>The team from that day; left out, the team in force that day stays; empty, the post has no team from then.</summary>
     /// <example>Keynsham locality</example>
-    [MaxLength(200)]
+    [MaxLength(Post.MaxTextLength)]
     public string? Team { get; init; }
 }
 
@@ -46,9 +47,11 @@ public sealed record PostTitleResponse
     public DateOnly? EndsOn { get; init; }
 
     /// <example>Clinical Services Manager</example>
+    [MaxLength(Post.MaxTextLength)]
     public required string Title { get; init; }
 
     /// <example>Dacorum locality</example>
+    [MaxLength(Post.MaxTextLength)]
     public string? Team { get; init; }
 }
 

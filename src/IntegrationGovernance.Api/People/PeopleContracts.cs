@@ -10,10 +10,11 @@ public sealed record PostRequest
     public required Guid OrganisationId { get; init; }
 
     /// <example>Clinical Services Manager</example>
-    [MaxLength(200)]
+    [MaxLength(Post.MaxTextLength)]
     public required string Title { get; init; }
 
     /// <example>Dacorum locality</example>
+    [MaxLength(Post.MaxTextLength)]
     public string? Team { get; init; }
 
     /// <summary>
@@ -21,7 +22,7 @@ public sealed record PostRequest
     /// whole period (a holding, see `POST /posts/{id}/holders`), as if given there.
     /// </summary>
     /// <example>E1234567</example>
-    [MaxLength(200)]
+    [MaxLength(Post.MaxTextLength)]
     public string? HolderReference { get; init; }
 
     /// <example>2008-04-01</example>
@@ -41,13 +42,16 @@ public sealed record PostResponse
 
     /// <summary>The title from the latest change on (see titles for every period).</summary>
     /// <example>Clinical Services Manager</example>
+    [MaxLength(Post.MaxTextLength)]
     public required string Title { get; init; }
 
     /// <summary>The team from the latest change on.</summary>
     /// <example>Dacorum locality</example>
+    [MaxLength(Post.MaxTextLength)]
     public string? Team { get; init; }
 
     /// <summary>Each title and team with the days it held, oldest first.</summary>
+    [MaxLength(Post.MaxTitles)]
     public required IReadOnlyList<PostTitleResponse> Titles { get; init; }
 
     /// <summary>
@@ -57,6 +61,7 @@ public sealed record PostResponse
     /// holders (people:read, acting for its organisation, one it is jointly held for, or the other side of a secondment of the holder).
     /// </summary>
     /// <example>E1234567</example>
+    [MaxLength(Post.MaxTextLength)]
     public string? HolderReference { get; init; }
 
     /// <summary>How that holder holds the post (Substantive, Acting or Interim); null when holderReference is.</summary>
@@ -142,6 +147,7 @@ public sealed record AccountabilityLineResponse
 public sealed record ChainStepResponse
 {
     /// <example>1</example>
+    [Range(1, Infrastructure.People.AccountabilityGraph.MaxDepth)]
     public required int Depth { get; init; }
 
     /// <example>0193a6b2-7c1e-7d4f-9a51-2f3c4d5e6fd0</example>
@@ -159,12 +165,14 @@ public sealed record ChainStepResponse
     public Guid? ToPostId { get; init; }
 
     /// <example>Strategic Director, People and Communities</example>
+    [MaxLength(Post.MaxTextLength)]
     public string? ToPostTitle { get; init; }
 
     /// <example>0193a6b2-7c1e-7d4f-9a51-2f3c4d5e6f70</example>
     public required Guid ToOrganisationId { get; init; }
 
     /// <example>Bath and North East Somerset Council</example>
+    [MaxLength(Domain.Organisations.OrganisationDetails.MaxNameLength)]
     public required string ToOrganisationName { get; init; }
 }
 
@@ -172,7 +180,7 @@ public sealed record SecondmentRequest
 {
     /// <summary>Staff number or name: personal data.</summary>
     /// <example>E1234567</example>
-    [MaxLength(200)]
+    [MaxLength(Post.MaxTextLength)]
     public required string HolderReference { get; init; }
 
     /// <example>0193a6b2-7c1e-7d4f-9a51-2f3c4d5e6f71</example>
@@ -220,6 +228,7 @@ public sealed record SecondmentResponse
     public required Guid Id { get; init; }
 
     /// <example>E1234567</example>
+    [MaxLength(Post.MaxTextLength)]
     public required string HolderReference { get; init; }
 
     /// <example>0193a6b2-7c1e-7d4f-9a51-2f3c4d5e6f71</example>

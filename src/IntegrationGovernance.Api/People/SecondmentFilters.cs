@@ -1,3 +1,4 @@
+using IntegrationGovernance.Api.Http;
 using IntegrationGovernance.Domain.Common;
 using Microsoft.AspNetCore.Mvc;
 
@@ -36,8 +37,8 @@ public sealed record SecondmentFilters
 
     public IEnumerable<RuleViolation> Validate()
     {
-        if (EndingWithinDays is < 0 or > 3660)
-            yield return new RuleViolation("endingWithinDays", "Between 0 and 3660 days.");
+        if (EndingWithinDays is < 0 or > RequestBounds.MaxWithinDays)
+            yield return new RuleViolation("endingWithinDays", $"Between 0 and {RequestBounds.MaxWithinDays} days.");
     }
 }
 

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using IntegrationGovernance.Domain.Agreements;
 using IntegrationGovernance.Domain.People;
 
@@ -17,6 +18,7 @@ public sealed record StructureResponse
     /// The organisation's posts that no post of its own line-manages on the date: its top posts, and posts line-managed
     /// from another organisation (their <c>managers</c> say where).
     /// </summary>
+    [MaxLength(Infrastructure.People.OrganisationStructure.MaxRows)]
     public required IReadOnlyList<StructureNode> Roots { get; init; }
 
     /// <summary>
@@ -26,6 +28,7 @@ public sealed record StructureResponse
     /// manager there.
     /// </summary>
     /// <example>graph TD</example>
+    [MaxLength(Structures.MaxMermaidLength)]
     public required string Mermaid { get; init; }
 
     /// <summary>
@@ -33,6 +36,7 @@ public sealed record StructureResponse
     /// a Children's Trust Board reporting to the Cabinet, a post reporting to the CCG's committee. Also drawn in the Mermaid
     /// text, each board a rounded node, each line an edge from the side reported to (<c>==&gt;|governance|</c>).
     /// </summary>
+    [MaxLength(Infrastructure.People.OrganisationStructure.MaxRows)]
     public required IReadOnlyList<StructureGovernanceLineResponse> Governance { get; init; }
 }
 
@@ -55,6 +59,7 @@ public sealed record StructureGovernanceLineResponse
     public Guid? BasisAgreementId { get; init; }
 
     /// <example>STOCKTON-CT-2007</example>
+    [MaxLength(AgreementRules.MaxReferenceLength)]
     public string? BasisReference { get; init; }
 }
 
@@ -68,6 +73,7 @@ public sealed record StructureSideResponse
     public Guid? BodyId { get; init; }
 
     /// <example>Stockton on Tees Children's Trust Board</example>
+    [MaxLength(Domain.Organisations.OrganisationDetails.MaxNameLength)] // a board's name, or a post's title (no longer)
     public required string Name { get; init; }
 
     /// <summary>The organisation the side counts as: the post's, or the one the board is part of (else the board itself).</summary>
@@ -75,6 +81,7 @@ public sealed record StructureSideResponse
     public required Guid OrganisationId { get; init; }
 
     /// <example>Stockton Borough Council</example>
+    [MaxLength(Domain.Organisations.OrganisationDetails.MaxNameLength)]
     public required string OrganisationName { get; init; }
 }
 
@@ -88,6 +95,7 @@ public sealed record StructureJointResponse
     public required Guid OrganisationId { get; init; }
 
     /// <example>North Tees Teaching Primary Care Trust</example>
+    [MaxLength(Domain.Organisations.OrganisationDetails.MaxNameLength)]
     public required string OrganisationName { get; init; }
 
     /// <summary>True when it is the post's employer (in the structure of an organisation the post is held for); false for an organisation it is held for.</summary>
@@ -98,6 +106,7 @@ public sealed record StructureJointResponse
     public required Guid BasisAgreementId { get; init; }
 
     /// <example>STOCKTON-CT-2007</example>
+    [MaxLength(AgreementRules.MaxReferenceLength)]
     public required string BasisReference { get; init; }
 
     /// <example>Section10ChildrenAct2004</example>
@@ -111,10 +120,12 @@ public sealed record StructureNode
     public required Guid PostId { get; init; }
 
     /// <example>Strategic Director, People and Communities</example>
+    [MaxLength(Post.MaxTextLength)]
     public required string Title { get; init; }
 
     /// <summary>The post's team or locality.</summary>
     /// <example>Dacorum locality</example>
+    [MaxLength(Post.MaxTextLength)]
     public string? Team { get; init; }
 
     /// <summary>
@@ -131,6 +142,7 @@ public sealed record StructureNode
     /// Set when it is a joint post on the date: in its employer's structure, each organisation it is also held for; in such an
     /// organisation's structure, its employer. Each with the agreement the joint post rests on.
     /// </summary>
+    [MaxLength(Infrastructure.People.OrganisationStructure.MaxRows)]
     public IReadOnlyList<StructureJointResponse>? Joint { get; init; }
 
     /// <summary>
@@ -138,6 +150,7 @@ public sealed record StructureNode
     /// data, null unless the caller may see the post's holders (see GetPost).
     /// </summary>
     /// <example>E1234567</example>
+    [MaxLength(Post.MaxTextLength)]
     public string? HolderReference { get; init; }
 
     /// <summary>How that holder holds the post; null when holderReference is.</summary>
@@ -148,8 +161,10 @@ public sealed record StructureNode
     /// Every post that manages this one on the date, line or day to day, in whichever organisation: the one it is shown
     /// under, and any other (a line manager in another organisation, a day-to-day manager beside the line manager).
     /// </summary>
+    [MaxLength(Infrastructure.People.OrganisationStructure.MaxRows)]
     public required IReadOnlyList<StructureManager> Managers { get; init; }
 
+    [MaxLength(Infrastructure.People.OrganisationStructure.MaxRows)]
     public required IReadOnlyList<StructureNode> Reports { get; init; }
 }
 
@@ -160,6 +175,7 @@ public sealed record StructurePlacement
     public required Guid EmployerId { get; init; }
 
     /// <example>NHS Bath and North East Somerset Clinical Commissioning Group</example>
+    [MaxLength(Domain.Organisations.OrganisationDetails.MaxNameLength)]
     public required string EmployerName { get; init; }
 
     /// <summary>The agreement the managing line rests on (every line across organisations has one).</summary>
@@ -167,6 +183,7 @@ public sealed record StructurePlacement
     public Guid? BasisAgreementId { get; init; }
 
     /// <example>BNES-S113-2013/CCG-STAFF</example>
+    [MaxLength(AgreementRules.MaxReferenceLength)]
     public string? BasisReference { get; init; }
 
     /// <example>Section113LocalGovernmentAct1972</example>
@@ -186,12 +203,14 @@ public sealed record StructureManager
     public required Guid PostId { get; init; }
 
     /// <example>Strategic Director for People and Communities</example>
+    [MaxLength(Post.MaxTextLength)]
     public required string Title { get; init; }
 
     /// <example>0193a6b2-7c1e-7d4f-9a51-2f3c4d5e6f70</example>
     public required Guid OrganisationId { get; init; }
 
     /// <example>Bath and North East Somerset Council</example>
+    [MaxLength(Domain.Organisations.OrganisationDetails.MaxNameLength)]
     public required string OrganisationName { get; init; }
 
     /// <summary>True when the manager's organisation is not the managed post's.</summary>
@@ -202,5 +221,6 @@ public sealed record StructureManager
     public Guid? BasisAgreementId { get; init; }
 
     /// <example>BNES-S113-2013/CCG-STAFF</example>
+    [MaxLength(AgreementRules.MaxReferenceLength)]
     public string? BasisReference { get; init; }
 }

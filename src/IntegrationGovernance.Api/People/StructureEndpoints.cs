@@ -1,5 +1,6 @@
 using AutoMapper;
 using IntegrationGovernance.Api.Http;
+using IntegrationGovernance.Api.OpenApi;
 using IntegrationGovernance.Api.Security;
 using IntegrationGovernance.Domain.Common;
 using IntegrationGovernance.Domain.Organisations;
@@ -22,6 +23,7 @@ public static class StructureEndpoints
     public static RouteGroupBuilder MapStructureEndpoints(this RouteGroupBuilder api)
     {
         api.MapGet("/posts/{id:guid}/chain", GetAccountabilityChain)
+            .ListsAtMost(PageRequest.MaxLimit, refusesMore: true)
             .WithTags("People")
             .WithSummary("The chain of accountability from a post to the top, on a date")
             .WithDescription("One recursive query, across organisations; each post's title is the one it had that day. With `asOf`, as the register stood then.")
@@ -56,6 +58,8 @@ public static class StructureEndpoints
         if (!await PostHeldAsync(id, asOf, db, history, cancellationToken))
             return Problems.NotFound(PostsEndpoints.Resource, id);
         var chain = await graph.ChainAsync(id, kind ?? AccountabilityKind.LineManagement, on ?? RegisterCalendar.Today(clock), asOf, cancellationToken);
+        if (chain.Count > PageRequest.MaxLimit)
+            return PageRequest.TooLong("steps in this chain");
         return TypedResults.Ok(mapper.Map<List<ChainStepResponse>>(chain));
     }
 

@@ -115,6 +115,13 @@ public static class Structures
         };
     }
 
+    /// <summary>
+    /// The longest Mermaid text a structure answers with. At most <see cref="OrganisationStructure.MaxRows"/> posts and as many lines,
+    /// every character of a name escaped to at most 6 (<c>#quot;</c>): a post's node (title, team, employer and agreement
+    /// reference) is under 4,000 characters, a manager elsewhere named in its label under 2,800, and an edge under 100.
+    /// </summary>
+    public const int MaxMermaidLength = OrganisationStructure.MaxRows * 7_000;
+
     /// <summary>422: the structure holds more than <see cref="OrganisationStructure.MaxRows"/> posts, management lines, joint arrangements or board lines on the day.</summary>
     public static ProblemHttpResult TooLarge(DateOnly day) => TypedResults.Problem(
         $"This structure holds more than {OrganisationStructure.MaxRows:N0} posts, management lines, joint arrangements or board lines on {day:yyyy-MM-dd}; ask for a post's reports or chain instead.",

@@ -56,10 +56,13 @@ public sealed record AlignedBudgetReportResponse
     public required Guid OrganisationId { get; init; }
 
     /// <example>2015-16</example>
+    [MaxLength(Domain.PooledFunds.FinancialYear.Length)]
+    [RegularExpression(Domain.PooledFunds.FinancialYear.Pattern, ErrorMessage = Domain.PooledFunds.FinancialYear.Problem)]
     public required string FinancialYear { get; init; }
 
     /// <summary>1 for the partner's first report for the year, one more for each that replaced it. Its ETag is this number.</summary>
     /// <example>2</example>
+    [Range(1, AlignedBudgetReport.MaxRevisions)]
     public required int Revision { get; init; }
 
     /// <example>3200000.00</example>
@@ -72,9 +75,12 @@ public sealed record AlignedBudgetReportResponse
     /// <example>250000.00</example>
     public required decimal Variance { get; init; }
 
+    [MaxLength(AlignedBudgetReport.MaxCategories)]
+
     public required IReadOnlyList<AlignedBudgetCategoryContract> Categories { get; init; }
 
     /// <example>Month 9 return</example>
+    [MaxLength(AlignedBudgetReport.MaxNoteLength)]
     public string? Note { get; init; }
 
     /// <example>2026-11-23T12:00:00+00:00</example>
@@ -92,12 +98,16 @@ public sealed record AlignedBudgetsResponse
     public required Guid AgreementId { get; init; }
 
     /// <example>HARROW-S75-2013</example>
+    [MaxLength(Domain.Agreements.AgreementRules.MaxReferenceLength)]
     public required string AgreementReference { get; init; }
 
     /// <example>2015-16</example>
+    [MaxLength(Domain.PooledFunds.FinancialYear.Length)]
+    [RegularExpression(Domain.PooledFunds.FinancialYear.Pattern, ErrorMessage = Domain.PooledFunds.FinancialYear.Problem)]
     public required string FinancialYear { get; init; }
 
     /// <summary>Each partner's latest report, by organisation id (with <c>withReplaced=true</c>, every report, oldest first per partner).</summary>
+    [MaxLength(Http.RequestBounds.MaxPartiesEver)]
     public required IReadOnlyList<AlignedBudgetReportResponse> Partners { get; init; }
 
     /// <summary>The sum of the partners' latest budgets.</summary>

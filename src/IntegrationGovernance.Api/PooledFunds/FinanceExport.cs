@@ -13,6 +13,9 @@ namespace IntegrationGovernance.Api.PooledFunds;
 /// <summary>A financial year's pooled funds, aligned budgets and transfer payments in one export, each apart, as JSON or CSV.</summary>
 public static class FinanceExport
 {
+    /// <summary>The most agreements with aligned budgets, and with transfer payments, one export covers: more is refused (422 too-large).</summary>
+    public const int MaxAgreements = 500;
+
     public static RouteGroupBuilder MapFinanceExportEndpoints(this RouteGroupBuilder api)
     {
         api.MapGet("/finance/export", ExportFinance)
@@ -24,7 +27,8 @@ public static class FinanceExport
                 + "`section` (pooled_fund, aligned_budget, transfer_payment, totals) and `figure` saying which, `amount` a plain number, the other columns naming what it is of "
                 + "(an empty organisation_id is a fund's or agreement's own total; a `period` is a month's spend). A text cell that begins with `=`, `+`, `-`, `@`, a tab or a "
                 + "carriage return (or with single quotes and then one of these) is written with a single quote before it.")
-            .WithMetadata(new OpenApi.AlsoAsCsv())
+            .WithMetadata(new OpenApi.AlsoAsCsv(FinanceExportCsv.Columns, FinanceExportCsv.MaxLength))
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .RequireScope(Scopes.FinanceRead);
         return api;
     }
@@ -33,7 +37,7 @@ public static class FinanceExport
     /// <param name="agreementId">Only this agreement's funds, aligned budgets and payments.</param>
     /// <param name="organisationId">Only those of agreements this organisation is a party to.</param>
     /// <param name="asOf">Exactly as the register gave it at this moment (UTC date-time): later bookings, contributions, reports and payments left out.</param>
-    public static async Task<Results<Ok<FinanceExportResponse>, ValidationProblem, EmptyHttpResult>> ExportFinance(
+    public static async Task<Results<Ok<FinanceExportResponse>, ValidationProblem, ProblemHttpResult, EmptyHttpResult>> ExportFinance(
         string financialYear, Guid? agreementId, Guid? organisationId, DateTimeOffset? asOf, RegisterDbContext db, RecordHistory history, IMapper mapper,
         HttpContext http, CancellationToken cancellationToken)
     {
@@ -42,10 +46,13 @@ public static class FinanceExport
         var year = parsed.Value;
         var finance = await db.FinanceAtAsync(history, asOf, cancellationToken);
         var arrangements = finance.ArrangementsBeside(db, history, asOf);
-        var pooled = await FundReports.SummariesAsync(finance, agreementId, organisationId, year, PeriodRange.WholeYear, mapper, cancellationToken);
+        if (await FundReports.SummariesAsync(finance, agreementId, organisationId, year, PeriodRange.WholeYear, mapper, cancellationToken) is not { } pooled)
+            return FundReports.TooManyFunds();
         var agreements = await SelectedAsync(finance, agreementId, organisationId, cancellationToken);
         var aligned = await arrangements.AlignedAsync(year, agreements, withReplaced: false, cancellationToken);
         var transfers = await arrangements.TransfersAsync(year, agreements, withCorrected: false, cancellationToken);
+        if (aligned.Count > MaxAgreements || transfers.Count > MaxAgreements)
+            return Problems.TooLarge($"More than {MaxAgreements} agreements have aligned budgets or payments in the year; filter by agreementId or organisationId.");
         var totals = await arrangements.TotalsAsync(year, agreements, cancellationToken);
         var export = new FinanceExportResponse
         {
@@ -64,6 +71,8 @@ public static class FinanceExport
         };
         if (http.Request.WantsCsv())
         {
+            if (await FinanceExportCsv.LengthAsync(export, cancellationToken) > FinanceExportCsv.MaxLength)
+                return Problems.TooLarge($"The CSV would hold more than {FinanceExportCsv.MaxLength:N0} characters; filter by agreementId or organisationId.");
             await FinanceExportCsv.WriteAsync(http.Response, export, cancellationToken);
             return TypedResults.Empty;
         }

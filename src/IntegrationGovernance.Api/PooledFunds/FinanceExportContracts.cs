@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+using IntegrationGovernance.Domain.PooledFunds;
 namespace IntegrationGovernance.Api.PooledFunds;
 
 /// <summary>
@@ -8,15 +10,20 @@ namespace IntegrationGovernance.Api.PooledFunds;
 public sealed record FinanceExportResponse
 {
     /// <example>2015-16</example>
+    [MaxLength(Domain.PooledFunds.FinancialYear.Length)]
+    [RegularExpression(Domain.PooledFunds.FinancialYear.Pattern, ErrorMessage = Domain.PooledFunds.FinancialYear.Problem)]
     public required string FinancialYear { get; init; }
 
     /// <summary>One summary per fund, exactly as <c>GET /finance/summaries</c> gives it for the whole year.</summary>
+    [MaxLength(FundReports.MaxFunds)]
     public required IReadOnlyList<FundSummaryResponse> PooledFunds { get; init; }
 
     /// <summary>One entry per agreement with aligned budgets reported for the year.</summary>
+    [MaxLength(FinanceExport.MaxAgreements)]
     public required IReadOnlyList<AlignedBudgetsResponse> AlignedBudgets { get; init; }
 
     /// <summary>One entry per transfer agreement with payments recorded for the year.</summary>
+    [MaxLength(FinanceExport.MaxAgreements)]
     public required IReadOnlyList<TransferPaymentsResponse> TransferPayments { get; init; }
 
     /// <summary>Aligned budgets and transfers across the export, summed by PostgreSQL.</summary>

@@ -12,6 +12,20 @@ namespace IntegrationGovernance.Api.PooledFunds;
 /// </summary>
 public static class FinanceExportCsv
 {
+    /// <summary>
+    /// The longest export CSV: its rows follow the funds, agreements, partners, categories and payments it covers, and its notes and
+    /// conditions repeat on their rows, so its length is measured before it is sent and a longer one refused (422 too-large).
+    /// </summary>
+    public const int MaxLength = 1_000_000_000;
+
+    /// <summary>How many characters the CSV of <paramref name="export"/> holds, found by writing it to nowhere.</summary>
+    public static async Task<long> LengthAsync(FinanceExportResponse export, CancellationToken cancellationToken)
+    {
+        await using var counter = new CountingWriter();
+        await WriteToAsync(counter, export, cancellationToken);
+        return counter.Count;
+    }
+
     public static readonly string[] Columns =
     [
         "section", "financial_year", "agreement_id", "agreement_reference", "basis", "record_id", "record_name", "revision", "replaces_id",
@@ -42,7 +56,12 @@ public static class FinanceExportCsv
     {
         response.ContentType = "text/csv; charset=utf-8";
         await using var writer = new StreamWriter(response.Body, leaveOpen: true);
-        await using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture);
+        await WriteToAsync(writer, export, cancellationToken);
+    }
+
+    private static async Task WriteToAsync(TextWriter writer, FinanceExportResponse export, CancellationToken cancellationToken)
+    {
+        await using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture, leaveOpen: true);
         foreach (var column in Columns)
             csv.WriteField(column);
         await csv.NextRecordAsync();
@@ -131,5 +150,45 @@ public static class FinanceExportCsv
         await RowAsync(new Row { Section = "totals" },
             ("aligned_budget", totals.AlignedBudget), ("aligned_spend", totals.AlignedSpend), ("aligned_variance", totals.AlignedVariance),
             ("nhs_to_local_authority", totals.NhsToLocalAuthority), ("local_authority_to_nhs", totals.LocalAuthorityToNhs));
+    }
+}
+
+/// <summary>A writer that keeps nothing but how many characters it was given.</summary>
+internal sealed class CountingWriter : TextWriter
+{
+    public long Count { get; private set; }
+
+    public override System.Text.Encoding Encoding => System.Text.Encoding.UTF8;
+
+    public override void Write(char value) => Count++;
+
+    public override void Write(char[] buffer, int index, int count) => Count += count;
+
+    public override void Write(ReadOnlySpan<char> buffer) => Count += buffer.Length;
+
+    public override void Write(string? value) => Count += value?.Length ?? 0;
+
+    public override Task WriteAsync(char value)
+    {
+        Count++;
+        return Task.CompletedTask;
+    }
+
+    public override Task WriteAsync(char[] buffer, int index, int count)
+    {
+        Count += count;
+        return Task.CompletedTask;
+    }
+
+    public override Task WriteAsync(ReadOnlyMemory<char> buffer, CancellationToken cancellationToken = default)
+    {
+        Count += buffer.Length;
+        return Task.CompletedTask;
+    }
+
+    public override Task WriteAsync(string? value)
+    {
+        Count += value?.Length ?? 0;
+        return Task.CompletedTask;
     }
 }

@@ -40,7 +40,11 @@ public sealed record FundBudgetResponse
     public required Guid FundId { get; init; }
 
     /// <example>2015-16</example>
+    [MaxLength(Domain.PooledFunds.FinancialYear.Length)]
+    [RegularExpression(Domain.PooledFunds.FinancialYear.Pattern, ErrorMessage = Domain.PooledFunds.FinancialYear.Problem)]
     public required string FinancialYear { get; init; }
+
+    [MaxLength(FundBudget.MaxLines)]
 
     public required IReadOnlyList<BudgetLineContract> Lines { get; init; }
 
@@ -88,11 +92,16 @@ public sealed record ForecastOutturnResponse
     public required Guid FundId { get; init; }
 
     /// <example>2015-16</example>
+    [MaxLength(Domain.PooledFunds.FinancialYear.Length)]
+    [RegularExpression(Domain.PooledFunds.FinancialYear.Pattern, ErrorMessage = Domain.PooledFunds.FinancialYear.Problem)]
     public required string FinancialYear { get; init; }
 
     /// <summary>The period the forecast is made at: 1 (April) to 12 (March).</summary>
     /// <example>6</example>
+    [Range(PeriodRange.First, PeriodRange.Last)]
     public required int Period { get; init; }
+
+    [MaxLength(ForecastOutturn.MaxLines)]
 
     public required IReadOnlyList<ForecastLineContract> Lines { get; init; }
 

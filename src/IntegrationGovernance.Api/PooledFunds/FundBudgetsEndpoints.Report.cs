@@ -22,8 +22,10 @@ public static partial class FundBudgetsEndpoints
             return Problems.Validation(problems);
         if (await db.MonthlyReportAsync(history, id, year, period, asOf, cancellationToken) is not { } figures)
             return Problems.NotFound(PooledFundsEndpoints.Resource, id);
-        var report = mapper.Map<MonthlyReportResponse>(
-            MonthlyReport.Draw(figures.Fund, year, period, figures.Budget, figures.Forecasts, figures.Contributions, figures.Actuals));
+        var drawn = MonthlyReport.Draw(figures.Fund, year, period, figures.Budget, figures.Forecasts, figures.Contributions, figures.Actuals);
+        if (drawn.Categories.Count > MonthlyReport.MaxCategories)
+            return Problems.TooLarge($"The report would have more than {MonthlyReport.MaxCategories:N0} categories (budgeted, forecast or booked).");
+        var report = mapper.Map<MonthlyReportResponse>(drawn);
         if (http.Request.WantsCsv())
         {
             await MonthlyReportCsv.WriteAsync(http.Response, report, cancellationToken);

@@ -64,7 +64,8 @@ public static partial class FundBudgetsEndpoints
                 + "total variance under the year's risk share, to the penny. With no forecast for the period, forecast and variance are null and "
                 + "`latestForecastPeriod` names the latest earlier one. " + AsOf + " Send `Accept: text/csv` for CSV: a `row_type` column says "
                 + "what each row is (`category`, `category_partner`, `total`, `partner`); an empty cell is null. " + MonthlyReportCsv.Cells)
-            .WithMetadata(new AlsoAsCsv())
+            .WithMetadata(new AlsoAsCsv(MonthlyReportCsv.Columns, MonthlyReportCsv.MaxLength))
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .RequireScope(Scopes.FinanceRead);
         return api;
     }

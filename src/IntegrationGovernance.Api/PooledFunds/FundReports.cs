@@ -2,6 +2,7 @@ using System.Globalization;
 using AutoMapper;
 using CsvHelper;
 using IntegrationGovernance.Api.Http;
+using IntegrationGovernance.Api.OpenApi;
 using IntegrationGovernance.Api.Security;
 using IntegrationGovernance.Domain.Common;
 using IntegrationGovernance.Domain.PooledFunds;
@@ -17,6 +18,15 @@ namespace IntegrationGovernance.Api.PooledFunds;
 public static class FundReports
 {
 
+    /// <summary>The most funds one summary list or finance export covers: more is refused (422 too-large); filter by agreement or organisation.</summary>
+    public const int MaxFunds = 500;
+
+    /// <summary>The most ledger lines one CSV export holds: as many as an import takes, so it imports again; more is refused (422 too-large).</summary>
+    public const int MaxCsvLines = Imports.ImportFile.MaxRows;
+
+    internal static ProblemHttpResult TooManyFunds() =>
+        Problems.TooLarge($"More than {MaxFunds} funds are selected; filter by agreementId or organisationId.");
+
     private const string CsvCells = "In CSV, a text cell that begins with `=`, `+`, `-`, `@`, a tab or a carriage return (or with single quotes and then one of these) "
         + "is written with a single quote before it, so a spreadsheet shows it rather than running it; the ledger import removes that quote. Amounts are plain numbers.";
 
@@ -28,7 +38,7 @@ public static class FundReports
             .WithSummary("A fund's figures for a financial year")
             .WithDescription("Contributions by partner and kind, spend by period (P1 April … P12 March), variance (contributions − spend) and each partner's share of it under the year's risk share. "
                 + "Every total is summed by PostgreSQL in numeric. With `asOf`, exactly the figures the register gave at that moment. Send `Accept: text/csv` for CSV. " + CsvCells)
-            .WithMetadata(new OpenApi.AlsoAsCsv())
+            .WithMetadata(new OpenApi.AlsoAsCsv(FundSummaryCsv.Columns, FundSummaryCsv.MaxLength(1)))
             .RequireScope(Scopes.FinanceRead);
         api.MapGet("/pooled-funds/{id:guid}/ledger", GetLedger)
             .WithName(nameof(GetLedger))
@@ -37,14 +47,18 @@ public static class FundReports
             .WithDescription("JSON pages (by booking order), or with `Accept: text/csv` the whole selection in the import layout, so it imports again. With `asOf`, only the lines booked by that moment. "
                 + "Lines may describe payments to people (care packages): only a caller acting for a party to the fund's agreement, or an admin, reads them; "
                 + "the fund's summary is public to any finance reader. " + CsvCells)
-            .WithMetadata(new OpenApi.AlsoAsCsv())
+            .WithMetadata(new OpenApi.AlsoAsCsv(LedgerFile.ExportColumns, LedgerFile.MaxCsvLength))
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .RequireScope(Scopes.FinanceRead)
             .RequirePartyToRead<Domain.PooledFunds.PooledFund>("pooled fund");
         api.MapGet("/finance/summaries", ListFundSummaries)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .WithTags("Pooled funds")
             .WithSummary("Every fund's figures for a financial year")
-            .WithDescription("The finance export: one summary per fund, filtered by agreement or organisation. With `asOf`, exactly as the register gave it at that moment. Send `Accept: text/csv` for CSV, one row per fund and partner. " + CsvCells)
-            .WithMetadata(new OpenApi.AlsoAsCsv())
+            .WithDescription("The finance export: one summary per fund, filtered by agreement or organisation; at most 500 funds (more is a 422 too-large). "
+                + "With `asOf`, exactly as the register gave it at that moment. Send `Accept: text/csv` for CSV, one row per fund and partner. " + CsvCells)
+            .WithMetadata(new OpenApi.AlsoAsCsv(FundSummaryCsv.Columns, FundSummaryCsv.MaxLength(MaxFunds)))
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .RequireScope(Scopes.FinanceRead);
         api.MapGet("/organisations/{id:guid}/pooled-funds", ListOrganisationFunds)
             .WithTags("Pooled funds")
@@ -76,7 +90,7 @@ public static class FundReports
         return TypedResults.Ok(summaries[0]);
     }
 
-    public static async Task<Results<Ok<Page<FundSummaryResponse>>, ValidationProblem, EmptyHttpResult>> ListFundSummaries(
+    public static async Task<Results<Ok<Page<FundSummaryResponse>>, ValidationProblem, ProblemHttpResult, EmptyHttpResult>> ListFundSummaries(
         [AsParameters] FundSummaryFilters filters, [AsParameters] PageQuery paging, RegisterDbContext db, RecordHistory history, IMapper mapper,
         HttpContext http, CancellationToken cancellationToken)
     {
@@ -93,8 +107,9 @@ public static class FundReports
         if (http.Request.WantsCsv())
         {
             // the CSV is the whole selection, as the finance export is
-            await FundSummaryCsv.WriteAsync(http.Response, await SummariesAsync(sources, agreementId, organisationId, year!.Value, range, mapper, cancellationToken),
-                cancellationToken);
+            if (await SummariesAsync(sources, agreementId, organisationId, year!.Value, range, mapper, cancellationToken) is not { } all)
+                return TooManyFunds();
+            await FundSummaryCsv.WriteAsync(http.Response, all, cancellationToken);
             return TypedResults.Empty;
         }
         var funds = await FundsAsync(sources, agreementId, organisationId, cancellationToken);
@@ -126,6 +141,8 @@ public static class FundReports
             lines = lines.Where(l => l.FinancialYearStart == only.StartYear);
         if (http.Request.WantsCsv())
         {
+            if (await lines.CountAsync(cancellationToken) > MaxCsvLines)
+                return Problems.TooLarge($"More than {MaxCsvLines:N0} lines are selected, more than an import takes; ask for a financial year, or fewer periods.");
             await LedgerFile.WriteCsvAsync(http.Response, lines.OrderBy(l => l.Id).AsAsyncEnumerable().Select(mapper.Map<LedgerLineResponse>), cancellationToken);
             return TypedResults.Empty;
         }
@@ -171,11 +188,18 @@ public static class FundReports
 
     private sealed record FundCursor(string Name, Guid Id);
 
-    /// <summary>The finance export's summaries: every fund, or those of one agreement, or of the agreements an organisation is a party to (also drawn by <see cref="FinanceExport"/>).</summary>
-    internal static async Task<List<FundSummaryResponse>> SummariesAsync(FinanceSources sources, Guid? agreementId, Guid? organisationId,
-        FinancialYear year, PeriodRange range, IMapper mapper, CancellationToken cancellationToken) =>
-        mapper.Map<List<FundSummaryResponse>>(await StatementsAsync(sources, await FundsAsync(sources, agreementId, organisationId, cancellationToken),
-            year, range, cancellationToken));
+    /// <summary>
+    /// The finance export's summaries: every fund, or those of one agreement, or of the agreements an organisation is a party to (also
+    /// drawn by <see cref="FinanceExport"/>); null when more than <see cref="MaxFunds"/> are selected.
+    /// </summary>
+    internal static async Task<List<FundSummaryResponse>?> SummariesAsync(FinanceSources sources, Guid? agreementId, Guid? organisationId,
+        FinancialYear year, PeriodRange range, IMapper mapper, CancellationToken cancellationToken)
+    {
+        var funds = await FundsAsync(sources, agreementId, organisationId, cancellationToken);
+        if (await funds.CountAsync(cancellationToken) > MaxFunds)
+            return null;
+        return mapper.Map<List<FundSummaryResponse>>(await StatementsAsync(sources, funds, year, range, cancellationToken));
+    }
 
     private static async Task<IQueryable<PooledFund>> FundsAsync(FinanceSources sources, Guid? agreementId, Guid? organisationId, CancellationToken cancellationToken)
     {

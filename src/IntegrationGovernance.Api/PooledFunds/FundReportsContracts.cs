@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using IntegrationGovernance.Domain.PooledFunds;
 
 namespace IntegrationGovernance.Api.PooledFunds;
@@ -9,19 +10,26 @@ public sealed record FundSummaryResponse
     public required Guid FundId { get; init; }
 
     /// <example>0-5 public health pooled budget</example>
+    [MaxLength(PooledFund.MaxTextLength)]
     public required string FundName { get; init; }
 
     /// <example>0193a6b2-7c1e-7d4f-9a51-2f3c4d5e6f90</example>
     public required Guid AgreementId { get; init; }
 
     /// <example>2015-16</example>
+    [MaxLength(Domain.PooledFunds.FinancialYear.Length)]
+    [RegularExpression(Domain.PooledFunds.FinancialYear.Pattern, ErrorMessage = Domain.PooledFunds.FinancialYear.Problem)]
     public required string FinancialYear { get; init; }
 
     /// <example>1</example>
+    [Range(PeriodRange.First, PeriodRange.Last)]
     public required int FromPeriod { get; init; }
 
     /// <example>12</example>
+    [Range(PeriodRange.First, PeriodRange.Last)]
     public required int ToPeriod { get; init; }
+
+    [MaxLength(Http.RequestBounds.MaxPartiesEver)]
 
     public required IReadOnlyList<PartnerFiguresResponse> Partners { get; init; }
 
@@ -43,6 +51,8 @@ public sealed record FundSummaryResponse
 
     /// <example>InProportionToContributions</example>
     public required RiskShareMethod RiskShareMethod { get; init; }
+
+    [MaxLength(PeriodRange.Last)]
 
     public required IReadOnlyList<PeriodFiguresResponse> Periods { get; init; }
 }
@@ -99,6 +109,7 @@ public sealed record ContributionFiguresResponse
 public sealed record PeriodFiguresResponse
 {
     /// <example>7</example>
+    [Range(PeriodRange.First, PeriodRange.Last)]
     public required int Period { get; init; }
 
     /// <example>204416.67</example>
@@ -112,6 +123,8 @@ public sealed record OrganisationFundResponse
 
     /// <example>true</example>
     public required bool Hosts { get; init; }
+
+    [MaxLength(Contribution.MaxPerPartnerYear)]
 
     public required IReadOnlyList<ContributionResponse> Contributions { get; init; }
 }

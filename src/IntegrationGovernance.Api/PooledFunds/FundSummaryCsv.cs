@@ -10,6 +10,15 @@ namespace IntegrationGovernance.Api.PooledFunds;
 /// </summary>
 public static class FundSummaryCsv
 {
+    /// <summary>
+    /// The longest row: two ids, a fund name (quoted, its quotes doubled, and a quote before a formula: 404), the year and periods,
+    /// and 11 amounts of at most 33 characters (a decimal's whole range, with its sign and pence).
+    /// </summary>
+    public const int MaxRowLength = 1_000;
+
+    /// <summary>The longest CSV of <paramref name="funds"/> summaries: the header and a row per fund and partner.</summary>
+    public static int MaxLength(int funds) => (1 + funds * RequestBounds.MaxPartiesEver) * MaxRowLength;
+
     public static readonly string[] Columns =
     [
         "fund_id", "fund_name", "financial_year", "from_period", "to_period", "organisation_id",

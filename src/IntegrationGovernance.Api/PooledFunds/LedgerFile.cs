@@ -13,7 +13,16 @@ namespace IntegrationGovernance.Api.PooledFunds;
 /// </summary>
 public static class LedgerFile
 {
+    /// <summary>The longest row: a date, an amount and the year and period, and four text cells each quoted, doubled and marked (1,661 at most).</summary>
+    public const int MaxRowLength = 2_000;
+
+    /// <summary>The longest ledger CSV: the header and <see cref="FundReports.MaxCsvLines"/> rows.</summary>
+    public const int MaxCsvLength = (1 + FundReports.MaxCsvLines) * MaxRowLength;
+
     public static readonly string[] Columns = ["date", "amount", "category", "description", "external_reference", "corrects"];
+
+    /// <summary>An export's columns: the import's, then the line's financial year and period.</summary>
+    public static readonly string[] ExportColumns = [.. Columns, "financial_year", "period"];
 
     /// <summary>Reads every row; a value that cannot be read is left null, so the row is rejected with its field named.</summary>
     public static Task<(IReadOnlyList<Imports.ImportRow<LedgerLineRequest>> Rows, string? Problem)> ReadAsync(HttpRequest request, CancellationToken cancellationToken) =>
@@ -32,7 +41,7 @@ public static class LedgerFile
         response.ContentType = "text/csv; charset=utf-8";
         await using var writer = new StreamWriter(response.Body, leaveOpen: true);
         await using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture);
-        foreach (var column in Columns.Append("financial_year").Append("period"))
+        foreach (var column in ExportColumns)
             csv.WriteField(column);
         await csv.NextRecordAsync();
         await foreach (var line in lines.WithCancellation(cancellationToken))

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using IntegrationGovernance.Api.RecordKeeping;
 using IntegrationGovernance.Domain.PooledFunds;
 
 namespace IntegrationGovernance.Api.PooledFunds;
@@ -17,10 +18,13 @@ public sealed record LedgerPeriodResponse
     public required Guid FundId { get; init; }
 
     /// <example>2015-16</example>
+    [MaxLength(Domain.PooledFunds.FinancialYear.Length)]
+    [RegularExpression(Domain.PooledFunds.FinancialYear.Pattern, ErrorMessage = Domain.PooledFunds.FinancialYear.Problem)]
     public required string FinancialYear { get; init; }
 
     /// <summary>1 (April) to 12 (March).</summary>
     /// <example>3</example>
+    [Range(PeriodRange.First, PeriodRange.Last)]
     public required int Period { get; init; }
 
     /// <example>2015-06-01</example>
@@ -38,6 +42,7 @@ public sealed record LedgerPeriodResponse
 
     /// <summary>Who last closed it: the token subject.</summary>
     /// <example>finance-officer</example>
+    [MaxLength(Revisions.MaxActorLength)]
     public string? ClosedBy { get; init; }
 
     /// <summary>The organisation the closer acted for: the fund's host (null for an admin acting for no organisation).</summary>
@@ -49,9 +54,11 @@ public sealed record LedgerPeriodResponse
     public DateTimeOffset? ReopenedAt { get; init; }
 
     /// <example>register-admin</example>
+    [MaxLength(Revisions.MaxActorLength)]
     public string? ReopenedBy { get; init; }
 
     /// <example>The June payroll journal was posted to the wrong cost centre.</example>
+    [MaxLength(LedgerPeriod.MaxReasonLength)]
     public string? ReopenReason { get; init; }
 }
 

@@ -1,5 +1,6 @@
 using AutoMapper;
 using IntegrationGovernance.Api.Http;
+using IntegrationGovernance.Api.OpenApi;
 using IntegrationGovernance.Api.RecordKeeping;
 using IntegrationGovernance.Api.Security;
 using IntegrationGovernance.Domain.Common;
@@ -24,6 +25,7 @@ public static class LedgerPeriodsEndpoints
     {
         var funds = api.MapGroup("/pooled-funds").WithTags("Pooled funds");
         funds.MapGet("/{id:guid}/periods", ListLedgerPeriods)
+            .ListsAtMost(PeriodRange.Last)
             .WithSummary("A fund's month periods for a financial year, open or closed")
             .WithDescription("Twelve entries, P1 (April) to P12 (March), each open or closed, with who closed it and when, and any reopening. "
                 + "With `asOf`, as the register held them at that moment.")

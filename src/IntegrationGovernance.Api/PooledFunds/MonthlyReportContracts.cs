@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using IntegrationGovernance.Domain.PooledFunds;
 
 namespace IntegrationGovernance.Api.PooledFunds;
@@ -12,16 +13,20 @@ public sealed record MonthlyReportResponse
     public required Guid FundId { get; init; }
 
     /// <example>Better Care Fund pooled budget</example>
+    [MaxLength(PooledFund.MaxTextLength)]
     public required string FundName { get; init; }
 
     /// <example>0193a6b2-7c1e-7d4f-9a51-2f3c4d5e6f90</example>
     public required Guid AgreementId { get; init; }
 
     /// <example>2015-16</example>
+    [MaxLength(Domain.PooledFunds.FinancialYear.Length)]
+    [RegularExpression(Domain.PooledFunds.FinancialYear.Pattern, ErrorMessage = Domain.PooledFunds.FinancialYear.Problem)]
     public required string FinancialYear { get; init; }
 
     /// <summary>The report's month period: 1 (April) to 12 (March).</summary>
     /// <example>6</example>
+    [Range(PeriodRange.First, PeriodRange.Last)]
     public required int Period { get; init; }
 
     /// <summary>How the year's variance is shared between partners.</summary>
@@ -42,20 +47,24 @@ public sealed record MonthlyReportResponse
 
     /// <summary>The latest period, up to and including this one, with a forecast submitted: this period when it has one, an earlier one when only that has, null when none has.</summary>
     /// <example>6</example>
+    [Range(PeriodRange.First, PeriodRange.Last)]
     public int? LatestForecastPeriod { get; init; }
 
     /// <summary>Every category budgeted, forecast, or with spend from P1 to the period, in ordinal order of name.</summary>
+    [MaxLength(MonthlyReport.MaxCategories)]
     public required IReadOnlyList<ReportCategoryResponse> Categories { get; init; }
 
     public required ReportTotalsResponse Total { get; init; }
 
     /// <summary>Every partner with a budget line, a cash contribution for the year or a share of the variance.</summary>
+    [MaxLength(Http.RequestBounds.MaxPartiesEver)]
     public required IReadOnlyList<ReportPartnerResponse> Partners { get; init; }
 }
 
 public sealed record ReportCategoryResponse
 {
     /// <example>Health visiting</example>
+    [MaxLength(LedgerLine.MaxCategoryLength)]
     public required string Category { get; init; }
 
     /// <summary>Whether the year's budget has a line for the category. A category with spend but no budget line has a budget of 0.00.</summary>
@@ -67,6 +76,7 @@ public sealed record ReportCategoryResponse
     public required decimal Budget { get; init; }
 
     /// <summary>The parts of the budget named to partners (a line naming no partner is not listed here).</summary>
+    [MaxLength(Http.RequestBounds.MaxPartiesEver)]
     public required IReadOnlyList<PartnerBudgetResponse> PartnerBudgets { get; init; }
 
     /// <summary>Spend less income booked in the period.</summary>

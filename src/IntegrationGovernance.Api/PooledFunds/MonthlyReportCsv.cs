@@ -11,6 +11,12 @@ namespace IntegrationGovernance.Api.PooledFunds;
 /// </summary>
 public static class MonthlyReportCsv
 {
+    /// <summary>The longest row: its fund's fields, a category and a partner, eight amounts of at most 33 characters and two moments (1,094 at most).</summary>
+    public const int MaxRowLength = 1_500;
+
+    /// <summary>The longest report CSV: the header, each category and its partners' budgets, the total, and each partner.</summary>
+    public const int MaxLength = (2 + Domain.PooledFunds.MonthlyReport.MaxCategories * (1 + RequestBounds.MaxPartiesEver) + RequestBounds.MaxPartiesEver) * MaxRowLength;
+
     public const string Cells = "Text cells that a spreadsheet would run as a formula are written with a single quote before them; amounts are plain numbers.";
 
     public static readonly string[] Columns =

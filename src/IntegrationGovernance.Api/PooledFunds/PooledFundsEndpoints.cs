@@ -57,6 +57,7 @@ public static class PooledFundsEndpoints
                 + "or correcting a line neither the ledger nor the file holds, is one. "
                 + "Lines whose external reference the ledger already holds are skipped, so a repeated import adds nothing. `dryRun=true` checks and counts without booking.")
             .Accepts<List<LedgerLineRequest>>("application/json", "text/csv")
+            .WithMetadata(new OpenApi.CsvBody(LedgerFile.Columns))
             .AllowsLargeBody()
             .RequireScope(Scopes.FinanceWrite)
             .RequirePartyOf<PooledFund>(Resource);
@@ -120,6 +121,8 @@ public static class PooledFundsEndpoints
         if (PooledFundRules.CheckContribution(parties, body.OrganisationId, body.FinancialYear, body.Kind, body.Form, body.Amount) is [_, ..] problems)
             return Problems.Validation(problems);
         FinancialYear.TryParse(body.FinancialYear, out var year);
+        Contribution.EnsureRoom(await db.Contributions.CountAsync(
+            c => c.FundId == fund.Id && c.OrganisationId == body.OrganisationId && c.FinancialYearStart == year!.Value.StartYear, cancellationToken));
 
         var contribution = await db.InsertAsync(Contribution.Record(fund.Id, body.OrganisationId, year!.Value, body.Kind, body.Form, body.Amount, body.Note, clock.GetUtcNow()), cancellationToken);
         // a contribution has no address of its own: it is counted in the fund's figures for its year

@@ -12,7 +12,7 @@ namespace IntegrationGovernance.Api.PooledFunds;
 public sealed record TransferPaymentRequest
 {
     /// <example>2015-16</example>
-    [MaxLength(7)]
+    [MaxLength(Domain.PooledFunds.FinancialYear.Length)]
     public required string FinancialYear { get; init; }
 
     /// <summary>The party that pays: the NHS commissioner under section 256, the local authority under section 76.</summary>
@@ -52,6 +52,8 @@ public sealed record TransferPaymentResponse
     public required Guid AgreementId { get; init; }
 
     /// <example>2015-16</example>
+    [MaxLength(Domain.PooledFunds.FinancialYear.Length)]
+    [RegularExpression(Domain.PooledFunds.FinancialYear.Pattern, ErrorMessage = Domain.PooledFunds.FinancialYear.Problem)]
     public required string FinancialYear { get; init; }
 
     /// <example>0193a6b2-7c1e-7d4f-9a51-2f3c4d5e6f71</example>
@@ -68,9 +70,11 @@ public sealed record TransferPaymentResponse
     public required StatutoryBasis Basis { get; init; }
 
     /// <example>Reablement and intermediate care social work, towards the council's social services functions</example>
+    [MaxLength(TransferPayment.MaxPurposeLength)]
     public required string Purpose { get; init; }
 
     /// <example>Paid quarterly in advance; unspent sums are returned.</example>
+    [MaxLength(TransferPayment.MaxConditionsLength)]
     public string? Conditions { get; init; }
 
     /// <summary>The payment this one corrected and replaced, if any.</summary>
@@ -92,15 +96,19 @@ public sealed record TransferPaymentsResponse
     public required Guid AgreementId { get; init; }
 
     /// <example>DUDLEY-S256-2015</example>
+    [MaxLength(AgreementRules.MaxReferenceLength)]
     public required string AgreementReference { get; init; }
 
     /// <example>Section256NhsAct2006</example>
     public required StatutoryBasis Basis { get; init; }
 
     /// <example>2015-16</example>
+    [MaxLength(Domain.PooledFunds.FinancialYear.Length)]
+    [RegularExpression(Domain.PooledFunds.FinancialYear.Pattern, ErrorMessage = Domain.PooledFunds.FinancialYear.Problem)]
     public required string FinancialYear { get; init; }
 
     /// <summary>The payments that stand, in the order recorded (with <c>withCorrected=true</c>, the corrected ones too).</summary>
+    [MaxLength(TransferPayment.MaxPerAgreementYear)]
     public required IReadOnlyList<TransferPaymentResponse> Payments { get; init; }
 
     /// <summary>The sum of the payments that stand: a correction replaces the payment it corrects, never adds to it.</summary>

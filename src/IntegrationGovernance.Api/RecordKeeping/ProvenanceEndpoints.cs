@@ -13,15 +13,12 @@ namespace IntegrationGovernance.Api.RecordKeeping;
 public static class ProvenanceEndpoints
 {
     /// <summary>The resources that can have provenance: the register's records, named as in the change feed.</summary>
-    public static readonly IReadOnlySet<string> Resources = new HashSet<string>(StringComparer.Ordinal)
-    {
-        "organisations", "successions", "agreements", "pooled_funds", "contributions", "ledger_bookings", "posts", "accountability_lines", "secondments",
-        "post_holdings", "joint_arrangements",
-    };
+    public static readonly IReadOnlySet<string> Resources = new HashSet<string>(ProvenanceResources.All, StringComparer.Ordinal);
 
     public static RouteGroupBuilder MapProvenanceEndpoints(this RouteGroupBuilder api)
     {
         api.MapGet("/provenance", ListProvenance)
+            .WithMetadata(new OpenApi.ParameterValues("resource", ProvenanceResources.All))
             .WithTags("Record keeping")
             .WithSummary("Where records come from: source paper, paragraphs and illustrative facts")
             .WithDescription("Every record of the demo data set names the paper it is drawn from, the paragraphs, and the JSON paths of its facts that "

@@ -38,6 +38,10 @@ public sealed record RecordsChangeAs(string Kind);
 
 public static class RecordsChangeAsExtensions
 {
+    /// <param name="builder">The operation.</param>
+    /// <param name="kind">One of <see cref="ChangeKinds"/>: the contract declares the kinds a client can meet, so a new one is added there.</param>
     public static RouteHandlerBuilder RecordsChangeAs(this RouteHandlerBuilder builder, string kind) =>
-        builder.WithMetadata(new RecordsChangeAs(kind));
+        ChangeKinds.All.Contains(kind)
+            ? builder.WithMetadata(new RecordsChangeAs(kind))
+            : throw new ArgumentException($"'{kind}' is not one of the ChangeKinds; add it there, so the contract declares it.", nameof(kind));
 }

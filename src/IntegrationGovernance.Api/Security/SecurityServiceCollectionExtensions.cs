@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
+using IntegrationGovernance.Api.Http;
 using Microsoft.IdentityModel.Tokens;
 
 namespace IntegrationGovernance.Api.Security;
@@ -61,6 +62,7 @@ public static class SecurityServiceCollectionExtensions
         services.AddScoped<CallerOrganisation>();
         services.AddRecordParties();
         services.AddRegisterRateLimiting(configuration);
+        services.AddRegisterCors(configuration);
         return services;
     }
 

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using IntegrationGovernance.Api.Http;
+using IntegrationGovernance.Api.RecordKeeping;
 using IntegrationGovernance.Infrastructure.Webhooks;
 
 namespace IntegrationGovernance.Api.Webhooks;
@@ -11,10 +12,10 @@ public sealed record WebhookSubscriptionRequest
     [MaxLength(RequestBounds.MaxUrlLength)]
     public required string TargetUrl { get; init; }
 
-    /// <summary>The resources wanted (organisations, agreements, pooled_funds, contributions, posts...); empty for all.</summary>
+    /// <summary>The resources wanted, as the change feed names them (organisations, agreements, pooled_funds, contributions, posts...); empty for all.</summary>
     /// <example>["agreements"]</example>
     [MaxLength(RequestBounds.MaxListItems)]
-    [EachMaxLength(100)]
+    [OneOf<ChangeResources>]
     public IReadOnlyList<string> Resources { get; init; } = [];
 
     /// <summary>Only records the subscribing organisation is a party to (secondments are always so limited).</summary>
@@ -23,6 +24,7 @@ public sealed record WebhookSubscriptionRequest
 
     /// <summary>Start after this change-feed position (default: from now on).</summary>
     /// <example>1042</example>
+    [Range(typeof(long), "0", "9223372036854775807")]
     public long? AfterPosition { get; init; }
 }
 
@@ -35,9 +37,13 @@ public sealed record WebhookSubscriptionResponse
     public Guid? OrganisationId { get; init; }
 
     /// <example>https://case-system.example.gov.uk/hooks/register</example>
+    [MaxLength(RequestBounds.MaxUrlLength)]
+    [Url]
     public required string TargetUrl { get; init; }
 
     /// <example>["agreements"]</example>
+    [MaxLength(RequestBounds.MaxListItems)]
+    [OneOf<ChangeResources>]
     public required IReadOnlyList<string> Resources { get; init; }
 
     /// <example>true</example>
@@ -47,13 +53,16 @@ public sealed record WebhookSubscriptionResponse
     public required SubscriptionStatus Status { get; init; }
 
     /// <example>Paused after 5 failed deliveries in a row. Fix the receiver, then resume.</example>
+    [MaxLength(500)]
     public string? PausedReason { get; init; }
 
     /// <example>0</example>
+    [Range(0, int.MaxValue)]
     public required int ConsecutiveFailures { get; init; }
 
     /// <summary>The last change-feed position delivered.</summary>
     /// <example>1042</example>
+    [Range(typeof(long), "0", "9223372036854775807")]
     public required long LastPosition { get; init; }
 
     /// <example>2026-11-23T12:00:00+00:00</example>
@@ -67,31 +76,38 @@ public sealed record CreatedWebhookSubscriptionResponse
 
     /// <summary>Verify each delivery's <c>webhook-signature</c> with it (Standard Webhooks). Null only on an idempotent
     /// replay (header <c>Idempotent-Replay-Withheld: secret</c>): the secret is never stored in plain.</summary>
-    /// <example>whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw</example>
+    /// <example>whsec_BwgJCgsMDQ4PEBESExQVFhcYGRobHB0eHyAhIiMkJSY=</example>
+    [MaxLength(WebhookSecrets.Length)]
+    [RegularExpression(WebhookSecrets.Pattern)]
     public required string? Secret { get; init; }
 }
 
 public sealed record WebhookDeliveryResponse
 {
     /// <example>77</example>
+    [Range(typeof(long), "1", "9223372036854775807")]
     public required long Id { get; init; }
 
     /// <example>1042</example>
+    [Range(typeof(long), "1", "9223372036854775807")]
     public required long Position { get; init; }
 
     /// <example>agreements</example>
+    [OneOf<ChangeResources>]
     public required string Resource { get; init; }
 
     /// <example>0193a6b2-7c1e-7d4f-9a51-2f3c4d5e6f90</example>
     public required Guid RecordId { get; init; }
 
     /// <example>3</example>
+    [Range(1, int.MaxValue)]
     public required int Revision { get; init; }
 
     /// <example>Delivered</example>
     public required DeliveryStatus Status { get; init; }
 
     /// <summary>Every attempt, retries included.</summary>
+    [MaxLength(WebhookOptions.MaxRetries + 1)]
     public required IReadOnlyList<DeliveryAttemptResponse> Attempts { get; init; }
 
     /// <example>2026-11-23T12:00:00+00:00</example>
@@ -104,8 +120,10 @@ public sealed record DeliveryAttemptResponse
     public required DateTimeOffset At { get; init; }
 
     /// <example>503</example>
+    [Range(100, 999)]
     public int? StatusCode { get; init; }
 
     /// <example>timed out</example>
+    [MaxLength(DeliveryFailures.MaxLength)]
     public string? Error { get; init; }
 }

@@ -128,4 +128,20 @@ public sealed partial class Agreement : IVersionedRecord
         Illustrative = details.Illustrative;
         Touch(now);
     }
+
+    /// <summary>Refuses a change that would make more than <see cref="AgreementRules.MaxPartiesEver"/> organisations party to the agreement over its life.</summary>
+    private void EnsurePartiesEver(IEnumerable<Guid> joining)
+    {
+        if (PartyIds.Union(joining).Count() > AgreementRules.MaxPartiesEver)
+            throw new RegisterRuleException("too-many-entries",
+                $"At most {AgreementRules.MaxPartiesEver} organisations are party to one agreement over its life; record the change as a new agreement.", "$.parties");
+    }
+
+    /// <summary>Refuses one more entry in a list already holding <see cref="AgreementRules.MaxEntries"/>: every read of the agreement returns them all.</summary>
+    private static void EnsureRoom<T>(List<T> entries, string what)
+    {
+        if (entries.Count >= AgreementRules.MaxEntries)
+            throw new RegisterRuleException("too-many-entries",
+                $"An agreement records at most {AgreementRules.MaxEntries} {what}, and this one holds as many: record the change as a new agreement.");
+    }
 }

@@ -29,6 +29,7 @@ public sealed partial class Agreement
                 "A decision is recorded only by the organisation that made it, or the organisation its deciding body is part of.", "$.bodyId");
         if (Status is AgreementStatus.Terminated or AgreementStatus.Expired)
             throw new RegisterRuleException("agreement-finished", $"The agreement is {Status}; it takes no more decisions.", kind: RuleKind.Conflict);
+        EnsureRoom(Approvals, "decisions");
         var party = PartyIds.Contains(approval.BodyId) ? approval.BodyId
             : bodyPartOf is { } owner && PartyIds.Contains(owner) ? owner : (Guid?)null;
         Approvals.Add(approval with { ForPartyId = party });
@@ -57,6 +58,7 @@ public sealed partial class Agreement
         if (StatusChanges.Any(c => !c.InForce))
             throw new RegisterRuleException("transition-awaiting-consent",
                 "A status change is still waiting for the parties' acceptance; it must be accepted first.", kind: RuleKind.Conflict);
+        EnsureRoom(StatusChanges, "status changes");
 
         var problem = to switch
         {

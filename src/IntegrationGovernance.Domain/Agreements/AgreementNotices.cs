@@ -24,6 +24,7 @@ public sealed partial class Agreement
             throw new RegisterRuleException("notice-after-end", $"On {servedOn:yyyy-MM-dd} the agreement is already {terms.Status}.", "$.servedOn");
         if (Notices.Any(n => n.Standing && n.OrganisationId == organisationId))
             throw new RegisterRuleException("notice-already-served", "This party's notice already stands; withdraw it first to serve another.", kind: RuleKind.Conflict);
+        EnsureRoom(Notices, "notices");
 
         DateOnly takesEffect;
         if (terms.NoticeMonths is { } months)

@@ -19,9 +19,28 @@ public static partial class AgreementRules
     /// <summary>Section 65Z5 of the NHS Act 2006, added by the Health and Care Act 2022, came into force on this day (SI 2022/642).</summary>
     public static readonly DateOnly Section65Z5InForce = new(2022, 7, 1);
 
+    /// <summary>A reference is 2 to 50 letters, digits and <c>- / . _</c>, starting with a letter or digit; stored upper-case.</summary>
+    public const string ReferencePattern = "^[A-Z0-9][A-Z0-9/._-]{1,49}$";
+
+    public const int MaxReferenceLength = 50;
     public const int MaxTitleLength = 300;
     public const int MaxPurposeLength = 10_000;
     public const int MaxTermLength = 100;
+
+    /// <summary>
+    /// The most approvals, status changes, variations (novations among them) and notices an agreement records, each: every read of
+    /// an agreement returns them all, so each is bounded (<c>too-many-entries</c> beyond it).
+    /// </summary>
+    public const int MaxEntries = 500;
+
+    /// <summary>
+    /// The most periods an agreement's terms fall into: a period starts on commencement, on each day a status change, variation or
+    /// notice takes effect, and on the day after each end date then in force.
+    /// </summary>
+    public const int MaxPeriods = 2 * (3 * MaxEntries + 1) + 1;
+
+    /// <summary>The most organisations ever party to one agreement: its first parties and those its variations and novations bring in.</summary>
+    public const int MaxPartiesEver = 200;
 
     /// <param name="details">Normalised details.</param>
     /// <param name="organisations">Every organisation the parties name that exists.</param>
@@ -208,7 +227,7 @@ public static partial class AgreementRules
         }
     }
 
-    [GeneratedRegex("^[A-Z0-9][A-Z0-9/._-]{1,49}$")]
+    [GeneratedRegex(ReferencePattern)]
     private static partial Regex ReferenceFormat();
 
     [GeneratedRegex("^[0-9a-fA-F]{64}$")]

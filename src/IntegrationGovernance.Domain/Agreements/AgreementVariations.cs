@@ -42,6 +42,8 @@ public sealed partial class Agreement
         if (Variations.LastOrDefault(v => v.Kind == VariationKind.Variation) is { } previous && change.EffectiveOn < previous.EffectiveOn)
             throw new RegisterRuleException("variation-out-of-order",
                 $"Variation {previous.Number} took effect on {previous.EffectiveOn:yyyy-MM-dd}; the next cannot take effect earlier.", "$.effectiveOn");
+        EnsureRoom(Variations, "variations and novations");
+        EnsurePartiesEver(change.Parties.Select(p => p.OrganisationId));
         var after = WithVariation(change);
         if (!actor.IsAdministrator && !(before.HasParty(actor.OrganisationId!.Value) && after.HasParty(actor.OrganisationId.Value)))
             throw new RegisterRuleException("party-before-and-after",
@@ -153,6 +155,8 @@ public sealed partial class Agreement
 
     private void AddNovation(Guid successionId, DateOnly effectiveOn, string description, PartyChange change, DateTimeOffset now)
     {
+        EnsureRoom(Variations, "variations and novations");
+        EnsurePartiesEver([change.OrganisationId]);
         Variations.Add(new Variation(Variations.Count + 1, effectiveOn, description, null, null, null, now)
         {
             Kind = VariationKind.Novation,

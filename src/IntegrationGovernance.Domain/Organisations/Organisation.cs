@@ -26,6 +26,9 @@ public sealed class Organisation : IVersionedRecord
     /// </summary>
     public List<EarlierType> EarlierTypes { get; private set; } = [];
 
+    /// <summary>The most changes of type an organisation records (every read of it returns them all).</summary>
+    public const int MaxEarlierTypes = 50;
+
     /// <summary>NHS Organisation Data Service code; never reused, so unique across the register.</summary>
     public string? OdsCode { get; private set; }
 
@@ -125,6 +128,9 @@ public sealed class Organisation : IVersionedRecord
             problems.Add(new("$.from", $"The organisation stopped operating on {last:yyyy-MM-dd}."));
         if (problems.Count > 0)
             return problems;
+        if (EarlierTypes.Count >= MaxEarlierTypes)
+            throw new RegisterRuleException("too-many-entries",
+                $"An organisation records at most {MaxEarlierTypes} changes of type, and this one holds as many: record a new organisation instead.", "$.type");
         EarlierTypes.Add(new EarlierType(Type, from.AddDays(-1)));
         Type = type;
         UpdatedAt = now;

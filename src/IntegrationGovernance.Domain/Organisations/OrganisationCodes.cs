@@ -8,6 +8,12 @@ namespace IntegrationGovernance.Domain.Organisations;
 /// </summary>
 public static partial class OrganisationCodes
 {
+    /// <summary>An ODS code as the register keeps it: 3 or 5 letters and digits, upper-case.</summary>
+    public const string OdsPattern = "^[A-Z0-9]{3}([A-Z0-9]{2})?$";
+
+    /// <summary>A GSS code: a country letter and 8 digits.</summary>
+    public const string GssPattern = "^[EWSN][0-9]{8}$";
+
     /// <summary>Trims and upper-cases a code; codes are case-insensitive on the way in and stored upper-case.</summary>
     public static string? Normalise(string? code) =>
         string.IsNullOrWhiteSpace(code) ? null : code.Trim().ToUpperInvariant();
@@ -33,7 +39,7 @@ public static partial class OrganisationCodes
     public static string? GssCodeProblem(string code) =>
         GssFormat().IsMatch(code) ? null : "A GSS code is a country letter (E, W, S or N) followed by 8 digits, e.g. E06000022.";
 
-    [GeneratedRegex("^[A-Z0-9]{3}([A-Z0-9]{2})?$")]
+    [GeneratedRegex(OdsPattern)]
     private static partial Regex OdsFormat();
 
     [GeneratedRegex("^5[A-Z0-9]{2}$")]
@@ -45,6 +51,6 @@ public static partial class OrganisationCodes
     [GeneratedRegex("^([RT][A-Z0-9]{2}|[A-Z0-9]{5})$")]
     private static partial Regex TrustFormat();
 
-    [GeneratedRegex("^[EWSN][0-9]{8}$")]
+    [GeneratedRegex(GssPattern)]
     private static partial Regex GssFormat();
 }

@@ -45,6 +45,12 @@ public sealed class Post : IVersionedRecord
     /// </summary>
     public List<PostTitle>? DatedTitles { get; private set; }
 
+    /// <summary>The most dated titles a post records (every read of it returns them all).</summary>
+    public const int MaxTitles = 500;
+
+    /// <summary>The longest title, team or holder reference a post keeps.</summary>
+    public const int MaxTextLength = 200;
+
     public DateRange Period => new(StartsOn, EndsOn);
 
     /// <summary>Every title and team from its date, oldest first. <see cref="Title"/> and <see cref="Team"/> are the last of them.</summary>
@@ -67,12 +73,12 @@ public sealed class Post : IVersionedRecord
     public static IReadOnlyList<RuleViolation> Check(string title, string? team, string? holder, DateOnly startsOn, DateOnly? endsOn)
     {
         var problems = new List<RuleViolation>();
-        if (string.IsNullOrWhiteSpace(title) || title.Length > 200)
-            problems.Add(new("$.title", "A title is required, at most 200 characters."));
-        if (team is { Length: > 200 })
-            problems.Add(new("$.team", "A team is at most 200 characters."));
-        if (holder is { Length: > 200 })
-            problems.Add(new("$.holderReference", "A holder reference is at most 200 characters."));
+        if (string.IsNullOrWhiteSpace(title) || title.Length > MaxTextLength)
+            problems.Add(new("$.title", $"A title is required, at most {MaxTextLength} characters."));
+        if (team is { Length: > MaxTextLength })
+            problems.Add(new("$.team", $"A team is at most {MaxTextLength} characters."));
+        if (holder is { Length: > MaxTextLength })
+            problems.Add(new("$.holderReference", $"A holder reference is at most {MaxTextLength} characters."));
         if (endsOn is { } end && end < startsOn)
             problems.Add(new("$.endsOn", "The end date is before the start date."));
         return problems;
@@ -84,10 +90,10 @@ public sealed class Post : IVersionedRecord
         var problems = new List<RuleViolation>();
         if (title is null && team is null)
             problems.Add(new("$.title", "Give a new title, a new team, or both."));
-        if (title is not null && (string.IsNullOrWhiteSpace(title) || title.Length > 200))
-            problems.Add(new("$.title", "A title is not blank, and at most 200 characters."));
-        if (team is { Length: > 200 })
-            problems.Add(new("$.team", "A team is at most 200 characters."));
+        if (title is not null && (string.IsNullOrWhiteSpace(title) || title.Length > MaxTextLength))
+            problems.Add(new("$.title", $"A title is not blank, and at most {MaxTextLength} characters."));
+        if (team is { Length: > MaxTextLength })
+            problems.Add(new("$.team", $"A team is at most {MaxTextLength} characters."));
         return problems;
     }
 
@@ -108,7 +114,11 @@ public sealed class Post : IVersionedRecord
                 $"On {effectiveOn:yyyy-MM-dd} the post is already titled \"{before.Title}\"{(before.Team is { } t ? $" in {t}" : " with no team")}.", "$.effectiveOn");
         var titles = Titles.Where(t => t.From != effectiveOn).Append(changed).OrderBy(t => t.From).ToList();
         // a period the same as the one before it is no change: restating the earlier title removes a change
-        DatedTitles = [.. titles.Where((t, i) => i == 0 || t.Title != titles[i - 1].Title || t.Team != titles[i - 1].Team)];
+        List<PostTitle> dated = [.. titles.Where((t, i) => i == 0 || t.Title != titles[i - 1].Title || t.Team != titles[i - 1].Team)];
+        if (dated.Count > MaxTitles)
+            throw new RegisterRuleException("too-many-entries",
+                $"A post records at most {MaxTitles} titles over its life, and this one holds as many: record a new post instead.", "$.effectiveOn");
+        DatedTitles = dated;
         (Title, Team) = (DatedTitles[^1].Title, DatedTitles[^1].Team);
         UpdatedAt = now;
     }

@@ -8,8 +8,22 @@ namespace IntegrationGovernance.Domain.PooledFunds;
 /// </summary>
 public sealed class Contribution
 {
+    /// <summary>The most contributions one partner records to a fund for a year (a partner's funds and their contributions are read whole).</summary>
+    public const int MaxPerPartnerYear = 500;
+
+    /// <summary>The longest note a contribution keeps.</summary>
+    public const int MaxNoteLength = 1000;
+
     private Contribution()
     {
+    }
+
+    /// <summary>Refuses a contribution beyond the <see cref="MaxPerPartnerYear"/> the partner has <paramref name="recorded"/> for the year.</summary>
+    public static void EnsureRoom(int recorded)
+    {
+        if (recorded >= MaxPerPartnerYear)
+            throw new RegisterRuleException("too-many-entries",
+                $"A partner records at most {MaxPerPartnerYear} contributions to a fund for a year, and this one holds as many.", "$.organisationId");
     }
 
     public Guid Id { get; private set; }

@@ -21,6 +21,15 @@ public readonly partial record struct FinancialYear(int StartYear)
 
     public bool Contains(DateOnly day) => FirstDay <= day && day <= LastDay;
 
+    /// <summary>How a financial year is written: <c>2015-16</c>.</summary>
+    public const string Pattern = "^(19|20)[0-9]{2}-[0-9]{2}$";
+
+    /// <summary>The length of <see cref="Pattern"/>'s text.</summary>
+    public const int Length = 7;
+
+    /// <summary>How many financial years <see cref="Pattern"/> can name: those starting in 1900 to 2099.</summary>
+    public const int MaxYears = 200;
+
     /// <summary>Parses <c>2015-16</c>: four digits, a hyphen, and the next year's last two digits.</summary>
     public static bool TryParse(string? text, [NotNullWhen(true)] out FinancialYear? year)
     {
@@ -38,6 +47,6 @@ public readonly partial record struct FinancialYear(int StartYear)
 
     public const string Problem = "A financial year is written like 2015-16: the year it starts on 1 April, and the last two digits of the next.";
 
-    [GeneratedRegex("^(19|20)[0-9]{2}-[0-9]{2}$")]
+    [GeneratedRegex(Pattern)]
     private static partial Regex Format();
 }

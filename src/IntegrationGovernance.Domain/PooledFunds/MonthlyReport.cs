@@ -34,6 +34,12 @@ public sealed record ReportPartner(Guid OrganisationId, decimal Budget, decimal 
 /// </summary>
 public sealed record MonthlyReport
 {
+    /// <summary>
+    /// The most categories a report answers with (those budgeted, forecast or booked in the year): a report of more is refused
+    /// (422 too-large), not cut short.
+    /// </summary>
+    public const int MaxCategories = 2_000;
+
     public required Guid FundId { get; init; }
 
     public required string FundName { get; init; }

@@ -5,6 +5,9 @@ public readonly record struct PeriodRange
 {
     public const string Problem = "A period is 1 (April) to 12 (March).";
 
+    public const int First = 1;
+    public const int Last = 12;
+
     private PeriodRange(int from, int to) => (From, To) = (from, to);
 
     public int From { get; }
@@ -20,9 +23,9 @@ public readonly record struct PeriodRange
     /// <summary>Why a range cannot be read, by parameter name; none means <see cref="Of"/> gives it (absent ends are P1 and P12).</summary>
     public static IEnumerable<(string Field, string Message)> Problems(int? from, int? to)
     {
-        if (from is < 1 or > 12)
+        if (from is < First or > Last)
             yield return ("fromPeriod", Problem);
-        if (to is < 1 or > 12)
+        if (to is < First or > Last)
             yield return ("toPeriod", Problem);
         if (from > to)
             yield return ("toPeriod", "The last period is not before the first.");

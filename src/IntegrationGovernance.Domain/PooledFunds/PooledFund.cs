@@ -8,6 +8,12 @@ namespace IntegrationGovernance.Domain.PooledFunds;
 /// </summary>
 public sealed class PooledFund : IVersionedRecord
 {
+    /// <summary>The longest name or manager a fund keeps.</summary>
+    public const int MaxTextLength = 200;
+
+    /// <summary>Every fund is kept in pounds sterling.</summary>
+    public const string Pounds = "GBP";
+
     private PooledFund()
     {
     }
@@ -23,7 +29,7 @@ public sealed class PooledFund : IVersionedRecord
     /// <summary>The pooled fund manager: a post title or name in the host.</summary>
     public string? Manager { get; private set; }
 
-    public string Currency { get; private set; } = "GBP";
+    public string Currency { get; private set; } = Pounds;
 
     public DateOnly StartsOn { get; private set; }
 

@@ -58,6 +58,8 @@ public sealed class Succession
                 return;
             throw new Common.RegisterRuleException("transfer-already-named", "This agreement's transfer from that predecessor is already named.", kind: Common.RuleKind.Conflict);
         }
+        if (Transfers.Count >= SuccessionRules.MaxTransfers)
+            throw new Common.RegisterRuleException("too-many-entries", $"A succession names at most {SuccessionRules.MaxTransfers} transfers, and this one holds as many.");
         Transfers.Add(transfer);
     }
 

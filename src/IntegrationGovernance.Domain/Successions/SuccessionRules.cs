@@ -11,6 +11,9 @@ public static class SuccessionRules
 {
     public const int MaxNoteLength = 2000;
 
+    /// <summary>The most agreement transfers a succession names, when it is recorded and after.</summary>
+    public const int MaxTransfers = 5_000;
+
     /// <summary>
     /// Checks a new succession. <paramref name="organisations"/> holds every organisation the details name
     /// that exists; an id missing from it is reported as unknown.

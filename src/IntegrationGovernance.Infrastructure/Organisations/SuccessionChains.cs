@@ -25,6 +25,9 @@ public sealed record ChainLink(
 /// <summary>Walks and guards the succession graph in SQL: whole chains in one query, and the rules that need all of it.</summary>
 public sealed class SuccessionChains(RegisterDbContext db)
 {
+    /// <summary>The most links a chain answers with: a longer one is refused (422 too-large), not cut short.</summary>
+    public const int MaxLinks = 5_000;
+
     // Walks from the start organisations along one side of each succession to the other, to any depth.
     // The path array stops the walk should the stored graph ever hold a cycle.
     private const string WalkSql = """

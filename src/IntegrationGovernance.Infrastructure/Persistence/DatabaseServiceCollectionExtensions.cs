@@ -39,7 +39,9 @@ public static class DatabaseServiceCollectionExtensions
         services.AddScoped<PooledFunds.LedgerImporter>();
         services.AddScoped<People.AccountabilityGraph>();
         services.AddScoped<People.OrganisationStructure>();
-        services.AddOptions<Webhooks.WebhookOptions>().Bind(configuration.GetSection(Webhooks.WebhookOptions.Section));
+        services.AddOptions<Webhooks.WebhookOptions>().Bind(configuration.GetSection(Webhooks.WebhookOptions.Section))
+            .Validate(o => o.Retries is >= 0 and <= Webhooks.WebhookOptions.MaxRetries, $"Webhooks:Retries is 0 to {Webhooks.WebhookOptions.MaxRetries}.")
+            .ValidateOnStart();
         services.TryAddSingleton<Webhooks.IHostResolver, Webhooks.DnsHostResolver>();
         services.TryAddSingleton(Webhooks.WebhookAddressAllowance.None);
         services.AddSingleton<Webhooks.WebhookTargetGuard>();

@@ -9,6 +9,11 @@ public sealed class RecordProvenance
 {
     public const int MaxNoteLength = 4000;
 
+    /// <summary>The most illustrative facts one record's provenance names, each a JSON path of at most <see cref="MaxPathLength"/> characters.</summary>
+    public const int MaxIllustrative = 100;
+
+    public const int MaxPathLength = 200;
+
     private RecordProvenance()
     {
     }
@@ -35,7 +40,10 @@ public sealed class RecordProvenance
     public DateTimeOffset RecordedAt { get; private set; }
 
     public static RecordProvenance For(string resource, Guid recordId, string? paper, string? paperTitle, string? paragraphs,
-        IReadOnlyList<string> illustrative, string note, DateTimeOffset now) => new()
+        IReadOnlyList<string> illustrative, string note, DateTimeOffset now) =>
+        illustrative.Count > MaxIllustrative || illustrative.Any(p => p.Length > MaxPathLength)
+            ? throw new ArgumentException($"A record's provenance names at most {MaxIllustrative} illustrative facts of at most {MaxPathLength} characters each.", nameof(illustrative))
+            : new()
     {
         Resource = resource,
         RecordId = recordId,

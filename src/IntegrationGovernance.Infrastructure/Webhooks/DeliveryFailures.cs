@@ -9,6 +9,9 @@ namespace IntegrationGovernance.Infrastructure.Webhooks;
 /// </summary>
 public static class DeliveryFailures
 {
+    /// <summary>The longest reason the log gives.</summary>
+    public const int MaxLength = 100;
+
     public const string TimedOut = "timed out";
     public const string ConnectionFailed = "connection failed";
     public const string RefusedTarget = "not sent: the target resolves to an address deliveries may not reach";

@@ -22,8 +22,11 @@ public sealed class WebhookOptions
     /// <summary>How long one attempt may take.</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>Retries after the first attempt, with exponential backoff and jitter from <see cref="RetryBaseDelay"/>.</summary>
+    /// <summary>Retries after the first attempt, with exponential backoff and jitter from <see cref="RetryBaseDelay"/>; at most <see cref="MaxRetries"/>.</summary>
     public int Retries { get; set; } = 3;
+
+    /// <summary>The most retries a deployment may set: a delivery's log lists at most this many attempts and one more.</summary>
+    public const int MaxRetries = 10;
 
     public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(1);
 

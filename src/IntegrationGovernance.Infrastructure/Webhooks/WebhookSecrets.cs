@@ -11,6 +11,11 @@ namespace IntegrationGovernance.Infrastructure.Webhooks;
 public sealed class WebhookSecrets(IDataProtectionProvider provider)
 {
     private const string Prefix = "whsec_";
+
+    /// <summary>A secret as the subscriber is shown it: <c>whsec_</c> and 32 random bytes in base64.</summary>
+    public const string Pattern = "^whsec_[A-Za-z0-9+/]{43}=$";
+
+    public const int Length = 50;
     private readonly IDataProtector _protector = provider.CreateProtector("IntegrationGovernance.Webhooks.SigningSecret.v1");
 
     /// <summary>A new Standard Webhooks secret, to show the subscriber once, and its protected form, to store.</summary>

@@ -20,7 +20,8 @@ namespace IntegrationGovernance.IntegrationTests.Contract;
 /// <summary>
 /// Every operation in openapi/v1.json, fuzzed with random and malformed paths, query strings, headers and bodies
 /// (<see cref="RequestFuzzer"/>), from a fixed seed and within a time cap. Whatever is sent: never a 5xx, every
-/// refusal is application/problem+json, and a refused request writes nothing (no audit row, no revision).
+/// refusal is application/problem+json as the contract declares it (its fields, a documented type, the RateLimit and
+/// correlation headers), and a refused request writes nothing (no audit row, no revision).
 /// </summary>
 public sealed class FuzzingTests(RegisterApiFactory api, ITestOutputHelper output) : IClassFixture<RegisterApiFactory>
 {
@@ -79,8 +80,27 @@ public sealed class FuzzingTests(RegisterApiFactory api, ITestOutputHelper outpu
             return writesAfter;
         Assert.True(response.Content.Headers.ContentType?.MediaType == "application/problem+json", $"A refusal that is not a problem: {answer}");
         Assert.True(ProblemStatus(body) == status, $"A problem without its status: {answer}");
+        var shape = ShapeProblem(body);
+        Assert.True(shape is null, $"A problem not as the contract declares it ({shape}): {answer}");
+        foreach (var header in new[] { "RateLimit", "RateLimit-Policy", "X-Correlation-Id" })
+            Assert.True(response.Headers.Contains(header), $"A refusal without {header}: {answer}");
         Assert.True(writesAfter == writesBefore, $"A refused request wrote: {writesBefore} before, {writesAfter} after; {answer}");
         return writesAfter;
+    }
+
+    /// <summary>What is wrong with a problem's body against the contract's problem schema (declared fields only, the required
+    /// ones there, a documented type); null when nothing is.</summary>
+    private static string? ShapeProblem(string body)
+    {
+        if (JsonNode.Parse(body) is not JsonObject problem)
+            return "not an object";
+        string[] declared = ["type", "title", "status", "detail", "instance", "errors", "errorCount", "rejectedRows", "traceId", "correlationId"];
+        string[] required = ["type", "title", "status", "instance", "traceId", "correlationId"];
+        if (problem.Select(p => p.Key).Except(declared).FirstOrDefault() is { } extra)
+            return $"an undeclared field {extra}";
+        if (required.FirstOrDefault(r => problem[r] is null) is { } missing)
+            return $"no {missing}";
+        return Api.Http.ProblemTypes.All.Contains((string?)problem["type"]) ? null : $"an undocumented type {problem["type"]}";
     }
 
     private static int? ProblemStatus(string body)

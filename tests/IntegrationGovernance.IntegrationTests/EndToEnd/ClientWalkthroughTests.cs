@@ -102,12 +102,12 @@ public sealed class ClientWalkthroughTests(RegisterApiFactory api) : IClassFixtu
         // and everything just done is in the change feed, in order after where we started
         var changes = await ChangesAfterAsync(feedStart);
         Assert.Equal(Enumerable.Range(1, changes.Count).Select(i => feedStart + i), changes.Select(c => c.Position));
-        Assert.Contains(changes, c => c.Resource == "organisations" && c.Id == council.Id && c.Kind == "created");
-        Assert.Contains(changes, c => c.Resource == "organisations" && c.Id == pct.Id && c.Kind == "created");
-        Assert.Contains(changes, c => c.Resource == "agreements" && c.Id == agreement.Id && c.Kind == "created");
+        Assert.Contains(changes, c => c.Resource == ChangeResource.Organisations && c.Id == council.Id && c.Kind == ChangeKind.Created);
+        Assert.Contains(changes, c => c.Resource == ChangeResource.Organisations && c.Id == pct.Id && c.Kind == ChangeKind.Created);
+        Assert.Contains(changes, c => c.Resource == ChangeResource.Agreements && c.Id == agreement.Id && c.Kind == ChangeKind.Created);
         Assert.True(changes.Count(c => c.Id == agreement.Id) >= 4, "create, approval and two transitions each make a revision");
-        Assert.Contains(changes, c => c.Resource == "pooled_funds" && c.Id == fund.Id && c.Kind == "created");
-        Assert.All(contributionIds, id => Assert.Contains(changes, c => c.Resource == "contributions" && c.Id == id && c.Kind == "created"));
+        Assert.Contains(changes, c => c.Resource == ChangeResource.Pooled_funds && c.Id == fund.Id && c.Kind == ChangeKind.Created);
+        Assert.All(contributionIds, id => Assert.Contains(changes, c => c.Resource == ChangeResource.Contributions && c.Id == id && c.Kind == ChangeKind.Created));
     }
 
     private static string RequireETag(ApiResponse response) =>

@@ -56,6 +56,21 @@ public sealed class RecordKeepingConventionTests(RegisterApiFactory api) : IClas
         Assert.Empty(NotRecords.Keys.Except(tables));
     }
 
+    [Fact]
+    public async Task The_resources_the_contract_names_are_exactly_the_recorded_tables()
+    {
+        await using var connection = new NpgsqlConnection(api.ConnectionString);
+        await connection.OpenAsync();
+        var recorded = await ListAsync(connection, """
+            SELECT DISTINCT c.relname FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_proc p ON p.oid = t.tgfoid
+            WHERE p.proname = 'register_record_change' AND NOT t.tgisinternal ORDER BY c.relname
+            """);
+
+        // the change feed, history, audit trail and webhooks name a record by its table; the contract declares them as ChangeResource
+        Assert.Equal(recorded.Order(StringComparer.Ordinal), Api.RecordKeeping.ChangeResources.All.Order(StringComparer.Ordinal));
+        Assert.Empty(Api.RecordKeeping.ProvenanceResources.All.Except(recorded));
+    }
+
     private static async Task<List<string>> ListAsync(NpgsqlConnection connection, string sql)
     {
         var found = new List<string>();

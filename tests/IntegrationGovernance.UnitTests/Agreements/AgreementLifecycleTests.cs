@@ -104,6 +104,36 @@ public sealed class AgreementLifecycleTests
         Assert.Equal(6, agreement.TermsOn(new DateOnly(2016, 1, 1)).NoticeMonths);
     }
 
+    [Fact]
+    public void An_agreement_holds_a_bounded_number_of_decisions_and_refuses_one_more()
+    {
+        var agreement = Active(new DateOnly(2012, 4, 1), null);
+        for (var i = agreement.Approvals.Count; i < AgreementRules.MaxEntries; i++)
+            agreement.RecordApproval(new Approval(Council, new DateOnly(2012, 3, 1), null, ApprovalOutcome.Approved), null, Actor.For(Council), Now);
+
+        var refused = Assert.Throws<RegisterRuleException>(() =>
+            agreement.RecordApproval(new Approval(Council, new DateOnly(2012, 3, 1), null, ApprovalOutcome.Approved), null, Actor.For(Council), Now));
+
+        Assert.Equal("too-many-entries", refused.Code);
+        Assert.Equal(AgreementRules.MaxEntries, agreement.Approvals.Count);
+    }
+
+    [Fact]
+    public void A_variation_that_would_make_more_organisations_party_over_the_agreements_life_than_it_may_is_refused()
+    {
+        var agreement = Active(new DateOnly(2012, 4, 1), null);
+        var joining = Enumerable.Range(0, AgreementRules.MaxPartiesEver - agreement.PartyIds.Count)
+            .Select(_ => new PartyChange(Guid.NewGuid(), PartyRole.Partner, null)).ToList();
+        agreement.Vary(AgreementFixtures.Change(new DateOnly(2014, 1, 1), "Many join", parties: joining), Actor.Administrator, Now);
+
+        var refused = Assert.Throws<RegisterRuleException>(() => agreement.Vary(
+            AgreementFixtures.Change(new DateOnly(2015, 1, 1), "One more", parties: [new PartyChange(Guid.NewGuid(), PartyRole.Partner, null)]),
+            Actor.Administrator, Now));
+
+        Assert.Equal("too-many-entries", refused.Code);
+        Assert.Equal(AgreementRules.MaxPartiesEver, agreement.PartyIds.Count);
+    }
+
     private static Agreement Active(DateOnly commences, DateOnly? ends) => AgreementFixtures.Active(Details(commences, ends), Now);
 
     private static void Approve(Agreement agreement, DateOnly on) => AgreementFixtures.ApproveByEveryParty(agreement, on, Now);

@@ -20,6 +20,20 @@ public sealed class OrganisationTypeTests
     }
 
     [Fact]
+    public void An_organisation_records_a_bounded_number_of_type_changes_and_refuses_one_more()
+    {
+        var council = Body(OrganisationType.DistrictCouncil);
+        for (var i = 0; i < Organisation.MaxEarlierTypes; i++)
+            Assert.Empty(council.ChangeType(i % 2 == 0 ? OrganisationType.UnitaryAuthority : OrganisationType.DistrictCouncil, new DateOnly(1975, 4, 1).AddYears(i), Now));
+
+        var refused = Assert.Throws<Domain.Common.RegisterRuleException>(() =>
+            council.ChangeType(OrganisationType.MetropolitanBorough, new DateOnly(1975, 4, 1).AddYears(Organisation.MaxEarlierTypes), Now));
+
+        Assert.Equal("too-many-entries", refused.Code);
+        Assert.Equal(Organisation.MaxEarlierTypes, council.EarlierTypes.Count);
+    }
+
+    [Fact]
     public void Types_change_in_date_order_only()
     {
         var council = Body(OrganisationType.DistrictCouncil);

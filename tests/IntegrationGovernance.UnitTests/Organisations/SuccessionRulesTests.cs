@@ -13,6 +13,19 @@ public sealed class SuccessionRulesTests
     private readonly Organisation _otherPct = Body("Other PCT", OrganisationType.PrimaryCareTrust, null, new(2013, 3, 31));
 
     [Fact]
+    public void A_succession_names_a_bounded_number_of_transfers_and_refuses_one_more()
+    {
+        var succession = Succession.Create(new SuccessionDetails([_pct.Id], [_ccg.Id, Guid.NewGuid()], AprilFirst2013, SuccessionKind.Split, null), Now);
+        for (var i = 0; i < SuccessionRules.MaxTransfers; i++)
+            succession.NameTransfer(new SuccessionTransfer(Guid.NewGuid(), _pct.Id, _ccg.Id));
+
+        var refused = Assert.Throws<Domain.Common.RegisterRuleException>(() => succession.NameTransfer(new SuccessionTransfer(Guid.NewGuid(), _pct.Id, _ccg.Id)));
+
+        Assert.Equal("too-many-entries", refused.Code);
+        Assert.Equal(SuccessionRules.MaxTransfers, succession.Transfers.Count);
+    }
+
+    [Fact]
     public void A_pct_succeeded_by_a_ccg_on_the_day_after_it_closed_is_valid() =>
         Assert.Empty(Check([_pct], [_ccg], AprilFirst2013, SuccessionKind.AbolitionWithTransfer));
 

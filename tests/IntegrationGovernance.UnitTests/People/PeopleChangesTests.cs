@@ -146,5 +146,19 @@ public sealed class PeopleChangesTests
         Assert.Equal(new DateOnly(2014, 3, 31), wrongWay.EndsOn);
     }
 
+    [Fact]
+    public void A_post_records_a_bounded_number_of_titles_and_refuses_one_more()
+    {
+        var post = Post.Create(Council, "Title 1", null, null, April2013, null, Now);
+        for (var i = 1; i < Post.MaxTitles; i++)
+            post.ChangeTitle(April2013.AddDays(i), $"Title {i + 1}", null, Now);
+
+        var refused = Assert.Throws<RegisterRuleException>(() => post.ChangeTitle(April2013.AddDays(Post.MaxTitles), "One more", null, Now));
+
+        Assert.Equal("too-many-entries", refused.Code);
+        Assert.Equal(Post.MaxTitles, post.Titles.Count);
+        Assert.Equal($"Title {Post.MaxTitles}", post.Title);
+    }
+
     private static (string Title, string? Team) Pair(PostTitle title) => (title.Title, title.Team);
 }

@@ -8,6 +8,16 @@ public sealed class ContributionFiguresTests
     private static readonly Guid Partner = Guid.CreateVersion7();
     private static readonly DateTimeOffset Start = new(2015, 4, 1, 9, 0, 0, TimeSpan.Zero);
 
+    [Fact]
+    public void A_partner_records_a_bounded_number_of_contributions_to_a_fund_for_a_year()
+    {
+        Contribution.EnsureRoom(Contribution.MaxPerPartnerYear - 1);
+
+        var refused = Assert.Throws<Domain.Common.RegisterRuleException>(() => Contribution.EnsureRoom(Contribution.MaxPerPartnerYear));
+
+        Assert.Equal("too-many-entries", refused.Code);
+    }
+
     public static TheoryData<bool, bool, bool> EveryCombinationOfKinds()
     {
         var data = new TheoryData<bool, bool, bool>();

@@ -39,7 +39,7 @@ internal sealed class ContributionConfiguration : IEntityTypeConfiguration<Contr
         builder.Property(c => c.Kind).HasConversion<string>().HasMaxLength(20);
         builder.Property(c => c.Form).HasConversion<string>().HasMaxLength(20);
         builder.Property(c => c.Amount).HasPrecision(19, 2);
-        builder.Property(c => c.Note).HasMaxLength(1000);
+        builder.Property(c => c.Note).HasMaxLength(Contribution.MaxNoteLength);
         builder.Ignore(c => c.FinancialYear);
         builder.HasOne<PooledFund>().WithMany().HasForeignKey(c => c.FundId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Organisation>().WithMany().HasForeignKey(c => c.OrganisationId).OnDelete(DeleteBehavior.Restrict);
