@@ -21,6 +21,7 @@ public static class AgreementSearch
     /// <param name="organisationId">Only agreements this organisation is a party to (on <c>activeOn</c>, when given).</param>
     /// <param name="role">With organisationId: only where it has this role (on <c>activeOn</c>, when given).</param>
     /// <param name="basis">Only agreements under this statutory basis.</param>
+    /// <param name="status">Only agreements whose recorded status (the latest transition, whatever its date) is this.</param>
     /// <param name="service">Only agreements covering this service (e.g. health visiting).</param>
     /// <param name="parentId">Only the agreements directly under this over-arching agreement.</param>
     /// <param name="expiringWithinDays">Only agreements running on <c>on</c> whose end date then in force falls within this many days of it.</param>
@@ -38,7 +39,7 @@ public static class AgreementSearch
     /// <param name="request"></param>
     /// <param name="cancellationToken"></param>
     public static async Task<Results<Ok<Page<AgreementResponse>>, ValidationProblem>> ListAgreements(
-        DateOnly? activeOn, Guid? organisationId, PartyRole? role, StatutoryBasis? basis, string? service, Guid? parentId,
+        DateOnly? activeOn, Guid? organisationId, PartyRole? role, StatutoryBasis? basis, AgreementStatus? status, string? service, Guid? parentId,
         int? expiringWithinDays, int? reviewWithinDays, bool? overdue, DateOnly? on, string? q, DateTimeOffset? asOf,
         int? limit, string? cursor,
         RegisterDbContext db, RecordHistory history, IMapper mapper, TimeProvider clock, HttpRequest request, CancellationToken cancellationToken)
@@ -70,6 +71,8 @@ public static class AgreementSearch
         }
         if (basis is { } statute)
             query = query.Where(a => a.Basis == statute);
+        if (status is { } recorded)
+            query = query.Where(a => a.Status == recorded);
         if (!string.IsNullOrWhiteSpace(service))
         {
             var wanted = service.Trim().ToLowerInvariant();
@@ -87,7 +90,7 @@ public static class AgreementSearch
         // asked only of the periods: the page is found among the period rows (or the organisation's part in them), which
         // carry their agreement's reference and are walked in reference order, and only the page's agreements are read.
         // With a question of the agreements too, the agreements are walked and their periods looked up, as before.
-        var ofAgreementsToo = basis is not null || !string.IsNullOrWhiteSpace(service) || parentId is not null
+        var ofAgreementsToo = basis is not null || status is not null || !string.IsNullOrWhiteSpace(service) || parentId is not null
             || expiringWithinDays is not null || reviewWithinDays is not null || overdue == true;
         if ((parts is not null || periods is not null) && string.IsNullOrWhiteSpace(q) && !ofAgreementsToo)
         {
