@@ -9,7 +9,7 @@ namespace IntegrationGovernance.Api.Pages.Organisations;
 /// </summary>
 public static class SuccessionDiagram
 {
-    private const double BoxWidth = 230, BoxHeight = 82, ColumnGap = 70, RowGap = 20, Margin = 10;
+    private const double BoxWidth = 230, BoxHeight = 100, ColumnGap = 100, RowGap = 20, Margin = 10;
 
     public static Diagram Layout(OrganisationResponse self, SuccessionChainResponse? predecessors, SuccessionChainResponse? successors)
     {
@@ -28,7 +28,7 @@ public static class SuccessionDiagram
             rows[column] = row + 1;
             place[id] = (Margin + (column - first) * (BoxWidth + ColumnGap), Margin + row * (BoxHeight + RowGap));
         }
-        var boxes = columns.Select(c => new DiagramBox(place[c.Key].X, place[c.Key].Y, BoxWidth, BoxHeight, Diagram.Wrap(c.Value.Name, 26, 3),
+        var boxes = columns.Select(c => new DiagramBox(place[c.Key].X, place[c.Key].Y, BoxWidth, BoxHeight, Diagram.Wrap(c.Value.Name, 26, 4),
                 c.Key == self.Id ? null : $"/organisations/{c.Key}", c.Key == self.Id ? "app-diagram__box--current" : string.Empty, c.Value.Code))
             .ToList();
         var lines = new List<DiagramLine>();
