@@ -46,6 +46,7 @@ public sealed class AgreementPagesTests(PagesHost host)
         await page.ClickAsync("#apply-filters");
         await page.WaitForURLAsync(u => u.Contains("basis=Section113LocalGovernmentAct1972", StringComparison.Ordinal));
         var narrowed = await page.TextsAsync("#results tbody tr td:first-child a");
+        Assert.DoesNotContain("asOf=", page.Url, StringComparison.Ordinal); // the address holds only the filters chosen
 
         Assert.NotEmpty(narrowed);
         Assert.True(narrowed.Count < all.Count, "the basis filter should leave fewer agreements");
