@@ -142,4 +142,31 @@ public sealed class AgreementPagesTests(PagesHost host)
         await page.WaitForURLAsync(u => u.Contains("on=2015-06-01", StringComparison.Ordinal));
         Assert.DoesNotContain("DUDLEY-0-5-PH-2015", await page.TextsAsync("#overdue-list tbody tr td:first-child a"));
     }
+
+    [Fact]
+    public async Task An_agreement_page_as_the_register_stood_at_a_moment_shows_what_it_said_then()
+    {
+        var admin = host.CreateClient();
+        var parties = await admin.CouncilAndPctAsync($"Pages asOf {Guid.NewGuid():N}");
+        var request = Support.Agreements.Section75($"PAGES-ASOF-{Guid.NewGuid():N}"[..30], parties) with { Title = "Joint commissioning as first drafted" };
+        var (agreement, etag) = await admin.CreateAgreementAsync(request);
+        var history = await (await admin.GetAsync($"{Support.Agreements.Url}/{agreement.Id}/history")).ReadAsync<Page<IntegrationGovernance.Api.RecordKeeping.RevisionResponse<AgreementResponse>>>(HttpStatusCode.OK);
+        var drafted = history.Items[^1].CommittedAt!.Value;
+        (await admin.SendWithIfMatchAsync(HttpMethod.Put, $"{Support.Agreements.Url}/{agreement.Id}", request with { Title = "Joint commissioning as revised" }, etag))
+            .EnsureSuccessStatusCode();
+
+        var page = await host.SignInAsync("legal", null, Scopes.RegisterRead);
+        await page.GotoAsync($"/agreements/{agreement.Id}");
+        Assert.Contains("as revised", await page.InnerTextAsync("h1"), StringComparison.Ordinal);
+        await page.GotoAsync($"/agreements/{agreement.Id}?asOf={Uri.EscapeDataString(Bindings.Moment(drafted))}");
+
+        Assert.Contains("as first drafted", await page.InnerTextAsync("h1"), StringComparison.Ordinal);
+        Assert.Equal(1, await page.Locator("#as-of").CountAsync());
+        Assert.Contains($"asOf={Uri.EscapeDataString(Bindings.Moment(drafted))}", await page.GetAttributeAsync("#api-link a", "href"), StringComparison.Ordinal);
+
+        // each revision in the history opens the agreement as it stood when that revision was made
+        await page.GotoAsync($"/agreements/{agreement.Id}");
+        await page.ClickAsync("#history ~ table tbody tr:first-child a");
+        Assert.Contains("as first drafted", await page.InnerTextAsync("h1"), StringComparison.Ordinal);
+    }
 }

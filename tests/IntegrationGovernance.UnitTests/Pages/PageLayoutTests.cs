@@ -104,6 +104,13 @@ public sealed class PageLayoutTests
         Assert.Equal(["Apr", "May", "Jun"], chart.Bars.Select(b => SpendChart.Month(b.Period)));
     }
 
+    [Theory]
+    [InlineData("2026-12-01T09:00:00Z", "2026-12-01T09:00:00Z")]
+    [InlineData("2026-12-01T10:00:00+01:00", "2026-12-01T09:00:00Z")]
+    [InlineData("2026-12-01T09:00:00.1234567Z", "2026-12-01T09:00:00.1234567Z")]
+    public void A_moment_in_a_pages_address_keeps_every_tick_it_was_given(string given, string written) =>
+        Assert.Equal(written, PageLinks.Moment(DateTimeOffset.Parse(given, System.Globalization.CultureInfo.InvariantCulture)));
+
     private static OrganisationResponse Organisation(string name) => new()
     {
         Id = Guid.NewGuid(), Name = name, Type = OrganisationType.PrimaryCareTrust, EarlierTypes = [], CreatedAt = DateTimeOffset.UnixEpoch, UpdatedAt = DateTimeOffset.UnixEpoch,

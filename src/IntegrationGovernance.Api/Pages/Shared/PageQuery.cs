@@ -116,9 +116,9 @@ public static class PageLinks
 
     public static string Date(DateOnly? day) => day?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? string.Empty;
 
-    public static string Moment(DateTimeOffset? moment) => moment?.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture) is { } text && moment.Value.Offset == TimeSpan.Zero
-        ? text
-        : moment?.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture) ?? string.Empty;
+    /// <summary>A moment as ISO 8601 in UTC, to the tick it was given (a revision's own moment must still include that revision).</summary>
+    public static string Moment(DateTimeOffset? moment) =>
+        moment?.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture) ?? string.Empty;
 
     public static string Absolute(HttpRequest request, string pathAndQuery) =>
         UriHelper.BuildAbsolute(request.Scheme, request.Host, request.PathBase) .TrimEnd('/') + pathAndQuery;
