@@ -31,7 +31,9 @@ public sealed class StatusFilterTests(RegisterApiFactory api) : IClassFixture<Re
         {
             (_, etag) = await _client.ActOnAsync(agreement.Id, "approvals", new ApprovalContract
             {
-                BodyId = party.OrganisationId, DecidedOn = new DateOnly(2012, 3, 1), Outcome = ApprovalOutcome.Approved,
+                BodyId = party.OrganisationId,
+                DecidedOn = new DateOnly(2012, 3, 1),
+                Outcome = ApprovalOutcome.Approved,
             }, etag);
         }
         await _client.ActOnAsync(agreement.Id, "transitions", new TransitionRequest { To = AgreementStatus.Approved, EffectiveOn = new DateOnly(2012, 3, 1) }, etag);
