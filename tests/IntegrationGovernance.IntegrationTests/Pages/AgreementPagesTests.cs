@@ -76,6 +76,43 @@ public sealed class AgreementPagesTests(PagesHost host)
     }
 
     [Fact]
+    public async Task The_search_pages_as_the_api_pages_and_its_next_link_keeps_working_when_opened_again()
+    {
+        var page = await host.SignInAsync("legal", null, Scopes.RegisterRead);
+        await page.GotoAsync("/agreements?limit=2");
+        var first = await page.TextsAsync("#results tbody tr td:first-child a");
+        Assert.Equal(2, first.Count);
+        Assert.Equal(0, await page.Locator("a[rel=prev]").CountAsync());
+
+        await page.ClickAsync("#next-page");
+        await page.WaitForURLAsync(u => u.Contains("cursor=", StringComparison.Ordinal));
+        var second = await page.TextsAsync("#results tbody tr td:first-child a");
+        var nextAddress = page.Url;
+
+        // the API's own list, walked with its own cursors, gives the same two pages
+        var api = host.CreateClientAs("legal", null, Scopes.RegisterRead);
+        var apiFirst = await (await api.GetAsync("/api/v1/agreements?limit=2")).ReadAsync<Page<AgreementResponse>>(HttpStatusCode.OK);
+        var apiSecond = await (await api.GetAsync(apiFirst.Next)).ReadAsync<Page<AgreementResponse>>(HttpStatusCode.OK);
+        Assert.Equal(apiFirst.Items.Select(a => a.Reference), first);
+        Assert.Equal(apiSecond.Items.Select(a => a.Reference), second);
+        Assert.Empty(first.Intersect(second));
+        // the page's link to the API names the list (its first page): the page's cursor is sealed to the page's own address
+        Assert.DoesNotContain("cursor=", await page.GetAttributeAsync("#api-link a", "href") ?? string.Empty, StringComparison.Ordinal);
+
+        // the next page's address, pasted into another session, opens the same page
+        var other = await host.SignInAsync("legal-2", null, Scopes.RegisterRead);
+        var reopened = await other.GotoAsync(nextAddress);
+        Assert.Equal(200, reopened!.Status);
+        Assert.Equal(second, await other.TextsAsync("#results tbody tr td:first-child a"));
+        await other.AssertAccessibleAsync();
+
+        // a cursor moved onto other filters is refused, naming it, never read as a key of this list
+        var moved = await other.GotoAsync(nextAddress.Replace("limit=2", "limit=2&basis=Section75NhsAct2006", StringComparison.Ordinal));
+        Assert.Equal(400, moved!.Status);
+        Assert.Equal("#cursor", await other.GetAttributeAsync(".govuk-error-summary a", "href"));
+    }
+
+    [Fact]
     public async Task A_filter_that_is_not_an_iso_date_is_named_in_an_error_summary_not_answered()
     {
         var page = await host.SignInAsync("legal", null, Scopes.RegisterRead);

@@ -19,8 +19,8 @@ public sealed class RegisterPagesTests(PagesHost host)
 
     private async Task<string> StocktonFundAsync()
     {
-        var funds = await host.CreateClientAs("finance", null, Scopes.FinanceRead).GetFromJsonAsync<JsonArray>("/api/v1/finance/summaries?financialYear=2008-09");
-        return (string)funds!.First(f => ((string)f!["fundName"]!).StartsWith("Stockton", StringComparison.Ordinal))!["fundId"]!;
+        var page = await host.CreateClientAs("finance", null, Scopes.FinanceRead).GetFromJsonAsync<JsonObject>("/api/v1/finance/summaries?financialYear=2008-09&limit=500");
+        return (string)page!["items"]!.AsArray().First(f => ((string)f!["fundName"]!).StartsWith("Stockton", StringComparison.Ordinal))!["fundId"]!;
     }
 
     [Fact]
@@ -47,6 +47,46 @@ public sealed class RegisterPagesTests(PagesHost host)
         await page.WaitForURLAsync(u => u.Contains("on=2000-01-01", StringComparison.Ordinal));
         Assert.Equal(1, await page.Locator("#binding-none").CountAsync());
     }
+
+    [Fact]
+    public async Task An_organisations_binding_agreements_and_the_pooled_funds_page_as_the_api_pages_them_with_its_cursors()
+    {
+        var icb = await IdOfAsync("QOX");
+        var page = await host.SignInAsync("legal", null, Scopes.RegisterRead, Scopes.FinanceRead);
+        var reader = host.CreateClientAs("reader", null, Scopes.RegisterRead, Scopes.FinanceRead);
+
+        await page.GotoAsync($"/organisations/{icb}?on=2026-11-23&limit=1");
+        var firstBinding = await page.TextsAsync("#binding-list tbody tr td:first-child a");
+        await page.ClickAsync("#binding-next");
+        await page.WaitForURLAsync(u => u.Contains("cursor=", StringComparison.Ordinal));
+        var secondBinding = await page.TextsAsync("#binding-list tbody tr td:first-child a");
+        var apiFirst = await reader.GetFromJsonAsync<JsonObject>($"/api/v1/organisations/{icb}/agreements?activeOn=2026-11-23&limit=1");
+        var apiSecond = await reader.GetFromJsonAsync<JsonObject>((string)apiFirst!["next"]!);
+        Assert.Equal(References(apiFirst, a => a["agreement"]!["reference"]), firstBinding);
+        Assert.Equal(References(apiSecond!, a => a["agreement"]!["reference"]), secondBinding);
+        Assert.NotEqual(firstBinding, secondBinding);
+        Assert.Equal(1, await page.Locator("#binding-first").CountAsync());
+        await page.AssertAccessibleAsync();
+
+        await page.GotoAsync("/pooled-funds?financialYear=2008-09&limit=1");
+        var firstFund = await page.TextsAsync("#funds tbody tr td:first-child a");
+        await page.ClickAsync("#funds-next");
+        await page.WaitForURLAsync(u => u.Contains("cursor=", StringComparison.Ordinal));
+        var secondFund = await page.TextsAsync("#funds tbody tr td:first-child a");
+        var fundsFirst = await reader.GetFromJsonAsync<JsonObject>("/api/v1/finance/summaries?financialYear=2008-09&limit=1");
+        var fundsSecond = await reader.GetFromJsonAsync<JsonObject>((string)fundsFirst!["next"]!);
+        Assert.Equal(References(fundsFirst, f => f["fundName"]), firstFund);
+        Assert.Equal(References(fundsSecond!, f => f["fundName"]), secondFund);
+        Assert.NotEqual(firstFund, secondFund);
+        // the next page's address opens the same funds when opened again
+        var again = page.Url;
+        await page.GotoAsync("/pooled-funds?financialYear=2008-09");
+        await page.GotoAsync(again);
+        Assert.Equal(secondFund, await page.TextsAsync("#funds tbody tr td:first-child a"));
+    }
+
+    private static List<string> References(JsonObject page, Func<JsonNode, JsonNode?> field) =>
+        page["items"]!.AsArray().Select(item => ((string?)field(item!) ?? string.Empty).Trim()).ToList();
 
     [Fact]
     public async Task A_structure_page_draws_the_organisations_posts_on_a_date()

@@ -22,7 +22,7 @@ public static class AgreementPages
     /// <summary>A CSV download holds at most this many agreements; a larger selection is refused, to be narrowed.</summary>
     public const int MaxCsvRows = 10_000;
 
-    /// <summary>An agreement's page lists this many of its schedules, then links to the next page of them.</summary>
+    /// <summary>An agreement's page lists this many of its schedules (unless the address says <c>limit</c>), then links to the next page of them.</summary>
     public const int SchedulesPerPage = 100;
 
     public static RouteGroupBuilder MapAgreementPages(this RouteGroupBuilder pages)
@@ -130,6 +130,7 @@ public static class AgreementPages
         var on = query.Date("on");
         var asOf = query.Moment("asOf");
         var cursor = query.Text("cursor", 1000);
+        var limit = query.Number("limit", 1, PageRequest.MaxLimit) ?? SchedulesPerPage;
         if (!query.Valid)
             return PageResults.Status(await shells.CreateAsync(http, "Agreement", "agreements", null, query.Errors, cancellationToken),
                 StatusCodes.Status400BadRequest, "Correct the date in the address to see this agreement.");
@@ -138,7 +139,7 @@ public static class AgreementPages
             return await PageResults.ProblemAsync(shells, http, missing, "Agreement not found");
         var agreement = ((Ok<AgreementResponse>)answer.Result).Value!;
         // its schedules paged as the API pages them: the page's next link carries the cursor the API's own query issued
-        var schedules = await AgreementSearch.ListSchedules(id, asOf, new PageQuery { Limit = SchedulesPerPage, Cursor = cursor }, db, history, mapper,
+        var schedules = await AgreementSearch.ListSchedules(id, asOf, new PageQuery { Limit = limit, Cursor = cursor }, db, history, mapper,
             http.Request, cancellationToken);
         if (schedules.Result is ValidationProblem badCursor)
             return PageResults.Status(await shells.CreateAsync(http, "Agreement", "agreements", null, badCursor.ProblemDetails.Errors.AsReadOnly(), cancellationToken),
@@ -160,7 +161,7 @@ public static class AgreementPages
             revisions?.Result is Ok<Page<RevisionResponse<AgreementResponse>>> page ? page.Value : null,
             await names.ForAsync(ids, asOf, cancellationToken),
             agreement.ParentId is { } parent ? await ReferenceAsync(parent, asOf, db, history, mapper, http, cancellationToken) : null);
-        var api = PageLinks.With(http.Request, $"/api/v1/agreements/{id}", ["on", "cursor"], ("activeOn", on is null ? null : PageLinks.Date(on)));
+        var api = PageLinks.With(http.Request, $"/api/v1/agreements/{id}", ["on", "cursor", "limit"], ("activeOn", on is null ? null : PageLinks.Date(on)));
         var shell = await shells.CreateAsync(http, $"{agreement.Reference}: {agreement.Title}", "agreements", api, cancellationToken: cancellationToken);
         return PageResults.Page<AgreementPage>(shell, model);
     }

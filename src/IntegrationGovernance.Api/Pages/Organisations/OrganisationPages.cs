@@ -16,7 +16,7 @@ namespace IntegrationGovernance.Api.Pages.Organisations;
 /// <summary>Organisations as pages: a list to find one, and one organisation with its succession chain and the agreements binding it.</summary>
 public static class OrganisationPages
 {
-    /// <summary>The organisations list, and an organisation's binding agreements, show this many a page (the API's limit, passed to it).</summary>
+    /// <summary>The organisations list, and an organisation's binding agreements, show this many a page unless the address says <c>limit</c> (passed to the API's handler).</summary>
     public const int PerPage = 100;
 
     public static RouteGroupBuilder MapOrganisationPages(this RouteGroupBuilder pages)
@@ -32,19 +32,20 @@ public static class OrganisationPages
         var query = new PageAddress(http.Request.Query);
         var filter = new OrganisationFilter(query.Text("nameContains"), query.Text("code", 20), query.Choice<OrganisationType>("type"), query.Date("activeOn"),
             query.Moment("asOf"), query.Text("cursor", 1000));
+        var limit = query.Number("limit", 1, PageRequest.MaxLimit) ?? PerPage;
         Page<OrganisationResponse>? results = null;
         if (query.Valid)
         {
             var answer = await OrganisationsEndpoints.ListOrganisations(
                 new OrganisationFilters { Type = filter.Type, Code = filter.Code, NameContains = filter.NameContains, ActiveOn = filter.ActiveOn, AsOf = filter.AsOf },
-                new PageQuery { Limit = PerPage, Cursor = filter.Cursor }, db, history, mapper, http.Request, cancellationToken);
+                new PageQuery { Limit = limit, Cursor = filter.Cursor }, db, history, mapper, http.Request, cancellationToken);
             if (answer.Result is Ok<Page<OrganisationResponse>> ok)
                 results = ok.Value;
             else if (answer.Result is ValidationProblem problem)
                 query.Problems(problem.ProblemDetails.Errors);
         }
         var shell = await shells.CreateAsync(http, "Organisations", "organisations",
-            query.Valid ? PageLinks.With(http.Request, "/api/v1/organisations", ["cursor"], ("limit", PerPage.ToString(System.Globalization.CultureInfo.InvariantCulture))) : null, query.Errors, cancellationToken);
+            query.Valid ? PageLinks.With(http.Request, "/api/v1/organisations", ["cursor"], ("limit", limit.ToString(System.Globalization.CultureInfo.InvariantCulture))) : null, query.Errors, cancellationToken);
         var next = results?.NextCursor is { } cursor ? PageLinks.With(http.Request, "/organisations", null, ("cursor", cursor)) : null;
         return PageResults.Page<OrganisationsPage>(shell, new OrganisationsModel(filter, results, next),
             query.Valid ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest);
@@ -57,6 +58,7 @@ public static class OrganisationPages
         var on = query.Date("on") ?? RegisterCalendar.Today(clock);
         var asOf = query.Moment("asOf");
         var cursor = query.Text("cursor", 1000);
+        var limit = query.Number("limit", 1, PageRequest.MaxLimit) ?? PerPage;
         if (!query.Valid)
             return PageResults.Status(await shells.CreateAsync(http, "Organisation", "organisations", null, query.Errors, cancellationToken),
                 StatusCodes.Status400BadRequest, "Correct the date in the address to see this organisation.");
@@ -68,7 +70,7 @@ public static class OrganisationPages
         var successors = (await OrganisationsEndpoints.GetSuccessors(id, db, chains, mapper, cancellationToken)).Result as Ok<SuccessionChainResponse>;
         // the agreements binding it, paged as the API pages them: the page's next link carries the cursor the API's own query issued
         var bindingAnswer = await AgreementSearch.ListBindingAgreements(id, new BindingAgreementFilters { ActiveOn = on, IncludePredecessors = true, AsOf = asOf },
-            new PageQuery { Limit = PerPage, Cursor = cursor }, db, history, mapper, http.Request, cancellationToken);
+            new PageQuery { Limit = limit, Cursor = cursor }, db, history, mapper, http.Request, cancellationToken);
         if (bindingAnswer.Result is ValidationProblem badCursor)
             return PageResults.Status(await shells.CreateAsync(http, "Organisation", "organisations", null, badCursor.ProblemDetails.Errors.AsReadOnly(), cancellationToken),
                 StatusCodes.Status400BadRequest, "This page of agreements has expired or its address was changed: open the organisation again.");

@@ -17,7 +17,7 @@ namespace IntegrationGovernance.Api.Pages.PooledFunds;
 /// </summary>
 public static class FundPages
 {
-    /// <summary>The pooled funds list shows this many funds a page (the API's limit, passed to it).</summary>
+    /// <summary>The pooled funds list shows this many funds a page unless the address says <c>limit</c> (passed to the API's handler).</summary>
     public const int FundsPerPage = 100;
 
     public static RouteGroupBuilder MapFundPages(this RouteGroupBuilder pages)
@@ -36,12 +36,13 @@ public static class FundPages
         var organisationId = query.Id("organisationId");
         var asOf = query.Moment("asOf");
         var cursor = query.Text("cursor", 1000);
+        var limit = query.Number("limit", 1, PageRequest.MaxLimit) ?? FundsPerPage;
         Page<FundSummaryResponse> funds = new() { Items = [] };
         if (query.Valid)
         {
             // paged as the API pages them: the page's next link carries the cursor the API's own query issued
             var answer = await FundReports.ListFundSummaries(new FundSummaryFilters { FinancialYear = year, OrganisationId = organisationId, AsOf = asOf },
-                new PageQuery { Limit = FundsPerPage, Cursor = cursor }, db, history, mapper, http, cancellationToken);
+                new PageQuery { Limit = limit, Cursor = cursor }, db, history, mapper, http, cancellationToken);
             if (answer.Result is Ok<Page<FundSummaryResponse>> ok)
                 funds = ok.Value!;
             else if (answer.Result is ValidationProblem problem)
