@@ -49,8 +49,11 @@ public sealed class FakeIssuer : IAsyncDisposable
         _app.MapGet("/jwks", () =>
         {
             var key = _rsa.ExportParameters(false);
-            return Results.Json(new { keys = new[] { new { kty = "RSA", use = "sig", alg = "RS256", kid = Key.KeyId,
-                n = Base64UrlEncoder.Encode(key.Modulus), e = Base64UrlEncoder.Encode(key.Exponent) } } });
+            return Results.Json(new
+            {
+                keys = new[] { new { kty = "RSA", use = "sig", alg = "RS256", kid = Key.KeyId,
+                n = Base64UrlEncoder.Encode(key.Modulus), e = Base64UrlEncoder.Encode(key.Exponent) } }
+            });
         });
         // a real issuer would ask the person to sign in, then send the browser back; this says where and with what
         _app.MapGet("/authorize", (HttpRequest request) =>
@@ -59,9 +62,13 @@ public sealed class FakeIssuer : IAsyncDisposable
             _codes[code] = (request.Query["nonce"].ToString(), request.Query["client_id"].ToString());
             return Results.Json(new Dictionary<string, string?>
             {
-                ["code"] = code, ["state"] = request.Query["state"], ["redirect_uri"] = request.Query["redirect_uri"],
-                ["response_mode"] = request.Query["response_mode"], ["code_challenge_method"] = request.Query["code_challenge_method"],
-                ["scope"] = request.Query["scope"], ["response_type"] = request.Query["response_type"],
+                ["code"] = code,
+                ["state"] = request.Query["state"],
+                ["redirect_uri"] = request.Query["redirect_uri"],
+                ["response_mode"] = request.Query["response_mode"],
+                ["code_challenge_method"] = request.Query["code_challenge_method"],
+                ["scope"] = request.Query["scope"],
+                ["response_type"] = request.Query["response_type"],
             });
         });
         _app.MapPost("/token", async (HttpRequest request) =>

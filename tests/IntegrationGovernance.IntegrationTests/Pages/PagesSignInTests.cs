@@ -27,7 +27,9 @@ public sealed class PagesSignInTests(PagesSignInTests.ProductionHost host) : ICl
         var page = await plain.GetAsync("/sign-in");
         var posted = await plain.PostAsync("/sign-in", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["subject"] = "intruder", ["scopes"] = "admin", ["returnUrl"] = "/",
+            ["subject"] = "intruder",
+            ["scopes"] = "admin",
+            ["returnUrl"] = "/",
         }));
 
         Assert.True(page.StatusCode == HttpStatusCode.NotFound, await page.Content.ReadAsStringAsync());

@@ -178,9 +178,18 @@ public static class AgreementPages
         AgreementSearch.ListAgreements(
             new AgreementFilters
             {
-                ActiveOn = filter.ActiveOn, OrganisationId = filter.OrganisationId, Role = filter.Role, Basis = filter.Basis, Status = filter.Status,
-                Service = filter.Service, ExpiringWithinDays = filter.ExpiringWithinDays, ReviewWithinDays = filter.ReviewWithinDays,
-                Overdue = filter.Overdue ? true : null, On = filter.On, Q = filter.Q, AsOf = filter.AsOf,
+                ActiveOn = filter.ActiveOn,
+                OrganisationId = filter.OrganisationId,
+                Role = filter.Role,
+                Basis = filter.Basis,
+                Status = filter.Status,
+                Service = filter.Service,
+                ExpiringWithinDays = filter.ExpiringWithinDays,
+                ReviewWithinDays = filter.ReviewWithinDays,
+                Overdue = filter.Overdue ? true : null,
+                On = filter.On,
+                Q = filter.Q,
+                AsOf = filter.AsOf,
             },
             new PageQuery { Limit = limit, Cursor = cursor },
             db, history, mapper, clock, request, cancellationToken);

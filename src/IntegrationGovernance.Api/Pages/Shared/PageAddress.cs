@@ -121,5 +121,5 @@ public static class PageLinks
         moment?.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture) ?? string.Empty;
 
     public static string Absolute(HttpRequest request, string pathAndQuery) =>
-        UriHelper.BuildAbsolute(request.Scheme, request.Host, request.PathBase) .TrimEnd('/') + pathAndQuery;
+        UriHelper.BuildAbsolute(request.Scheme, request.Host, request.PathBase).TrimEnd('/') + pathAndQuery;
 }
