@@ -4,6 +4,7 @@ using IntegrationGovernance.Api.Imports;
 using IntegrationGovernance.Api.Hosting;
 using IntegrationGovernance.Api.Http;
 using IntegrationGovernance.Api.OpenApi;
+using IntegrationGovernance.Api.Pages;
 using IntegrationGovernance.Api.Organisations;
 using IntegrationGovernance.Api.People;
 using IntegrationGovernance.Api.PooledFunds;
@@ -22,11 +23,13 @@ builder.Services.AddRegisterOpenApi();
 builder.Services.AddRegisterMapping(builder.Configuration);
 builder.Services.AddRegisterDatabase(builder.Configuration);
 builder.Services.AddRegisterHealthChecks();
+builder.Services.AddRegisterPages(builder.Configuration, builder.Environment);
 
 var app = builder.Build();
 
 app.UseRegisterHttp();
 app.UseRegisterOpenApi(); // the contract and Swagger UI are public
+app.UseRegisterPageAssets(); // the pages' CSS, fonts and scripts are public too
 app.UseRegisterAccess();
 app.MapRegisterHealthChecks();
 app.MapVersionedApi()
@@ -51,6 +54,7 @@ app.MapVersionedApi()
     .MapChangesEndpoints()
     .MapProvenanceEndpoints()
     .MapAuditEndpoints();
+app.UseRegisterPages(); // the register as pages for officers, signed in with a cookie of their own
 
 if (DevelopmentTokens.IsRequested(args))
 {

@@ -29,6 +29,10 @@ public sealed record AgreementFilters
     [FromQuery(Name = "basis")]
     public StatutoryBasis? Basis { get; init; }
 
+    /// <summary>Only agreements whose recorded status (the latest transition, whatever its date) is this.</summary>
+    [FromQuery(Name = "status")]
+    public AgreementStatus? Status { get; init; }
+
     /// <summary>Only agreements covering this service (e.g. health visiting).</summary>
     [FromQuery(Name = "service")]
     public string? Service { get; init; }
@@ -62,7 +66,7 @@ public sealed record AgreementFilters
     public DateTimeOffset? AsOf { get; init; }
 
     /// <summary>Whether any question is asked of the agreements themselves, beyond their periods (dates, parties, roles).</summary>
-    public bool AsksOfAgreements => Basis is not null || !string.IsNullOrWhiteSpace(Service) || ParentId is not null
+    public bool AsksOfAgreements => Basis is not null || Status is not null || !string.IsNullOrWhiteSpace(Service) || ParentId is not null
         || ExpiringWithinDays is not null || ReviewWithinDays is not null || Overdue == true;
 
     public IEnumerable<RuleViolation> Validate()

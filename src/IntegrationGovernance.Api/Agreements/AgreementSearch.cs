@@ -46,6 +46,8 @@ public static class AgreementSearch
         }
         if (filters.Basis is { } statute)
             query = query.Where(a => a.Basis == statute);
+        if (filters.Status is { } recorded)
+            query = query.Where(a => a.Status == recorded);
         if (!string.IsNullOrWhiteSpace(filters.Service))
         {
             var wanted = filters.Service.Trim().ToLowerInvariant();
