@@ -80,8 +80,7 @@ internal static class AgreementWrites
         long organisations, successions, parents;
         await using (var reader = await claim.ExecuteReaderAsync())
         {
-            await reader.NextResultAsync();
-            await reader.NextResultAsync();
+            // the reader skips the statements that return no rows: after the set_config row come the three counts
             await reader.NextResultAsync();
             await reader.ReadAsync();
             organisations = reader.GetInt64(0);

@@ -50,24 +50,25 @@ public sealed record AgreementResponse(Guid Id, string Reference, string Title, 
     DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
 
 /// <summary>The API's AgreementRequest (unknown fields refused, as the API refuses them).</summary>
+/// <remarks>Optional members are settable: the generated deserialiser keeps their initial values when a field is absent (an init-only one it sets to null).</remarks>
 public sealed record AgreementRequest
 {
     public required string Reference { get; init; }
     public required string Title { get; init; }
-    public string? Purpose { get; init; }
+    public string? Purpose { get; set; }
     public required string Basis { get; init; }
-    public List<string> Flexibilities { get; init; } = [];
-    public List<string> Services { get; init; } = [];
-    public List<string> ClientGroups { get; init; } = [];
+    public List<string> Flexibilities { get; set; } = [];
+    public List<string> Services { get; set; } = [];
+    public List<string> ClientGroups { get; set; } = [];
     public required List<Party> Parties { get; init; }
-    public DateOnly? SignedOn { get; init; }
+    public DateOnly? SignedOn { get; set; }
     public required DateOnly CommencesOn { get; init; }
-    public DateOnly? EndsOn { get; init; }
-    public int? NoticeMonths { get; init; }
-    public DateOnly? ReviewOn { get; init; }
-    public Guid? ParentId { get; init; }
-    public List<Document> Documents { get; init; } = [];
-    public bool Illustrative { get; init; }
+    public DateOnly? EndsOn { get; set; }
+    public int? NoticeMonths { get; set; }
+    public DateOnly? ReviewOn { get; set; }
+    public Guid? ParentId { get; set; }
+    public List<Document> Documents { get; set; } = [];
+    public bool Illustrative { get; set; }
 }
 
 public sealed record RiskShare(int FinancialYearStart, string Method, List<PartnerShare>? Shares);
