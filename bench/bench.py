@@ -505,13 +505,13 @@ loopback; memory is the API process's peak resident set so far. The API, Postgre
 
 For B1, B3a and B5 the peer is a hand-written ASP.NET Core service (`bench/peer`, never shipped) run beside the API in the same
 run, with the same environment, connection string (the register_api role) and token issuer, driven by the same wrk script:
-raw Npgsql (one NpgsqlDataSource, no EF Core, no AutoMapper), the API's JWT bearer validation (pinned issuer key, audience,
+raw Npgsql (one NpgsqlDataSource on the same connection string, its statements prepared automatically; no EF Core, no AutoMapper), the API's JWT bearer validation (pinned issuer key, audience,
 scope policies) and System.Text.Json from a source-generated context. B1 reads the agreement row in one statement and writes
 the API's AgreementResponse with its ETag; B3a reads the fund, its contributions and its spend per period from
 ledger_period_totals in one round trip and draws the same figures (latest contribution of each kind, variance, risk shares
 in whole pence); B5 declares the change's actor, claims the Idempotency-Key and reads the parties and their successions in
-one round trip, inserts the agreement (the database's triggers write its revision, audit row, feed entry and dated terms, as
-for the API) and stores the protected response with the key in a second, and commits: one transaction. Before it is
+one round trip, inserts the agreement (the database's triggers write its revision, positioned in the change feed at commit, its audit
+row and its dated terms, as for the API) and stores the protected response with the key in a second, and commits: one transaction. Before it is
 measured, its answers are checked against the API's (B1: 50 agreements and their ETags; B3a: the whole summary; B5: the created
 agreement, its Location and ETag, and the rows each table gains per request during the runs). What it skips: the API's request
 log, correlation ids, OpenTelemetry, rate limiting, API versioning and OpenAPI metadata, problem details for every error,

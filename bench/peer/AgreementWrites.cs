@@ -11,7 +11,7 @@ namespace IntegrationGovernance.Bench.Peer;
 /// <summary>
 /// B5: a draft agreement created under an Idempotency-Key, with the API's bookkeeping done by hand in one transaction of
 /// three round trips: (1) the change's actor declared, the key claimed, the parties and their successions read; (2) the
-/// agreement inserted (the database's triggers write its revision, audit row, feed entry and dated terms, as for the API)
+/// agreement inserted (the database's triggers write its revision, positioned in the change feed at commit, its audit row and its dated terms, as for the API)
 /// and its response stored with the key; (3) the commit.
 /// </summary>
 internal static class AgreementWrites

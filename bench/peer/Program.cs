@@ -12,8 +12,11 @@ var configuration = builder.Configuration;
 // as the API's appsettings.json: the framework's own logs from warnings up (the peer writes no request log of its own)
 builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
 
-builder.Services.AddSingleton(NpgsqlDataSource.Create(
-    configuration.GetConnectionString("Register") ?? throw new InvalidOperationException("ConnectionStrings:Register is not set.")));
+// the API's connection string; the peer's few statements prepared on each connection as they are first used
+var dataSource = new NpgsqlDataSourceBuilder(
+    configuration.GetConnectionString("Register") ?? throw new InvalidOperationException("ConnectionStrings:Register is not set."));
+dataSource.ConnectionStringBuilder.MaxAutoPrepare = 16;
+builder.Services.AddSingleton(dataSource.Build());
 builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, PeerJson.Default));
 // the stored responses are protected as the API protects them (its key ring is in the database; the peer's in a folder)
 builder.Services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(
