@@ -339,14 +339,17 @@ def b3():
     finance_start = int(finance_year[:4])
     same_totals_as_lines(finance_start)
     # what the export cost before the totals: PostgreSQL's GROUP BY over every ledger line of the year
-    lines_group_by = pgbench(f"SELECT fund_id, period, sum(amount) FROM ledger_lines WHERE financial_year_start = {finance_start} "
-                             "GROUP BY fund_id, period;\n", connections=1)
-    # the JSON is paged; the CSV is the whole selection, every fund of the year
-    baseline, api = read_scenario([f"/api/v1/finance/summaries?financialYear={finance_year}"], connections=1, accept="text/csv")
-    record(f"B3b finance export, all funds for {finance_year} (1 connection)", baseline, api,
+    # of one organisation's funds (the hub's, a few hundred): a selection of more than 500 funds is refused (422 too-large)
+    hub = KEYS["hub_organisation_id"]
+    lines_group_by = pgbench(f"SELECT l.fund_id, l.period, sum(l.amount) FROM ledger_lines l JOIN pooled_funds f ON f.id = l.fund_id "
+                             f"JOIN agreements a ON a.id = f.agreement_id WHERE l.financial_year_start = {finance_start} "
+                             f"AND '{hub}' = ANY(a.party_ids) GROUP BY l.fund_id, l.period;\n", connections=1)
+    # the JSON is paged; the CSV is the whole selection
+    baseline, api = read_scenario([f"/api/v1/finance/summaries?financialYear={finance_year}&organisationId={hub}"], connections=1, accept="text/csv")
+    record(f"B3b finance export, the funds of one organisation's agreements for {finance_year} (1 connection)", baseline, api,
            "time within 1.5× of PostgreSQL's GROUP BY", baseline / api["rps"] <= 1.5,
            f"API {1000 / api['rps']:.0f} ms per export, PostgreSQL running its SQL (the GROUP BY over the totals) {1000 / baseline:.0f} ms; "
-           f"the GROUP BY over the year's ledger lines alone takes {1000 / lines_group_by:.0f} ms")
+           f"the GROUP BY over those funds' ledger lines of the year alone takes {1000 / lines_group_by:.0f} ms")
 
 
 def b4():
@@ -460,6 +463,32 @@ def b6():
            "p99 < 10 ms", api["p99"] < 10)
 
 
+def b8():
+    # a service word found in thousands of agreements' titles, purposes and services: ranked, first page of 50
+    path = "/api/v1/agreements?q=autism&limit=50"
+    page = json.loads(expect_ok("GET", path))
+    if not page["items"]:
+        sys.exit(f"{path}: no agreements found; the search scenario needs some")
+    baseline, api = read_scenario([path])
+    record("B8 full-text search over 100,000 agreements (q=autism), first page of 50", baseline, api,
+           "p99 < 50 ms", api["rps"] > 0 and api["p99"] < 50)
+
+
+def b9():
+    # the first page of the agreements list as the register stood a moment ago (after the data set was loaded)
+    moment = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    path = f"/api/v1/agreements?asOf={moment}&limit=50"
+    now = json.loads(expect_ok("GET", "/api/v1/agreements?limit=50"))
+    if [a["id"] for a in json.loads(expect_ok("GET", path))["items"]] != [a["id"] for a in now["items"]]:
+        sys.exit(f"{path}: asOf a moment after the last change is not the list now")
+    baseline, api = read_scenario([path])
+    record("B9 the agreements list asOf a moment (100,000 agreements), first page of 50", baseline, api,
+           "p99 < 50 ms", api["rps"] > 0 and api["p99"] < 50)
+
+
+FAILED = []
+
+
 # --- the report ---------------------------------------------------------------------------------------------------
 
 def machine():
@@ -521,7 +550,9 @@ before agreements had periods ({B5_BEFORE:,.1f}/s, the older target of 0.9) stay
 |---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|---|
 """ + "\n".join(rows) + "\n")
         peak = max(r["memory"] for r in results)
-        out.write(f"\nThe API's peak memory over the whole run: {peak:.0f} MB (target: under 300 MB; {'met' if peak < 300 else '**missed**'}).\n")
+        out.write(f"\nThe API's peak memory over the whole run: {peak:.0f} MB (target: under 250 MB; {'met' if peak < 250 else '**missed**'}).\n")
+        for failed in FAILED:
+            out.write(f"\n**Not measured** (its check failed): {failed}\n")
     print(f"Wrote {path}")
 
 
@@ -536,7 +567,14 @@ CHECK_RESULT = "all equal"
 
 # BENCH_SCENARIOS=b2,b7 runs only those (the table then has only their rows)
 chosen = os.environ.get("BENCH_SCENARIOS", "").split(",")
-for scenario in (b1, b2, b7, b3, b4, b5, b6):
+# a scenario whose check fails is not measured; the others still are, the table says which failed, and the run fails
+for scenario in (b1, b2, b7, b3, b4, b5, b6, b8, b9):
     if chosen == [""] or scenario.__name__ in chosen:
-        scenario()
+        try:
+            scenario()
+        except SystemExit as failed:
+            print(f"{scenario.__name__} not measured: {failed}", flush=True)
+            FAILED.append(f"{scenario.__name__}: {failed}")
 write(sys.argv[1])
+if FAILED:
+    sys.exit("Not measured, their checks failed: " + "; ".join(FAILED))
