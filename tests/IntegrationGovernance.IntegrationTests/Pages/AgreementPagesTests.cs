@@ -11,6 +11,8 @@ namespace IntegrationGovernance.IntegrationTests.Pages;
 [Collection(PagesCollection.Name)]
 public sealed class AgreementPagesTests(PagesHost host)
 {
+    private static readonly System.Text.RegularExpressions.Regex AgreementPage = new("/agreements/[0-9a-f-]{36}");
+
     [Fact]
     public async Task Development_sign_in_opens_a_session_acting_for_the_organisation_picked_with_the_scopes_picked()
     {
@@ -146,6 +148,7 @@ public sealed class AgreementPagesTests(PagesHost host)
         var page = await host.SignInAsync("legal", null, Scopes.RegisterRead);
         await page.GotoAsync("/agreements?q=BNES-S75-2013");
         await page.ClickAsync("#results a:text-is('BNES-S75-2013')");
+        await page.WaitForURLAsync(AgreementPage); // the agreement's page, before its form is used
         await page.FillAsync("#on", "2021-01-01");
         await page.ClickAsync("button:has-text('Show')");
         await page.WaitForURLAsync(u => u.Contains("on=2021-01-01", StringComparison.Ordinal));
@@ -161,6 +164,7 @@ public sealed class AgreementPagesTests(PagesHost host)
 
         await page.GotoAsync("/agreements?q=HARROW-S31-2005");
         await page.ClickAsync("#results a:text-is('HARROW-S31-2005')");
+        await page.WaitForURLAsync(AgreementPage); // the agreement's page, before its form is used
         Assert.Contains("HARROW-S31-2005/CYP", await page.TextsAsync("#schedules + ul a"));
     }
 

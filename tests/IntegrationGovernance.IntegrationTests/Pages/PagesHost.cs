@@ -67,6 +67,10 @@ public sealed class PagesHost : RegisterApiFactory
     public async Task<IPage> SignInAsync(string subject, string? organisationCode, params string[] scopes)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, AcceptDownloads = true, Locale = "en-GB" });
+        // Chromium, the server and PostgreSQL share two cores with the rest of the suite: a page can take longer than
+        // Playwright's 30 s default to load there (seen once in CI on a filter's submit); a wait still ends in failure
+        context.SetDefaultTimeout(90_000);
+        context.SetDefaultNavigationTimeout(90_000);
         var page = await context.NewPageAsync();
         await page.GotoAsync("/sign-in?returnUrl=%2F");
         await page.FillAsync("#subject", subject);
