@@ -33,7 +33,8 @@ public static class AgreementSearch
 
         var (activeOn, asOf) = (filters.ActiveOn, filters.AsOf);
         var today = filters.On ?? RegisterCalendar.Today(clock);
-        var query = asOf is { } moment ? await history.AsOfAsync<Agreement>(moment, cancellationToken) : db.Agreements.AsNoTracking();
+        var source = asOf is { } moment ? await history.AsOfAsync<Agreement>(moment, cancellationToken) : db.Agreements.AsNoTracking();
+        var query = source;
         var terms = db.TermsAt(asOf);
         // "active on D for X" and "X in role R" are asked of the same period: X a party on that day. With an organisation
         // the question is asked of its part in each period, whose index walks its agreements in reference order.
@@ -80,7 +81,11 @@ public static class AgreementSearch
             query = query.Having(periods);
 
         if (!string.IsNullOrWhiteSpace(filters.Q))
-            return TypedResults.Ok(await RankedAsync(query, filters.Q, page, after, activeOn, mapper, request, cancellationToken));
+        {
+            var narrowed = parts is not null || periods is not null || filters.AsksOfAgreements;
+            return TypedResults.Ok(await RankedAsync(db.SearchAt(asOf), narrowed ? query : null, source, filters.Q, page, after, activeOn, mapper, request,
+                cancellationToken));
+        }
 
         if (after is not null)
             query = query.Where(a => string.Compare(a.Reference, after.Reference) > 0);
@@ -168,25 +173,24 @@ public static class AgreementSearch
         return TypedResults.Ok(exhausted ? new Page<BindingAgreementResponse> { Items = items } : page.ToPageAfter(items, new AgreementCursor(lastRead!, null), request));
     }
 
+    // the matches are ranked from their stored documents alone (each row small, under a GIN index); with other questions asked,
+    // only the documents of the agreements they find; then only the page's agreements are read whole
     private static async Task<Page<AgreementResponse>> RankedAsync(
-        IQueryable<Agreement> query, string text, PageRequest page, AgreementCursor? after, DateOnly? activeOn, IMapper mapper,
-        HttpRequest request, CancellationToken cancellationToken)
+        IQueryable<AgreementSearchRow> documents, IQueryable<Agreement>? narrowedTo, IQueryable<Agreement> agreements, string text, PageRequest page,
+        AgreementCursor? after, DateOnly? activeOn, IMapper mapper, HttpRequest request, CancellationToken cancellationToken)
     {
-        // the document searched: reference and title, services, purpose, weighted in that order, served by a GIN index
-        var ranked = query
-            .Select(a => new
-            {
-                Agreement = a,
-                Document = AgreementSearchDocument.Of(a.Reference, a.Title, a.Purpose, a.Services),
-                Query = EF.Functions.WebSearchToTsQuery("english", text),
-            })
-            .Where(x => x.Document.Matches(x.Query))
-            .Select(x => new { x.Agreement, Rank = x.Document.RankCoverDensity(x.Query) });
+        // the document searched: reference and title, services, purpose, weighted in that order
+        var matches = documents.Where(d => d.Document.Matches(EF.Functions.WebSearchToTsQuery("english", text)));
+        if (narrowedTo is not null)
+            matches = matches.Where(d => narrowedTo.Any(a => a.Id == d.AgreementId));
+        var ranked = matches.Select(d => new { d.AgreementId, d.Reference, Rank = d.Document.RankCoverDensity(EF.Functions.WebSearchToTsQuery("english", text)) });
         if (after?.Rank is { } rank)
-            ranked = ranked.Where(x => x.Rank < rank || (x.Rank == rank && string.Compare(x.Agreement.Reference, after.Reference) > 0));
-        var rows = await ranked.OrderByDescending(x => x.Rank).ThenBy(x => x.Agreement.Reference).Take(page.Limit + 1).ToListAsync(cancellationToken);
-        var items = rows.Select(x => (Response: AgreementsEndpoints.ToResponse(x.Agreement, activeOn, mapper), x.Rank)).ToList();
-        var result = page.ToPage(items, x => new AgreementCursor(x.Response.Reference, x.Rank), request);
+            ranked = ranked.Where(x => x.Rank < rank || (x.Rank == rank && string.Compare(x.Reference, after.Reference) > 0));
+        var found = await ranked.OrderByDescending(x => x.Rank).ThenBy(x => x.Reference).Take(page.Limit + 1).ToListAsync(cancellationToken);
+        var ids = found.Select(x => x.AgreementId).ToList();
+        var rows = await agreements.Where(a => ids.Contains(a.Id)).ToDictionaryAsync(a => a.Id, cancellationToken);
+        var items = found.Select(x => (Response: AgreementsEndpoints.ToResponse(rows[x.AgreementId], activeOn, mapper), x.Reference, x.Rank)).ToList();
+        var result = page.ToPage(items, x => new AgreementCursor(x.Reference, x.Rank), request);
         return new Page<AgreementResponse> { Items = result.Items.Select(x => x.Response).ToList(), NextCursor = result.NextCursor, Next = result.Next };
     }
 

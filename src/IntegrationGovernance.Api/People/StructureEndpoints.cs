@@ -55,9 +55,10 @@ public static class StructureEndpoints
         Guid id, DateOnly? on, AccountabilityKind? kind, DateTimeOffset? asOf, RegisterDbContext db, AccountabilityGraph graph, RecordHistory history,
         IMapper mapper, TimeProvider clock, CancellationToken cancellationToken)
     {
-        if (!await PostHeldAsync(id, asOf, db, history, cancellationToken))
-            return Problems.NotFound(PostsEndpoints.Resource, id);
         var chain = await graph.ChainAsync(id, kind ?? AccountabilityKind.LineManagement, on ?? RegisterCalendar.Today(clock), asOf, cancellationToken);
+        // a chain starts from its post, so only a post with none needs looking for
+        if (chain.Count == 0 && !await PostHeldAsync(id, asOf, db, history, cancellationToken))
+            return Problems.NotFound(PostsEndpoints.Resource, id);
         if (chain.Count > PageRequest.MaxLimit)
             return PageRequest.TooLong("steps in this chain");
         return TypedResults.Ok(mapper.Map<List<ChainStepResponse>>(chain));

@@ -1,5 +1,6 @@
 using IntegrationGovernance.Domain.Agreements;
 using IntegrationGovernance.Infrastructure.Persistence;
+using IntegrationGovernance.Infrastructure.RecordKeeping;
 using Microsoft.EntityFrameworkCore;
 
 namespace IntegrationGovernance.Infrastructure.Agreements;
@@ -25,16 +26,18 @@ public static class AgreementQueries
         ? db.AgreementPartyTerms.AsNoTracking().Where(t => t.SupersededIn == null)
         : db.AgreementPartyTerms.FromSqlRaw(KnownAt("agreement_party_terms"), moment.ToUniversalTime()).AsNoTracking();
 
-    // the rows of each agreement's latest revision committed by the moment ({0}); the table is one of the two above
-    private static string KnownAt(string table) => $$"""
+    // the rows of each agreement's latest revision committed by the moment ({0}); the table is one kept beside agreements
+    private static string KnownAt(string table) => $"""
         SELECT t.*
-        FROM (SELECT DISTINCT ON (record_id) record_id, revision
-              FROM revisions
-              WHERE resource = 'agreements' AND committed_at <= {0}
-              ORDER BY record_id, revision DESC) AS known
-        JOIN {{table}} t ON t.agreement_id = known.record_id
-         AND t.recorded_in <= known.revision AND (t.superseded_in IS NULL OR t.superseded_in > known.revision)
+        FROM {table} t
+        JOIN revisions known ON known.record_id = t.agreement_id AND {RecordHistory.IsLatestAt("known", "agreements", "{0}")}
+        WHERE t.recorded_in <= known.revision AND (t.superseded_in IS NULL OR t.superseded_in > known.revision)
         """;
+
+    /// <summary>The agreements' search documents now, or as the register stood at <paramref name="asOf"/>.</summary>
+    public static IQueryable<AgreementSearchRow> SearchAt(this RegisterDbContext db, DateTimeOffset? asOf) => asOf is not { } moment
+        ? db.AgreementSearch.AsNoTracking().Where(t => t.SupersededIn == null)
+        : db.AgreementSearch.FromSqlRaw(KnownAt("agreement_search"), moment.ToUniversalTime()).AsNoTracking();
 
     /// <summary>Periods containing <paramref name="day"/>.</summary>
     public static IQueryable<T> On<T>(this IQueryable<T> terms, DateOnly day) where T : IAgreementPeriod =>

@@ -1318,6 +1318,52 @@ namespace IntegrationGovernance.Infrastructure.Migrations
                     b.ToTable("agreement_party_terms", (string)null);
                 });
 
+            modelBuilder.Entity("IntegrationGovernance.Infrastructure.Agreements.AgreementSearchRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid>("AgreementId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("agreement_id");
+
+                    b.Property<NpgsqlTsVector>("Document")
+                        .IsRequired()
+                        .HasColumnType("tsvector")
+                        .HasColumnName("document");
+
+                    b.Property<int>("RecordedIn")
+                        .HasColumnType("integer")
+                        .HasColumnName("recorded_in");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("reference");
+
+                    b.Property<int?>("SupersededIn")
+                        .HasColumnType("integer")
+                        .HasColumnName("superseded_in");
+
+                    b.HasKey("Id")
+                        .HasName("pk_agreement_search");
+
+                    b.HasIndex("Document")
+                        .HasDatabaseName("ix_agreement_search_document");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Document"), "gin");
+
+                    b.HasIndex("AgreementId", "RecordedIn")
+                        .HasDatabaseName("ix_agreement_search_agreement_id_recorded_in");
+
+                    b.ToTable("agreement_search", (string)null);
+                });
+
             modelBuilder.Entity("IntegrationGovernance.Infrastructure.Agreements.AgreementTermRow", b =>
                 {
                     b.Property<long>("Id")
@@ -2309,6 +2355,16 @@ namespace IntegrationGovernance.Infrastructure.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_agreement_party_terms_agreements_agreement_id");
+                });
+
+            modelBuilder.Entity("IntegrationGovernance.Infrastructure.Agreements.AgreementSearchRow", b =>
+                {
+                    b.HasOne("IntegrationGovernance.Domain.Agreements.Agreement", null)
+                        .WithMany()
+                        .HasForeignKey("AgreementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_agreement_search_agreements_agreement_id");
                 });
 
             modelBuilder.Entity("IntegrationGovernance.Infrastructure.Agreements.AgreementTermRow", b =>

@@ -26,6 +26,9 @@ public sealed class RegisterDbContext : DbContext, IDataProtectionKeyContext
 
     public DbSet<Agreements.AgreementPartyTermRow> AgreementPartyTerms => Set<Agreements.AgreementPartyTermRow>();
 
+    /// <summary>The agreements' search documents, kept by the database (read only).</summary>
+    public DbSet<Agreements.AgreementSearchRow> AgreementSearch => Set<Agreements.AgreementSearchRow>();
+
     public DbSet<Domain.PooledFunds.PooledFund> PooledFunds => Set<Domain.PooledFunds.PooledFund>();
 
     public DbSet<Domain.PooledFunds.Contribution> Contributions => Set<Domain.PooledFunds.Contribution>();
@@ -124,6 +127,5 @@ public sealed class RegisterDbContext : DbContext, IDataProtectionKeyContext
             .Ignore<Domain.People.PostTitlePeriod>()
             .Ignore<Domain.Successions.SuccessionTransfer>();
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(RegisterDbContext).Assembly);
-        IntegrationGovernance.Infrastructure.Agreements.AgreementSearchDocument.Register(modelBuilder);
     }
 }

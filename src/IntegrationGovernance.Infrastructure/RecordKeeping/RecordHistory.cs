@@ -18,11 +18,11 @@ public sealed class RecordHistory(RegisterDbContext db)
     /// Every record of <typeparamref name="T"/> as the register held it at <paramref name="moment"/>: the latest
     /// revision of each that had become visible by then (see <see cref="Revision.CommittedAt"/>).
     /// </summary>
-    public async Task<IQueryable<T>> AsOfAsync<T>(DateTimeOffset moment, CancellationToken cancellationToken) where T : class
+    public Task<IQueryable<T>> AsOfAsync<T>(DateTimeOffset moment, CancellationToken cancellationToken) where T : class
     {
-        // the table name comes from the EF model, never from input; the moment is a parameter
-        var sql = $"SELECT r.*{VersionColumn<T>()} FROM {StoodAt(ResourceOf<T>(), "{0}")} AS r";
-        return db.Set<T>().FromSqlRaw(sql, moment.ToUniversalTime()).AsNoTracking();
+        // the table and column names come from the EF model, never from input; the moment is a parameter
+        var sql = $"SELECT * FROM {StoodAt(ResourceOf<T>(), "{0}", ColumnsOf<T>())} AS r";
+        return Task.FromResult(db.Set<T>().FromSqlRaw(sql, moment.ToUniversalTime()).AsNoTracking());
     }
 
     /// <summary>
@@ -33,12 +33,28 @@ public sealed class RecordHistory(RegisterDbContext db)
     /// </summary>
     /// <param name="table">A register table, from the EF model, never from input.</param>
     /// <param name="moment">The parameter's placeholder, e.g. <c>@as_of</c>.</param>
-    public static string StoodAt(string table, string moment) => $"""
-        (SELECT stood.* FROM (SELECT DISTINCT ON (record_id) data
-                              FROM revisions
-                              WHERE resource = '{table}' AND committed_at <= {moment}
-                              ORDER BY record_id, revision DESC) AS rev
-         CROSS JOIN LATERAL jsonb_populate_record(NULL::{table}, rev.data) AS stood)
+    /// <param name="columns">
+    /// The columns selected, from the revision <c>rev</c> and the record it holds <c>stood</c>. PostgreSQL flattens the subquery into
+    /// the query around it, so a filter on a column read straight from the revision (its id, a text column) is served by an index on
+    /// revisions, and a page in the order of such a column is walked, not sorted: no record is rebuilt beyond the page.
+    /// </param>
+    public static string StoodAt(string table, string moment, string columns = "stood.*") => $"""
+        (SELECT {columns}
+         FROM revisions AS rev
+         CROSS JOIN LATERAL jsonb_populate_record(NULL::{table}, rev.data) AS stood
+         WHERE {IsLatestAt("rev", table, moment)})
+        """;
+
+    /// <summary>
+    /// SQL that holds when the revision <paramref name="revision"/> (an alias of <c>revisions</c>) is the latest of its record of
+    /// <paramref name="table"/> that had become visible by <paramref name="moment"/>: a look along the record's revisions by index,
+    /// so a query that finds its records first asks it of those records only.
+    /// </summary>
+    public static string IsLatestAt(string revision, string table, string moment) => $"""
+        {revision}.resource = '{table}' AND {revision}.committed_at <= {moment}
+        AND NOT EXISTS (SELECT 1 FROM revisions AS later
+                        WHERE later.resource = '{table}' AND later.record_id = {revision}.record_id
+                          AND later.revision > {revision}.revision AND later.committed_at <= {moment})
         """;
 
     /// <summary>Whether the register held the record at <paramref name="moment"/>: one indexed look at its revisions, no record rebuilt.</summary>
@@ -112,4 +128,19 @@ public sealed class RecordHistory(RegisterDbContext db)
     // a past state has no row version of its own
     private string VersionColumn<T>() where T : class =>
         db.Model.FindEntityType(typeof(T))!.GetProperties().Any(p => p.GetColumnName() == "xmin") ? ", '0'::xid AS xmin" : string.Empty;
+
+    // the record's id is the revision's; text is read from the revision's data as it is stored (jsonb_populate_record gives the
+    // same value), so that indexes on revisions (id, resource, and expressions such as data ->> 'reference') serve filters and order
+    private string ColumnsOf<T>() where T : class
+    {
+        var table = db.Model.FindEntityType(typeof(T))!.GetTableMappings().First().Table;
+        var key = table.PrimaryKey!.Columns is [var only] ? only.Name : null;
+        return string.Join(", ", table.Columns.Select(column => column.Name switch
+        {
+            "xmin" => "'0'::xid AS xmin",
+            var name when name == key => $"rev.record_id AS \"{name}\"",
+            var name when column.StoreType is "text" || column.StoreType.StartsWith("character varying", StringComparison.Ordinal) => $"rev.data ->> '{name}' AS \"{name}\"",
+            var name => $"stood.\"{name}\"",
+        }));
+    }
 }

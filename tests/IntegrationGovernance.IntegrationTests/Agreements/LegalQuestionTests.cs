@@ -185,19 +185,50 @@ public sealed class LegalQuestionTests(RegisterApiFactory api) : IClassFixture<R
     }
 
     [Fact]
-    public async Task The_search_document_is_served_by_its_gin_index()
+    public async Task Full_text_search_asked_as_of_a_moment_finds_the_words_the_agreement_then_had()
     {
+        var parties = await _client.CouncilAndPctAsync("Searched Then");
+        var word = $"wheel{Guid.NewGuid():N}"[..16];
+        var (agreement, etag) = await _client.CreateAgreementAsync(Support.Agreements.Section75($"SEARCH-THEN-{Guid.NewGuid():N}"[..24], parties) with
+        {
+            Title = $"Equipment and {word} loans",
+        });
+        var history = await (await _client.GetAsync($"{Support.Agreements.Url}/{agreement.Id}/history")).ReadAsync<Page<Api.RecordKeeping.RevisionResponse<AgreementResponse>>>(HttpStatusCode.OK);
+        var then = Bindings.Moment(history.Items[^1].CommittedAt!.Value);
+        var revised = await _client.SendWithIfMatchAsync(HttpMethod.Put, $"{Support.Agreements.Url}/{agreement.Id}",
+            Support.Agreements.Section75(agreement.Reference, parties) with { Title = "Equipment loans" }, etag);
+        await revised.ReadAsync<AgreementResponse>(HttpStatusCode.OK);
+
+        Assert.Empty(await IdsAsync($"?q={word}"));
+        Assert.Equal([agreement.Id], await IdsAsync($"?q=equipment%20loans&organisationId={parties.Council.Id}"));
+        Assert.Equal([agreement.Id], await IdsAsync($"?q={word}&asOf={then}"));
+        Assert.Equal([agreement.Id], await IdsAsync($"?q={word}&organisationId={parties.Council.Id}&asOf={then}"));
+    }
+
+    [Fact]
+    public async Task The_search_documents_are_kept_beside_the_agreements_and_served_by_their_gin_index()
+    {
+        var parties = await _client.CouncilAndPctAsync("Indexed");
+        var (agreement, _) = await _client.CreateAgreementAsync(Support.Agreements.Section75($"INDEXED-{Guid.NewGuid():N}"[..20], parties) with
+        {
+            Title = "Community equipment", Services = ["wheelchair services"], Purpose = "Loans of aids for daily living.",
+        });
+        Assert.Equal(1L, await Sql.ScalarAsync<long>(api.ConnectionString, $"""
+            SELECT count(*) FROM agreement_search s JOIN agreements a ON a.id = s.agreement_id
+            WHERE s.agreement_id = '{agreement.Id}' AND s.superseded_in IS NULL
+              AND s.document = agreement_search_document(a.reference, a.title, a.purpose, a.services)
+            """));
+
         await using var connection = new Npgsql.NpgsqlConnection(api.ConnectionString);
         await connection.OpenAsync();
         await using (var off = new Npgsql.NpgsqlCommand("SET enable_seqscan = off", connection))
             await off.ExecuteNonQueryAsync();
         await using var explain = new Npgsql.NpgsqlCommand(
-            "EXPLAIN SELECT id FROM agreements WHERE agreement_search_document(reference, title, purpose, services) @@ websearch_to_tsquery('english', 'health visiting')",
-            connection);
+            "EXPLAIN SELECT agreement_id FROM agreement_search WHERE document @@ websearch_to_tsquery('english', 'health visiting')", connection);
 
         var plan = string.Join("\n", await ReadLinesAsync(await explain.ExecuteReaderAsync()));
 
-        Assert.Contains("ix_agreements_search", plan, StringComparison.Ordinal);
+        Assert.Contains("ix_agreement_search_document", plan, StringComparison.Ordinal);
     }
 
     private static async Task<List<string>> ReadLinesAsync(System.Data.Common.DbDataReader reader)

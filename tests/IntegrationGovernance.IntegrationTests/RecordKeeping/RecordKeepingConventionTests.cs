@@ -18,6 +18,7 @@ public sealed class RecordKeepingConventionTests(RegisterApiFactory api) : IClas
         ["idempotency_keys"] = "stored responses for safe retries, kept for a day",
         ["agreement_terms"] = "an agreement's periods, written by the database from the agreement's row",
         ["agreement_party_terms"] = "the parties of those periods, written beside them",
+        ["agreement_search"] = "an agreement's search document, written by the database from the agreement's row",
         ["succession_parties"] = "the index rows of a succession, written with it",
         ["ledger_lines"] = "the lines of a ledger booking, which is the record",
         ["ledger_period_totals"] = "running totals of the ledger lines per fund, year, period and category, written by the database with every line; the API's role only reads them",

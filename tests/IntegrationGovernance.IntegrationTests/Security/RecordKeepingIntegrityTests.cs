@@ -21,6 +21,7 @@ public sealed class RecordKeepingIntegrityTests(RegisterApiFactory api) : IClass
     [InlineData("INSERT INTO agreement_terms (agreement_id, recorded_in, valid, reference, basis, status, active, party_ids, party_roles, services) "
         + "SELECT id, 1, daterange('2000-01-01', NULL), reference, basis, 'Active', true, '{}', '{}', '{}' FROM agreements LIMIT 1")]
     [InlineData("UPDATE agreement_party_terms SET superseded_in = 1")]
+    [InlineData("INSERT INTO agreement_search (agreement_id, recorded_in, reference, document) SELECT id, 1, reference, to_tsvector('forged') FROM agreements LIMIT 1")]
     public async Task The_api_role_cannot_write_what_the_record_keeping_keeps(string forgery)
     {
         await _admin.CreateOrganisationAsync(Register.Organisation("Integrity Council", OrganisationType.UnitaryAuthority, gss: Support.Agreements.UniqueGss()));

@@ -87,3 +87,18 @@ internal sealed class AgreementPartyTermRowConfiguration : IEntityTypeConfigurat
         builder.HasIndex(t => new { t.AgreementId, t.RecordedIn });
     }
 }
+
+internal sealed class AgreementSearchRowConfiguration : IEntityTypeConfiguration<Agreements.AgreementSearchRow>
+{
+    public void Configure(EntityTypeBuilder<Agreements.AgreementSearchRow> builder)
+    {
+        builder.ToTable("agreement_search");
+        builder.HasKey(t => t.Id);
+        builder.Property(t => t.Id).UseIdentityAlwaysColumn();
+        builder.Property(t => t.Reference).HasMaxLength(50);
+        builder.HasOne<Agreement>().WithMany().HasForeignKey(t => t.AgreementId).OnDelete(DeleteBehavior.Restrict);
+
+        builder.HasIndex(t => t.Document).HasMethod("gin").HasDatabaseName("ix_agreement_search_document");
+        builder.HasIndex(t => new { t.AgreementId, t.RecordedIn });
+    }
+}
