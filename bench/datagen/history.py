@@ -46,7 +46,8 @@ def write_agreement_terms():
     loaded, once its revision exists. session_replication_role = replica keeps the trigger from firing during the COPY
     (it would find no revision yet), so the same statement runs here, after write_history(): for each agreement in
     load order, its periods in array order, stamped with its latest revision (1); nothing to supersede in a new record.
-    Then each period's parties, in their order, as the same trigger writes them (Migrations/AgreementPartyTermsSql.cs).
+    Then each period's parties, in their order, as the same trigger writes them (Migrations/AgreementPartyTermsSql.cs),
+    and each agreement's search document, as agreements_search_kept writes it.
     """
     OUT.write("""ANALYZE revisions;
 INSERT INTO agreement_terms (agreement_id, recorded_in, valid, reference, basis, status, active, party_ids, party_roles,
@@ -69,6 +70,15 @@ FROM agreement_terms t CROSS JOIN LATERAL unnest(t.party_roles) WITH ORDINALITY 
 ORDER BY t.id, e.n;
 ANALYZE agreement_terms;
 ANALYZE agreement_party_terms;
+""")
+    # and the search document the agreements_search_kept trigger writes (Migrations/AgreementSearchStoredSql.cs)
+    OUT.write("""INSERT INTO agreement_search (agreement_id, recorded_in, reference, document)
+SELECT a.id, (SELECT max(revision) FROM revisions r WHERE r.resource = 'agreements' AND r.record_id = a.id), a.reference,
+       agreement_search_document(a.reference, a.title, a.purpose, a.services)
+FROM agreements a
+WHERE a.xmin = pg_current_xact_id()::xid
+ORDER BY a.created_at;
+ANALYZE agreement_search;
 """)
 
 

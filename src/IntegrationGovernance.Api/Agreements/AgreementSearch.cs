@@ -183,7 +183,7 @@ public static class AgreementSearch
         var matches = documents.Where(d => d.Document.Matches(EF.Functions.WebSearchToTsQuery("english", text)));
         if (narrowedTo is not null)
             matches = matches.Where(d => narrowedTo.Any(a => a.Id == d.AgreementId));
-        var ranked = matches.Select(d => new { d.AgreementId, d.Reference, Rank = d.Document.RankCoverDensity(EF.Functions.WebSearchToTsQuery("english", text)) });
+        var ranked = matches.Select(d => new { d.AgreementId, d.Reference, Rank = d.Document.Rank(EF.Functions.WebSearchToTsQuery("english", text)) });
         if (after?.Rank is { } rank)
             ranked = ranked.Where(x => x.Rank < rank || (x.Rank == rank && string.Compare(x.Reference, after.Reference) > 0));
         var found = await ranked.OrderByDescending(x => x.Rank).ThenBy(x => x.Reference).Take(page.Limit + 1).ToListAsync(cancellationToken);

@@ -36,6 +36,9 @@ namespace IntegrationGovernance.Infrastructure.Migrations
                         onDelete: ReferentialAction.Restrict);
                 });
 
+            // the trigger and the rows from the revisions already held, before the indexes are built over them
+            migrationBuilder.Sql(AgreementSearchStoredSql.Create);
+
             migrationBuilder.CreateIndex(
                 name: "ix_agreement_search_agreement_id_recorded_in",
                 table: "agreement_search",
@@ -47,7 +50,7 @@ namespace IntegrationGovernance.Infrastructure.Migrations
                 column: "document")
                 .Annotation("Npgsql:IndexMethod", "gin");
 
-            migrationBuilder.Sql(AgreementSearchStoredSql.Create);
+            migrationBuilder.Sql("ANALYZE agreement_search;");
         }
 
         /// <inheritdoc />
