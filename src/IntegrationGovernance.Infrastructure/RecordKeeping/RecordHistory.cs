@@ -129,8 +129,9 @@ public sealed class RecordHistory(RegisterDbContext db)
     private string VersionColumn<T>() where T : class =>
         db.Model.FindEntityType(typeof(T))!.GetProperties().Any(p => p.GetColumnName() == "xmin") ? ", '0'::xid AS xmin" : string.Empty;
 
-    // the record's id is the revision's; text is read from the revision's data as it is stored (jsonb_populate_record gives the
-    // same value), so that indexes on revisions (id, resource, and expressions such as data ->> 'reference') serve filters and order
+    // the record's id is the revision's; text and plain values (ids, dates, numbers, flags, times) are read from the revision's data
+    // as stored, which gives what jsonb_populate_record would, so a filter on them is tested before any record is rebuilt, and
+    // indexes on revisions (its id, expressions such as data ->> 'reference') serve filters and order; lists and documents are rebuilt
     private string ColumnsOf<T>() where T : class
     {
         var table = db.Model.FindEntityType(typeof(T))!.GetTableMappings().First().Table;
@@ -140,7 +141,12 @@ public sealed class RecordHistory(RegisterDbContext db)
             "xmin" => "'0'::xid AS xmin",
             var name when name == key => $"rev.record_id AS \"{name}\"",
             var name when column.StoreType is "text" || column.StoreType.StartsWith("character varying", StringComparison.Ordinal) => $"rev.data ->> '{name}' AS \"{name}\"",
+            var name when IsPlainValue(column.StoreType) => $"(rev.data ->> '{name}')::{column.StoreType} AS \"{name}\"",
             var name => $"stood.\"{name}\"",
         }));
     }
+
+    private static bool IsPlainValue(string storeType) =>
+        storeType is "uuid" or "date" or "integer" or "bigint" or "boolean" or "timestamp with time zone"
+        || (storeType.StartsWith("numeric", StringComparison.Ordinal) && !storeType.EndsWith("[]", StringComparison.Ordinal));
 }
