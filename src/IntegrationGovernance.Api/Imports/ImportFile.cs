@@ -27,18 +27,22 @@ public static class ImportFile
         + "and counts them all in `errorCount`.";
 
     /// <summary>400: rows were rejected, so nothing was recorded; the first errors keyed <c>rows[n].field</c>, and how many there were.</summary>
-    public static Microsoft.AspNetCore.Http.HttpResults.ValidationProblem Rejected(IReadOnlyDictionary<string, string[]> errors, int rows, string code)
-    {
-        var rejectedRows = errors.Keys.Select(k => k[..k.IndexOf(']')]).Distinct().Count();
-        var listed = errors.Take(MaxReportedErrors).ToDictionary();
-        return TypedResults.ValidationProblem(listed,
+    public static Microsoft.AspNetCore.Http.HttpResults.ValidationProblem Rejected(IReadOnlyDictionary<string, string[]> errors, int rows, string code) =>
+        Rejected(errors.Take(MaxReportedErrors).ToDictionary(), errors.Count, errors.Keys.Select(k => k[..k.IndexOf(']')]).Distinct().Count(), rows, code);
+
+    /// <summary>The same answer, for errors gathered as the file was read (<see cref="ImportErrors"/>).</summary>
+    public static Microsoft.AspNetCore.Http.HttpResults.ValidationProblem Rejected(ImportErrors errors, int rows, string code) =>
+        Rejected(errors.Listed(), errors.Count, errors.RejectedRows, rows, code);
+
+    private static Microsoft.AspNetCore.Http.HttpResults.ValidationProblem Rejected(
+        Dictionary<string, string[]> listed, int errorCount, int rejectedRows, int rows, string code) =>
+        TypedResults.ValidationProblem(listed,
             detail: $"{rejectedRows} of {rows} rows were rejected, so nothing was recorded. "
-                + (listed.Count < errors.Count ? $"The first {listed.Count} of {errors.Count} errors are listed. " : "")
+                + (listed.Count < errorCount ? $"The first {listed.Count} of {errorCount} errors are listed. " : "")
                 + "Errors are keyed rows[<row number>].<field>, counting data rows from 1 (after the CSV header).",
             title: "The import was rejected.",
             type: Http.ProblemTypes.ForRule(code),
-            extensions: new Dictionary<string, object?> { ["errorCount"] = errors.Count, ["rejectedRows"] = rejectedRows });
-    }
+            extensions: new Dictionary<string, object?> { ["errorCount"] = errorCount, ["rejectedRows"] = rejectedRows });
 
     private static readonly CsvConfiguration Csv = new(CultureInfo.InvariantCulture)
     {
@@ -91,51 +95,96 @@ public static class ImportFile
     public static async Task<(IReadOnlyList<ImportRow<T>> Rows, string? Problem)> ReadAsync<T>(
         HttpRequest request, Func<CsvFields, T> fromCsv, CancellationToken cancellationToken)
     {
+        var rows = new List<ImportRow<T>>();
+        var (_, problem) = await ReadEachAsync(request, fromCsv, row =>
+        {
+            rows.Add(row);
+            return ValueTask.CompletedTask;
+        }, cancellationToken);
+        return problem is null ? (rows, null) : ([], problem);
+    }
+
+    /// <summary>
+    /// Reads the body row by row, handing each row to <paramref name="each"/> as it is read, so a file is never held whole.
+    /// A body that cannot be read at all gives the same problem it would when read whole (the rows handed before it are then
+    /// to be discarded): a JSON array is read to its end first, so a syntax error anywhere, then too many rows, then a
+    /// null row are told in that order, as when it is read at once.
+    /// </summary>
+    /// <returns>How many rows the body held, or a problem saying why it could not be read at all.</returns>
+    public static async Task<(int Rows, string? Problem)> ReadEachAsync<T>(
+        HttpRequest request, Func<CsvFields, T> fromCsv, Func<ImportRow<T>, ValueTask> each, CancellationToken cancellationToken)
+    {
         var type = request.ContentType ?? string.Empty;
         if (type.StartsWith("text/csv", StringComparison.OrdinalIgnoreCase))
         {
             using var reader = new StreamReader(request.Body);
             using var csv = new CsvReader(reader, Csv);
-            var rows = new List<ImportRow<T>>();
+            var count = 0;
             if (!await csv.ReadAsync() || !csv.ReadHeader())
-                return (rows, null);
+                return (0, null);
             try
             {
                 while (await csv.ReadAsync())
                 {
                     cancellationToken.ThrowIfCancellationRequested();
-                    if (rows.Count == MaxRows)
-                        return ([], TooManyRows);
+                    if (count == MaxRows)
+                        return (0, TooManyRows);
                     var fields = new CsvFields(csv);
                     var value = fromCsv(fields);
-                    rows.Add(new ImportRow<T>(rows.Count + 1, value, WithBounds(value, fields.Unreadable)));
+                    count++;
+                    await each(new ImportRow<T>(count, value, WithBounds(value, fields.Unreadable)));
                 }
             }
             catch (MaxFieldSizeException)
             {
-                return ([], $"Row {rows.Count + 1} has a field longer than {MaxFieldLength} characters.");
+                return (0, $"Row {count + 1} has a field longer than {MaxFieldLength} characters.");
             }
-            return (rows, null);
+            return (count, null);
         }
         if (type.StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
         {
             var options = request.HttpContext.RequestServices.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
+            var count = 0;
+            int? nullRow = null;
             try
             {
-                var values = await JsonSerializer.DeserializeAsync<List<T>>(request.Body, options, cancellationToken) ?? [];
-                // null in the array reads as a null row: RespectNullableAnnotations does not reach collection elements
-                if (values.Count > MaxRows)
-                    return ([], TooManyRows);
-                if (values.FindIndex(value => value is null) is >= 0 and var nullRow)
-                    return ([], $"The JSON array could not be read at $[{nullRow}]: a row is an object, not null.");
-                return (values.Select((v, i) => new ImportRow<T>(i + 1, v, WithBounds(v, new Dictionary<string, string[]>()))).ToList(), null);
+                await foreach (var value in JsonSerializer.DeserializeAsyncEnumerable<T>(request.Body, options, cancellationToken))
+                {
+                    // past the limit, or after a null row, the rest is only read through (the body's size bounds it), so a
+                    // syntax error further on is still the answer
+                    count++;
+                    // null in the array reads as a null row: RespectNullableAnnotations does not reach collection elements
+                    if (value is null)
+                        nullRow ??= count - 1;
+                    else if (count <= MaxRows && nullRow is null)
+                        await each(new ImportRow<T>(count, value, WithBounds(value, new Dictionary<string, string[]>())));
+                }
             }
             catch (JsonException json)
             {
-                return ([], $"The JSON array could not be read at {json.Path}: {json.Message}");
+                var (path, message) = InWholeArray(json, count);
+                return (0, $"The JSON array could not be read at {path}: {message}");
             }
+            if (count > MaxRows)
+                return (0, TooManyRows);
+            if (nullRow is { } at)
+                return (0, $"The JSON array could not be read at $[{at}]: a row is an object, not null.");
+            return (count, null);
         }
-        return ([], "Send the file as text/csv or as an application/json array.");
+        return (0, "Send the file as text/csv or as an application/json array.");
+    }
+
+    /// <summary>
+    /// An error's path in the whole array: read as a stream, the serializer numbers the elements from those it has not yet
+    /// handed out (<paramref name="handed"/> were), so <c>$[3].amount</c> may be the 40,003rd element's.
+    /// </summary>
+    private static (string? Path, string Message) InWholeArray(JsonException json, int handed)
+    {
+        if (json.Path is not { } path || !path.StartsWith("$[", StringComparison.Ordinal) || path.IndexOf(']') is not (> 2 and var end)
+            || !int.TryParse(path.AsSpan(2, end - 2), NumberStyles.None, CultureInfo.InvariantCulture, out var index))
+            return (json.Path, json.Message);
+        var whole = $"$[{handed + index}]{path[(end + 1)..]}";
+        return (whole, json.Message.Replace($"Path: {path} |", $"Path: {whole} |", StringComparison.Ordinal));
     }
 }
 

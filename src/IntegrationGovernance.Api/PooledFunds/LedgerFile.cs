@@ -24,9 +24,13 @@ public static class LedgerFile
     /// <summary>An export's columns: the import's, then the line's financial year and period.</summary>
     public static readonly string[] ExportColumns = [.. Columns, "financial_year", "period"];
 
-    /// <summary>Reads every row; a value that cannot be read is left null, so the row is rejected with its field named.</summary>
-    public static Task<(IReadOnlyList<Imports.ImportRow<LedgerLineRequest>> Rows, string? Problem)> ReadAsync(HttpRequest request, CancellationToken cancellationToken) =>
-        Imports.ImportFile.ReadAsync(request, fields => new LedgerLineRequest
+    /// <summary>
+    /// Reads the rows one by one, handing each to <paramref name="each"/> as it is read; a value that cannot be read is left
+    /// null, so the row is rejected with its field named.
+    /// </summary>
+    public static Task<(int Rows, string? Problem)> ReadEachAsync(
+        HttpRequest request, Func<Imports.ImportRow<LedgerLineRequest>, ValueTask> each, CancellationToken cancellationToken) =>
+        Imports.ImportFile.ReadEachAsync(request, fields => new LedgerLineRequest
         {
             Date = fields.Date("date"),
             Amount = fields.Decimal("amount"),
@@ -34,7 +38,7 @@ public static class LedgerFile
             Description = CsvText.Restore(fields.Text("description")),
             ExternalReference = CsvText.Restore(fields.Text("external_reference")),
             Corrects = CsvText.Restore(fields.Text("corrects")),
-        }, cancellationToken);
+        }, each, cancellationToken);
 
     public static async Task WriteCsvAsync(HttpResponse response, IAsyncEnumerable<LedgerLineResponse> lines, CancellationToken cancellationToken)
     {

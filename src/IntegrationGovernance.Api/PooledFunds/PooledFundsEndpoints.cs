@@ -164,29 +164,38 @@ public static class PooledFundsEndpoints
         var fund = await db.PooledFunds.AsNoTracking().FirstOrDefaultAsync(f => f.Id == id, cancellationToken);
         if (fund is null)
             return Problems.NotFound(Resource, id);
-        var (rows, unreadable) = await LedgerFile.ReadAsync(request, cancellationToken);
+        // the closed periods are checked again by the database as the lines are added (see LedgerPeriods)
+        var check = new LedgerImportCheck(fund, await db.ClosedPeriodsAsync(fund.Id, cancellationToken));
+        var booking = LedgerBooking.Start(fund.Id, clock.GetUtcNow());
+        var errors = new Imports.ImportErrors();
+        // the file streams: each row is checked as it is read and, while none has been refused, copied; nothing is added
+        // until every row has been read and checked, and a file with a bad row rolls back with what was copied
+        await using var import = await importer.BeginAsync(booking, cancellationToken);
+        var (rows, unreadable) = await LedgerFile.ReadEachAsync(request, async row =>
+        {
+            var read = new LedgerImportRow(row.Row, row.Value.Date, row.Value.Amount, row.Value.Category, row.Value.Description, row.Value.ExternalReference,
+                row.Value.Corrects, row.Unreadable);
+            errors.Add(row.Row, check.Row(read));
+            if (errors.Count == 0)
+                await import.WriteAsync(LedgerLine.Book(booking, read.Date!.Value, read.Amount!.Value, read.Category!, read.Description, read.ExternalReference!, read.Corrects),
+                    cancellationToken);
+        }, cancellationToken);
         if (unreadable is not null)
             return Problems.Validation("$", unreadable);
 
-        var read = rows.Select(r => new LedgerImportRow(r.Row, r.Value.Date, r.Value.Amount, r.Value.Category, r.Value.Description, r.Value.ExternalReference,
-            r.Value.Corrects, r.Unreadable)).ToList();
-        var corrected = LedgerImport.CorrectedReferences(read).ToArray();
-        var held = corrected.Length == 0 ? []
-            : (await db.LedgerLines.Where(l => l.FundId == fund.Id && corrected.Contains(l.ExternalReference)).Select(l => l.ExternalReference).ToListAsync(cancellationToken))
-                .ToHashSet(StringComparer.Ordinal);
-        // the closed periods are checked again by the database as the lines are added (see LedgerPeriods)
-        var errors = LedgerImport.Check(read, fund, await db.ClosedPeriodsAsync(fund.Id, cancellationToken), held);
+        // a correction may name a line later in the file, or one the ledger holds: known only now
+        var held = await import.HeldAsync(check.UnresolvedCorrections(), cancellationToken);
+        foreach (var (row, field, messages, rowRejected) in check.MissingCorrections(held))
+            errors.AddLater(row, field, messages, rowRejected);
         if (errors.Count > 0)
-            return Imports.ImportFile.Rejected(errors, rows.Count, "ledger-import-rejected");
-        if (read.Count == 0)
+            return Imports.ImportFile.Rejected(errors, rows, "ledger-import-rejected");
+        if (rows == 0)
             return Problems.Validation("$", "The file holds no ledger lines.");
 
-        var booking = LedgerBooking.Start(fund.Id, clock.GetUtcNow());
-        var lines = read.Select(r => LedgerLine.Book(booking, r.Date!.Value, r.Amount!.Value, r.Category!, r.Description, r.ExternalReference!, r.Corrects)).ToList();
-        var result = await importer.ImportAsync(booking, lines, dryRun == true, cancellationToken);
+        var result = await import.CompleteAsync(dryRun == true, cancellationToken);
         return TypedResults.Ok(new LedgerImportReport
         {
-            DryRun = dryRun == true, Rows = lines.Count, Added = result.Added, AlreadyRecorded = result.AlreadyRecorded, AddedTotal = result.AddedTotal,
+            DryRun = dryRun == true, Rows = rows, Added = result.Added, AlreadyRecorded = result.AlreadyRecorded, AddedTotal = result.AddedTotal,
             BookingId = dryRun == true ? null : booking.Id,
         });
     }
