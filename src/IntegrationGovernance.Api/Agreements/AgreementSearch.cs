@@ -188,6 +188,7 @@ public static class AgreementSearch
             ranked = ranked.Where(x => x.Rank < rank || (x.Rank == rank && string.Compare(x.Reference, after.Reference) > 0));
         var found = await ranked.OrderByDescending(x => x.Rank).ThenBy(x => x.Reference).Take(page.Limit + 1).ToListAsync(cancellationToken);
         var ids = found.Select(x => x.AgreementId).ToList();
+        // read from every agreement (then), not the filtered ones: agreements are never deleted, so each document found has its row
         var rows = await agreements.Where(a => ids.Contains(a.Id)).ToDictionaryAsync(a => a.Id, cancellationToken);
         var items = found.Select(x => (Response: AgreementsEndpoints.ToResponse(rows[x.AgreementId], activeOn, mapper), x.Reference, x.Rank)).ToList();
         var result = page.ToPage(items, x => new AgreementCursor(x.Reference, x.Rank), request);
