@@ -93,8 +93,8 @@ public sealed class AccountabilityGraph(RegisterDbContext db, RecordHistory hist
         var sql = asOf is null
             ? string.Format(CultureInfo.InvariantCulture, ChainSql, "NOT MATERIALIZED",
                 "SELECT * FROM accountability_lines", "SELECT * FROM posts", "SELECT * FROM organisations", from, next, leadsOn, stepFrom)
-            : string.Format(CultureInfo.InvariantCulture, ChainSql, "MATERIALIZED", $"SELECT * FROM {RecordHistory.StoodAt("accountability_lines", "@as_of")} AS x",
-                $"SELECT * FROM {RecordHistory.StoodAt("posts", "@as_of")} AS x", $"SELECT * FROM {RecordHistory.StoodAt("organisations", "@as_of")} AS x",
+            : string.Format(CultureInfo.InvariantCulture, ChainSql, "MATERIALIZED", $"SELECT * FROM {history.StoodAt<AccountabilityLine>("@as_of")} AS x",
+                $"SELECT * FROM {history.StoodAt<Post>("@as_of")} AS x", $"SELECT * FROM {history.StoodAt<Domain.Organisations.Organisation>("@as_of")} AS x",
                 from, next, leadsOn, stepFrom);
         var steps = new List<ChainStep>();
         await using (var command = await CommandAsync(sql, cancellationToken))

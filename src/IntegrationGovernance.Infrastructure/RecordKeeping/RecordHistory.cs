@@ -21,29 +21,21 @@ public sealed class RecordHistory(RegisterDbContext db)
     public Task<IQueryable<T>> AsOfAsync<T>(DateTimeOffset moment, CancellationToken cancellationToken) where T : class
     {
         // the table and column names come from the EF model, never from input; the moment is a parameter
-        var sql = $"SELECT * FROM {StoodAt(ResourceOf<T>(), "{0}", ColumnsOf<T>())} AS r";
+        var sql = $"SELECT * FROM {StoodAt<T>("{0}")} AS r";
         return Task.FromResult(db.Set<T>().FromSqlRaw(sql, moment.ToUniversalTime()).AsNoTracking());
     }
 
     /// <summary>
-    /// SQL for the rows of <paramref name="table"/> as the register held them at the moment in the SQL parameter
+    /// SQL for the records of <typeparamref name="T"/> as the register held them at the moment in the SQL parameter
     /// <paramref name="moment"/> (a <c>timestamptz</c>): the latest revision of each record that had become visible by then.
     /// For queries over several tables that LINQ cannot write (the accountability graph's recursive walks); <see cref="AsOfAsync{T}"/>
-    /// reads the same.
+    /// reads the same. PostgreSQL flattens the subquery into the query around it, so a filter on a column read straight from the
+    /// revision (see <see cref="StoredRows{T}"/>) is tested before any record is rebuilt and may be served by an index on revisions,
+    /// and a page in the order of such a column is walked, not sorted.
     /// </summary>
-    /// <param name="table">A register table, from the EF model, never from input.</param>
-    /// <param name="moment">The parameter's placeholder, e.g. <c>@as_of</c>.</param>
-    /// <param name="columns">
-    /// The columns selected, from the revision <c>rev</c> and the record it holds <c>stood</c>. PostgreSQL flattens the subquery into
-    /// the query around it, so a filter on a column read straight from the revision (its id, a text column) is served by an index on
-    /// revisions, and a page in the order of such a column is walked, not sorted: no record is rebuilt beyond the page.
-    /// </param>
-    public static string StoodAt(string table, string moment, string columns = "stood.*") => $"""
-        (SELECT {columns}
-         FROM revisions AS rev
-         CROSS JOIN LATERAL jsonb_populate_record(NULL::{table}, rev.data) AS stood
-         WHERE {IsLatestAt("rev", table, moment)})
-        """;
+    /// <param name="moment">The parameter's placeholder, e.g. <c>@as_of</c> or <c>{0}</c>.</param>
+    public string StoodAt<T>(string moment) where T : class =>
+        $"({StoredRows<T>()} WHERE {IsLatestAt("rev", ResourceOf<T>(), moment)})";
 
     /// <summary>
     /// SQL that holds when the revision <paramref name="revision"/> (an alias of <c>revisions</c>) is the latest of its record of
@@ -80,13 +72,7 @@ public sealed class RecordHistory(RegisterDbContext db)
             .ToListAsync(cancellationToken);
         var ids = revisions.Select(r => r.Id).ToArray();
         // the table name comes from the EF model, never from input; values are parameters
-        var sql = $$"""
-                SELECT r.*{{VersionColumn<T>()}}
-                FROM revisions AS rev
-                CROSS JOIN LATERAL jsonb_populate_record(NULL::{{resource}}, rev.data) AS r
-                WHERE rev.id = ANY({0})
-                ORDER BY rev.revision
-                """;
+        var sql = $"{StoredRows<T>()} WHERE rev.id = ANY({{0}}) ORDER BY rev.revision";
         // not composed further, so PostgreSQL's order is kept and the records line up with the revisions
         var records = await db.Set<T>().FromSqlRaw(sql, ids)
             .AsNoTracking() // several states of one record: each must stay its own object
@@ -114,37 +100,36 @@ public sealed class RecordHistory(RegisterDbContext db)
             .Take(take)
             .Select(r => new { r.Id, r.CommittedAt })
             .ToListAsync(cancellationToken);
-        var sql = $$"""
-                SELECT r.*{{VersionColumn<T>()}}
-                FROM revisions AS rev
-                CROSS JOIN LATERAL jsonb_populate_record(NULL::{{resource}}, rev.data) AS r
-                WHERE rev.id = ANY({0})
-                ORDER BY rev.record_id, rev.revision
-                """;
+        var sql = $"{StoredRows<T>()} WHERE rev.id = ANY({{0}}) ORDER BY rev.record_id, rev.revision";
         var records = await db.Set<T>().FromSqlRaw(sql, revisions.Select(r => r.Id).ToArray()).AsNoTracking().ToListAsync(cancellationToken);
         return [.. revisions.Zip(records, (r, record) => (r.CommittedAt!.Value, record))];
     }
 
-    // a past state has no row version of its own
-    private string VersionColumn<T>() where T : class =>
-        db.Model.FindEntityType(typeof(T))!.GetProperties().Any(p => p.GetColumnName() == "xmin") ? ", '0'::xid AS xmin" : string.Empty;
-
-    // the record's id is the revision's; text and plain values (ids, dates, numbers, flags, times) are read from the revision's data
-    // as stored, which gives what jsonb_populate_record would, so a filter on them is tested before any record is rebuilt, and
-    // indexes on revisions (its id, expressions such as data ->> 'reference') serve filters and order; lists and documents are rebuilt
-    private string ColumnsOf<T>() where T : class
+    /// <summary>
+    /// <c>SELECT … FROM revisions AS rev</c> giving each revision of <typeparamref name="T"/> as a row of its table. The record's id
+    /// is the revision's; text and plain values (ids, dates, numbers, flags, times) are read from the revision's data as stored,
+    /// which gives what <c>jsonb_populate_record</c> would; only lists and documents are rebuilt by it (and not at all for a table
+    /// with none). A past state has no row version of its own. Built once per entity type from the EF model, never from input.
+    /// </summary>
+    private string StoredRows<T>() where T : class => Shapes.GetOrAdd(typeof(T), _ =>
     {
         var table = db.Model.FindEntityType(typeof(T))!.GetTableMappings().First().Table;
         var key = table.PrimaryKey!.Columns is [var only] ? only.Name : null;
-        return string.Join(", ", table.Columns.Select(column => column.Name switch
+        var columns = table.Columns.Select(column => column.Name switch
         {
             "xmin" => "'0'::xid AS xmin",
             var name when name == key => $"rev.record_id AS \"{name}\"",
             var name when column.StoreType is "text" || column.StoreType.StartsWith("character varying", StringComparison.Ordinal) => $"rev.data ->> '{name}' AS \"{name}\"",
             var name when IsPlainValue(column.StoreType) => $"(rev.data ->> '{name}')::{column.StoreType} AS \"{name}\"",
             var name => $"stood.\"{name}\"",
-        }));
-    }
+        }).ToList();
+        var rebuilt = columns.Any(c => c.StartsWith("stood.", StringComparison.Ordinal))
+            ? $" CROSS JOIN LATERAL jsonb_populate_record(NULL::{table.Name}, rev.data) AS stood"
+            : string.Empty;
+        return $"SELECT {string.Join(", ", columns)} FROM revisions AS rev{rebuilt}";
+    });
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, string> Shapes = new();
 
     private static bool IsPlainValue(string storeType) =>
         storeType is "uuid" or "date" or "integer" or "bigint" or "boolean" or "timestamp with time zone"
