@@ -20,9 +20,26 @@ public static class AgreementSearch
     // batches of a page's size read to fill one page of an organisation's own agreements, at most
     private const int MaxBindingBatches = 10;
 
-    public static async Task<Results<Ok<Page<AgreementResponse>>, ValidationProblem>> ListAgreements(
+    public static Task<Results<Ok<Page<AgreementResponse>>, ValidationProblem>> ListAgreements(
         [AsParameters] AgreementFilters filters, [AsParameters] PageQuery paging,
-        RegisterDbContext db, RecordHistory history, IMapper mapper, TimeProvider clock, HttpRequest request, CancellationToken cancellationToken)
+        RegisterDbContext db, RecordHistory history, IMapper mapper, TimeProvider clock, HttpRequest request, CancellationToken cancellationToken) =>
+        ListAsync(filters, paging, db, history, clock, request, async (agreements, token) =>
+            (await agreements.ToListAsync(token)).Select(a => AgreementsEndpoints.ToResponse(a, filters.ActiveOn, mapper)).ToList(), cancellationToken);
+
+    public static Task<Results<Ok<Page<AgreementSummaryResponse>>, ValidationProblem>> ListAgreementSummaries(
+        [AsParameters] AgreementFilters filters, [AsParameters] PageQuery paging,
+        RegisterDbContext db, RecordHistory history, IMapper mapper, TimeProvider clock, HttpContext http, CancellationToken cancellationToken)
+    {
+        var day = filters.ActiveOn ?? filters.On ?? RegisterCalendar.Today(clock);
+        var terms = db.TermsAt(filters.AsOf);
+        return ListAsync(filters, paging, db, history, clock, http.Request, async (agreements, token) =>
+            (await agreements.SummariesAsync(terms, day, token)).Select(s => AgreementSummaries.ToResponse(s, day, http, mapper)).ToList(), cancellationToken);
+    }
+
+    // the questions are the same for whole agreements and for summaries: only how the page's agreements are read differs
+    private static async Task<Results<Ok<Page<T>>, ValidationProblem>> ListAsync<T>(
+        AgreementFilters filters, PageQuery paging, RegisterDbContext db, RecordHistory history, TimeProvider clock, HttpRequest request,
+        Func<IQueryable<Agreement>, CancellationToken, Task<List<T>>> read, CancellationToken cancellationToken) where T : IListedAgreement
     {
         var page = PageRequest.From(paging);
         var problems = PageRequest.Validate(paging.Limit).Concat(filters.Validate()).ToList();
@@ -71,9 +88,7 @@ public static class AgreementSearch
             var pageQuery = parts is not null
                 ? query.PageOfPeriods(parts, oneDay: activeOn is not null, after?.Reference, page.Limit + 1)
                 : query.PageOfPeriods(periods!, oneDay: true, after?.Reference, page.Limit + 1);
-            var found = await pageQuery.ToListAsync(cancellationToken);
-            return TypedResults.Ok(page.ToPage(found.Select(a => AgreementsEndpoints.ToResponse(a, activeOn, mapper)).ToList(),
-                a => new AgreementCursor(a.Reference, null), request));
+            return TypedResults.Ok(page.ToPage(await read(pageQuery, cancellationToken), a => new AgreementCursor(a.Reference, null), request));
         }
         if (parts is not null)
             query = query.Having(parts);
@@ -83,14 +98,13 @@ public static class AgreementSearch
         if (!string.IsNullOrWhiteSpace(filters.Q))
         {
             var narrowed = parts is not null || periods is not null || filters.AsksOfAgreements;
-            return TypedResults.Ok(await RankedAsync(db.SearchAt(asOf), narrowed ? query : null, source, filters.Q, page, after, activeOn, mapper, request,
+            return TypedResults.Ok(await RankedAsync(db.SearchAt(asOf), narrowed ? query : null, source, filters.Q, page, after, read, request,
                 cancellationToken));
         }
 
         if (after is not null)
             query = query.Where(a => string.Compare(a.Reference, after.Reference) > 0);
-        var rows = await query.OrderBy(a => a.Reference).Take(page.Limit + 1).ToListAsync(cancellationToken);
-        var items = rows.Select(a => AgreementsEndpoints.ToResponse(a, activeOn, mapper)).ToList();
+        var items = await read(query.OrderBy(a => a.Reference).Take(page.Limit + 1), cancellationToken);
         return TypedResults.Ok(page.ToPage(items, a => new AgreementCursor(a.Reference, null), request));
     }
 
@@ -175,9 +189,10 @@ public static class AgreementSearch
 
     // the matches are ranked from their stored documents alone (each row small, under a GIN index); with other questions asked,
     // only the documents of the agreements they find; then only the page's agreements are read whole
-    private static async Task<Page<AgreementResponse>> RankedAsync(
+    private static async Task<Page<T>> RankedAsync<T>(
         IQueryable<AgreementSearchRow> documents, IQueryable<Agreement>? narrowedTo, IQueryable<Agreement> agreements, string text, PageRequest page,
-        AgreementCursor? after, DateOnly? activeOn, IMapper mapper, HttpRequest request, CancellationToken cancellationToken)
+        AgreementCursor? after, Func<IQueryable<Agreement>, CancellationToken, Task<List<T>>> read, HttpRequest request, CancellationToken cancellationToken)
+        where T : IListedAgreement
     {
         // the document searched: reference and title, services, purpose, weighted in that order
         var matches = documents.Where(d => d.Document.Matches(EF.Functions.WebSearchToTsQuery("english", text)));
@@ -189,10 +204,10 @@ public static class AgreementSearch
         var found = await ranked.OrderByDescending(x => x.Rank).ThenBy(x => x.Reference).Take(page.Limit + 1).ToListAsync(cancellationToken);
         var ids = found.Select(x => x.AgreementId).ToList();
         // read from every agreement (then), not the filtered ones: agreements are never deleted, so each document found has its row
-        var rows = await agreements.Where(a => ids.Contains(a.Id)).ToDictionaryAsync(a => a.Id, cancellationToken);
-        var items = found.Select(x => (Response: AgreementsEndpoints.ToResponse(rows[x.AgreementId], activeOn, mapper), x.Reference, x.Rank)).ToList();
+        var rows = (await read(agreements.Where(a => ids.Contains(a.Id)), cancellationToken)).ToDictionary(a => a.Id);
+        var items = found.Select(x => (Response: rows[x.AgreementId], x.Reference, x.Rank)).ToList();
         var result = page.ToPage(items, x => new AgreementCursor(x.Reference, x.Rank), request);
-        return new Page<AgreementResponse> { Items = result.Items.Select(x => x.Response).ToList(), NextCursor = result.NextCursor, Next = result.Next };
+        return new Page<T> { Items = result.Items.Select(x => x.Response).ToList(), NextCursor = result.NextCursor, Next = result.Next };
     }
 
     private sealed record AgreementCursor(string Reference, float? Rank);

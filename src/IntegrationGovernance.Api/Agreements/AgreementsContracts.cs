@@ -104,7 +104,7 @@ public sealed record DocumentContract
 }
 
 /// <summary>An agreement as the register holds it.</summary>
-public sealed record AgreementResponse
+public sealed record AgreementResponse : IListedAgreement
 {
     /// <example>0193a6b2-7c1e-7d4f-9a51-2f3c4d5e6f90</example>
     public required Guid Id { get; init; }

@@ -28,6 +28,12 @@ public static class AgreementsEndpoints
                 + "force without a recorded termination or expiry), each judged by what was in force that day. With `asOf`, every question is "
                 + "answered as the register stood at that moment. `q` is a ranked full-text search over reference, title, purpose and services.")
             .RequireScope(Scopes.RegisterRead);
+        group.MapGet("/summaries", AgreementSearch.ListAgreementSummaries)
+            .WithSummary("Find agreements: a summary of each")
+            .WithDescription("The same questions and order as `GET /agreements`, answered with a summary of each agreement (what it is, and the status, "
+                + "parties and terms in force on `activeOn`, else `on`, else today in London), read from its indexed periods without its history. "
+                + "Follow `href` for the whole agreement.")
+            .RequireScope(Scopes.RegisterRead);
         group.MapGet("/{id:guid}", GetAgreement)
             .WithName(nameof(GetAgreement))
             .WithSummary("Read one agreement")

@@ -1,5 +1,6 @@
 using AutoMapper;
 using IntegrationGovernance.Domain.Agreements;
+using IntegrationGovernance.Infrastructure.Agreements;
 
 namespace IntegrationGovernance.Api.Agreements;
 
@@ -24,6 +25,10 @@ public sealed class AgreementsProfile : Profile
         CreateMap<Variation, UnassignedTransferResponse>()
             .ForMember(r => r.SuccessionId, o => o.MapFrom(v => v.SuccessionId!.Value))
             .ForMember(r => r.PredecessorId, o => o.MapFrom(v => v.Parties[0].OrganisationId));
+        CreateMap<InForceRow, InForceSummaryResponse>()
+            .ForMember(r => r.Date, o => o.Ignore());
+        CreateMap<AgreementSummaryRow, AgreementSummaryResponse>()
+            .ForMember(r => r.Href, o => o.Ignore());
         CreateMap<Agreement, AgreementResponse>()
             .ForMember(r => r.Periods, o => o.MapFrom(a => a.Periods))
             .ForMember(r => r.UnassignedTransfers, o => o.MapFrom(a => a.UnassignedTransfers))

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using CsCheck;
 using IntegrationGovernance.Api.Agreements;
@@ -195,6 +196,10 @@ public sealed class TermsPropertyTests(RegisterApiFactory api, ITestOutputHelper
             var on = Iso(day);
             foreach (var (who, id) in concerned)
                 yield return new(day, $"active with {who} a party", $"{Support.Agreements.Url}?activeOn={on}&organisationId={id}{at}", terms.Active && terms.HasParty(id), false);
+            // the summaries answer the same question, each with the terms in force that day as the domain has them
+            var (summarised, summarisedId) = concerned[index % concerned.Count];
+            yield return new(day, $"summarised active with {summarised} a party", $"{Support.Agreements.Url}/summaries?activeOn={on}&organisationId={summarisedId}{at}",
+                terms.Active && terms.HasParty(summarisedId), false) { InForce = terms };
             // one organisation a day by role and one by the binding list, in turn; by role, the role it has or another, in turn too
             var (byRole, roleOf) = concerned[index % concerned.Count];
             var party = terms.Parties.FirstOrDefault(p => p.OrganisationId == roleOf);
@@ -245,7 +250,22 @@ public sealed class TermsPropertyTests(RegisterApiFactory api, ITestOutputHelper
             .Select(i => Guid.Parse((string)i!)).ToList();
         // the organisations are the history's own: no other agreement concerns them
         Assert.True(ids.All(i => i == id), $"GET {question.Url} lists agreements of another history: {string.Join(", ", ids)}");
+        if (question.InForce is { } terms && ids.Contains(id))
+            AssertInForce(question, terms, json["items"]![0]!["inForce"]!);
         return ids.Contains(id);
+    }
+
+    private static void AssertInForce(Question question, TermsInForce terms, JsonNode inForce)
+    {
+        var listed = inForce.Deserialize<InForceSummaryResponse>(ApiJson.Options)!;
+        var expected = (terms.Active, terms.Status, Parties: Describe(terms.Parties), Services: string.Join("|", terms.Services), terms.EndsOn, terms.ReviewOn,
+            terms.NoticeMonths, terms.VariationNumber, question.Day);
+        var actual = (listed.Active, listed.Status, Parties: Describe(listed.Parties.Select(p => new AgreementParty(p.OrganisationId, p.Role))),
+            Services: string.Join("|", listed.Services), listed.EndsOn, listed.ReviewOn, listed.NoticeMonths, listed.VariationNumber, Day: (DateOnly?)listed.Date);
+        Assert.True(expected == actual, $"GET {question.Url}: in force {actual}, the domain says {expected}");
+
+        static string Describe(IEnumerable<AgreementParty> parties) =>
+            string.Join(", ", parties.Select(p => $"{p.OrganisationId}:{p.Role}").Order(StringComparer.Ordinal));
     }
 
     private static string Report(int n, string seed, HistoryPlan plan, AgreementHistory history, Agreement agreement, IReadOnlyList<Mismatch> mismatches, string? asked = null)
@@ -279,7 +299,11 @@ public sealed class TermsPropertyTests(RegisterApiFactory api, ITestOutputHelper
     private static string Moment(DateTimeOffset moment) => Uri.EscapeDataString(moment.ToUniversalTime().ToString("O"));
 
     /// <summary>A question asked of the API (on a day, or of any day), and the answer the domain gives.</summary>
-    private sealed record Question(DateOnly? Day, string Text, string Url, bool Expected, bool Binding);
+    private sealed record Question(DateOnly? Day, string Text, string Url, bool Expected, bool Binding)
+    {
+        /// <summary>For a list of summaries: the terms its item must show in force.</summary>
+        public TermsInForce? InForce { get; init; }
+    }
 
     private sealed record Mismatch(Question Question, bool Listed);
 

@@ -147,6 +147,7 @@ public sealed class AccessMatrixTests : IClassFixture<RegisterApiFactory>
             return new Recipe(Request(HttpMethod.Get, $"{Register.Successions}/{succession.Id}"));
         },
         ["ListAgreements"] = _ => Get(Support.Agreements.Url),
+        ["ListAgreementSummaries"] = _ => Get($"{Support.Agreements.Url}/summaries"),
         ["GetAgreement"] = async admin => new Recipe(Request(HttpMethod.Get, $"{Support.Agreements.Url}/{(await Draft(admin)).Agreement.Id}")),
         ["ListVariations"] = async admin => new Recipe(Request(HttpMethod.Get, $"{Support.Agreements.Url}/{(await Draft(admin)).Agreement.Id}/variations")),
         ["ListSchedules"] = async admin => new Recipe(Request(HttpMethod.Get, $"{Support.Agreements.Url}/{(await Draft(admin)).Agreement.Id}/schedules")),
