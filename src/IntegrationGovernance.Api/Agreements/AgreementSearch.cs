@@ -133,9 +133,46 @@ public static class AgreementSearch
     }
 
     /// <param name="id">The organisation.</param>
-    public static async Task<Results<Ok<Page<BindingAgreementResponse>>, ValidationProblem, ProblemHttpResult>> ListBindingAgreements(
+    public static Task<Results<Ok<Page<BindingAgreementResponse>>, ValidationProblem, ProblemHttpResult>> ListBindingAgreements(
         Guid id, [AsParameters] BindingAgreementFilters filters, [AsParameters] PageQuery paging, RegisterDbContext db, RecordHistory history,
-        IMapper mapper, HttpRequest request, CancellationToken cancellationToken)
+        IMapper mapper, HttpRequest request, CancellationToken cancellationToken) =>
+        ListBindingAsync(id, filters, paging, db, history, request, async (agreements, _, token) =>
+                (await agreements.ToListAsync(token))
+                    .Select(a => new Bound<AgreementResponse>(AgreementsEndpoints.ToResponse(a, filters.ActiveOn, mapper), a.Reference, a.InheritedThrough(id))).ToList(),
+            (bound, name) => new BindingAgreementResponse
+            {
+                Agreement = bound.Item, BoundThroughId = bound.Link.Through, BoundThroughName = name, SuccessionDepth = bound.Link.Depth,
+            }, cancellationToken);
+
+    /// <param name="id">The organisation.</param>
+    public static Task<Results<Ok<Page<BindingAgreementSummaryResponse>>, ValidationProblem, ProblemHttpResult>> ListBindingAgreementSummaries(
+        Guid id, [AsParameters] BindingAgreementFilters filters, [AsParameters] PageQuery paging, RegisterDbContext db, RecordHistory history,
+        IMapper mapper, TimeProvider clock, HttpContext http, CancellationToken cancellationToken)
+    {
+        var day = filters.ActiveOn ?? RegisterCalendar.Today(clock);
+        var terms = db.TermsAt(filters.AsOf);
+        return ListBindingAsync(id, filters, paging, db, history, http.Request, async (agreements, all, token) =>
+            {
+                var rows = await agreements.SummariesAsync(terms, day, token);
+                var variations = await all.VariationsAsync(rows.Select(r => r.Id).ToList(), token);
+                return rows.Select(r => new Bound<AgreementSummaryResponse>(AgreementSummaries.ToResponse(r, day, http, mapper), r.Reference,
+                    Agreement.InheritedThrough(variations[r.Id], id))).ToList();
+            },
+            (bound, name) => new BindingAgreementSummaryResponse
+            {
+                Agreement = bound.Item, BoundThroughId = bound.Link.Through, BoundThroughName = name, SuccessionDepth = bound.Link.Depth,
+            }, cancellationToken);
+    }
+
+    // one agreement that binds the organisation, as the list shows it, with its reference and through whom it binds
+    private sealed record Bound<T>(T Item, string Reference, (Guid Through, int Depth) Link);
+
+    // the agreements binding an organisation, read batch by batch in reference order by `read` (given the batch, and every
+    // agreement now or then), whole or summarised
+    private static async Task<Results<Ok<Page<TItem>>, ValidationProblem, ProblemHttpResult>> ListBindingAsync<T, TItem>(
+        Guid id, BindingAgreementFilters filters, PageQuery paging, RegisterDbContext db, RecordHistory history, HttpRequest request,
+        Func<IQueryable<Agreement>, IQueryable<Agreement>, CancellationToken, Task<List<Bound<T>>>> read, Func<Bound<T>, string, TItem> item,
+        CancellationToken cancellationToken)
     {
         var page = PageRequest.From(paging);
         if (PageRequest.Validate(paging.Limit) is [_, ..] problems)
@@ -155,36 +192,29 @@ public static class AgreementSearch
 
         // whether it was inherited is read from each agreement's variations: its own only are found batch by batch, in reference
         // order, and a page short of its limit after MaxBindingBatches still ends with a cursor past the last agreement read
-        var bound = new List<(Agreement Agreement, (Guid Through, int Depth) Link)>();
+        var bound = new List<Bound<T>>();
         var lastRead = after?.Reference;
         var exhausted = false;
         for (var batch = 0; !exhausted && bound.Count <= page.Limit && batch < MaxBindingBatches; batch++)
         {
             var from = lastRead;
-            var rows = await (from is null ? binding : binding.Where(a => string.Compare(a.Reference, from) > 0))
-                .OrderBy(a => a.Reference).Take(page.Limit + 1).ToListAsync(cancellationToken);
+            var rows = await read((from is null ? binding : binding.Where(a => string.Compare(a.Reference, from) > 0))
+                .OrderBy(a => a.Reference).Take(page.Limit + 1), query, cancellationToken);
             exhausted = rows.Count <= page.Limit;
             foreach (var agreement in rows.TakeWhile(_ => bound.Count <= page.Limit))
             {
                 lastRead = agreement.Reference;
-                var link = agreement.InheritedThrough(id);
-                if (filters.IncludePredecessors != false || link.Depth == 0)
-                    bound.Add((agreement, link));
+                if (filters.IncludePredecessors != false || agreement.Link.Depth == 0)
+                    bound.Add(agreement);
             }
         }
         var onPage = bound.Take(page.Limit).ToList();
         var throughIds = onPage.Select(b => b.Link.Through).Distinct().ToList();
         var names = await db.Organisations.AsNoTracking().Where(o => throughIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, cancellationToken);
-        var items = onPage.Select(b => new BindingAgreementResponse
-        {
-            Agreement = AgreementsEndpoints.ToResponse(b.Agreement, filters.ActiveOn, mapper),
-            BoundThroughId = b.Link.Through,
-            BoundThroughName = names.GetValueOrDefault(b.Link.Through, string.Empty),
-            SuccessionDepth = b.Link.Depth,
-        }).ToList();
+        var items = onPage.Select(b => item(b, names.GetValueOrDefault(b.Link.Through, string.Empty))).ToList();
         if (bound.Count > page.Limit)
-            return TypedResults.Ok(page.ToPageAfter(items, new AgreementCursor(onPage[^1].Agreement.Reference, null), request));
-        return TypedResults.Ok(exhausted ? new Page<BindingAgreementResponse> { Items = items } : page.ToPageAfter(items, new AgreementCursor(lastRead!, null), request));
+            return TypedResults.Ok(page.ToPageAfter(items, new AgreementCursor(onPage[^1].Reference, null), request));
+        return TypedResults.Ok(exhausted ? new Page<TItem> { Items = items } : page.ToPageAfter(items, new AgreementCursor(lastRead!, null), request));
     }
 
     // the matches are ranked from their stored documents alone (each row small, under a GIN index); with other questions asked,

@@ -68,6 +68,12 @@ public static class AgreementsEndpoints
                 + "which party it was first made and how many successions back. An organisation is never bound before it took a party's place. "
                 + "Ordered by reference, keyset-paged; with `asOf`, as the register stood then.")
             .RequireScope(Scopes.RegisterRead);
+        api.MapGet("/organisations/{id:guid}/agreements/summaries", AgreementSearch.ListBindingAgreementSummaries)
+            .WithTags("Agreements")
+            .WithSummary("Agreements that bind an organisation, including those it took over from predecessors: a summary of each")
+            .WithDescription("The same agreements and order as `GET /organisations/{id}/agreements`, each summarised as `GET /agreements/summaries` does "
+                + "(the status, parties and terms in force on `activeOn`, else today in London), with through which party it binds and how many successions back.")
+            .RequireScope(Scopes.RegisterRead);
         return api;
     }
 

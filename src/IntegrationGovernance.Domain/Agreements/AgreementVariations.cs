@@ -134,16 +134,19 @@ public sealed partial class Agreement
     /// Through whom <paramref name="organisationId"/> came to be a party: following its novations back to the party
     /// that first made the agreement, and how many successions that took (0 when it is an original party).
     /// </summary>
-    public (Guid Through, int Depth) InheritedThrough(Guid organisationId)
+    public (Guid Through, int Depth) InheritedThrough(Guid organisationId) => InheritedThrough(Variations, organisationId);
+
+    /// <summary>The same, from an agreement's variations alone (a list of summaries reads no more of it).</summary>
+    public static (Guid Through, int Depth) InheritedThrough(IReadOnlyList<Variation> variations, Guid organisationId)
     {
         var (current, depth) = (organisationId, 0);
-        while (depth < Variations.Count)
+        while (depth < variations.Count)
         {
-            var novation = Variations.FirstOrDefault(v => v.Kind == VariationKind.Novation
+            var novation = variations.FirstOrDefault(v => v.Kind == VariationKind.Novation
                 && v.Parties.Any(p => p.OrganisationId == current && (p.Replaces is not null || p.Role is not null)));
             var taken = novation?.Parties.First(p => p.OrganisationId == current);
             // a transfer named after the succession joins the successor; the predecessor left in that succession's first novation
-            var previous = taken?.Replaces ?? Variations
+            var previous = taken?.Replaces ?? variations
                 .Where(v => v.Kind == VariationKind.Novation && v.SuccessionId == novation?.SuccessionId && v.Number != novation?.Number)
                 .SelectMany(v => v.Parties).FirstOrDefault(p => p.Role is null && p.Replaces is null)?.OrganisationId;
             if (previous is not { } predecessor)

@@ -39,4 +39,9 @@ public static class AgreementSummaryReads
              a.Id, a.Reference, a.Title, a.Basis, a.Status, a.CommencesOn, a.LatestEndsOn, a.LatestReviewOn, a.PartyIds, a.ParentId, a.Illustrative,
              t == null ? null : new InForceRow(t.Active, t.Status, t.PartyRoles, t.HostId, t.Services, t.EndsOn, t.ReviewOn, t.NoticeMonths, t.VariationNumber)))
         .ToListAsync(cancellationToken);
+
+    /// <summary>The variations of each of <paramref name="ids"/> among <paramref name="agreements"/> (to say through whom a party came to be one).</summary>
+    public static Task<Dictionary<Guid, List<Variation>>> VariationsAsync(
+        this IQueryable<Agreement> agreements, IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken) =>
+        agreements.Where(a => ids.Contains(a.Id)).Select(a => new { a.Id, a.Variations }).ToDictionaryAsync(a => a.Id, a => a.Variations, cancellationToken);
 }

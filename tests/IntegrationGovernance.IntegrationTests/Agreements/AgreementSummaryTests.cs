@@ -3,6 +3,7 @@ using IntegrationGovernance.Api.Agreements;
 using IntegrationGovernance.Api.Http;
 using IntegrationGovernance.Api.RecordKeeping;
 using IntegrationGovernance.Domain.Agreements;
+using IntegrationGovernance.Domain.Organisations;
 using IntegrationGovernance.IntegrationTests.Support;
 
 namespace IntegrationGovernance.IntegrationTests.Agreements;
@@ -80,6 +81,35 @@ public sealed class AgreementSummaryTests(RegisterApiFactory api) : IClassFixtur
         Assert.Equal((true, new DateOnly(2017, 3, 31), (int?)null), (thenOnDay!.InForce!.Active, thenOnDay.InForce.EndsOn, thenOnDay.InForce.VariationNumber));
         Assert.Equal((true, new DateOnly(2020, 3, 31), (int?)1), (nowOnDay!.InForce!.Active, nowOnDay.InForce.EndsOn, nowOnDay.InForce.VariationNumber));
         Assert.Null(beforeCommencement!.InForce);
+    }
+
+    [Fact]
+    public async Task Summaries_of_the_agreements_binding_a_successor_say_through_whom_and_how_far_back_as_the_whole_list_does()
+    {
+        var council = await _client.CreateOrganisationAsync(Register.Organisation("Summary Chain Council", OrganisationType.UnitaryAuthority, gss: Support.Agreements.UniqueGss()));
+        var pct = await _client.CreateOrganisationAsync(Register.Organisation("Summary Chain PCT", OrganisationType.PrimaryCareTrust, from: "2002-04-01", to: "2013-03-31"));
+        var ccg = await _client.CreateOrganisationAsync(Register.Organisation("Summary Chain CCG", OrganisationType.ClinicalCommissioningGroup, from: "2013-04-01", to: "2022-06-30"));
+        var icb = await _client.CreateOrganisationAsync(Register.Organisation("Summary Chain ICB", OrganisationType.IntegratedCareBoard, from: "2022-07-01"));
+        await _client.RecordSuccessionAsync(Register.Succession([pct], [ccg], "2013-04-01"));
+        await _client.RecordSuccessionAsync(Register.Succession([ccg], [icb], "2022-07-01"));
+        var (inherited, _) = await _client.ActiveAgreementAsync(
+            Support.Agreements.Section75($"SUMMARY-CHAIN-{Guid.NewGuid():N}"[..24], new(council, pct), "2008-04-01", null), council.Id);
+        var (own, _) = await _client.CreateAgreementAsync(Support.Agreements.Section75($"SUMMARY-OWN-{Guid.NewGuid():N}"[..24], new(council, icb), "2023-04-01", null));
+
+        foreach (var question in new[] { "", "?includePredecessors=false", "?activeOn=2010-01-01", "?activeOn=2024-01-01", "?limit=1" })
+        {
+            var whole = await (await _client.GetAsync($"{Register.Organisations}/{icb.Id}/agreements{question}")).ReadAsync<Page<BindingAgreementResponse>>(HttpStatusCode.OK);
+            var summaries = await (await _client.GetAsync($"{Register.Organisations}/{icb.Id}/agreements/summaries{question}"))
+                .ReadAsync<Page<BindingAgreementSummaryResponse>>(HttpStatusCode.OK);
+            Assert.Equal(whole.Items.Select(b => (b.Agreement.Id, b.BoundThroughId, b.BoundThroughName, b.SuccessionDepth)),
+                summaries.Items.Select(b => (b.Agreement.Id, b.BoundThroughId, b.BoundThroughName, b.SuccessionDepth)));
+            Assert.Equal(whole.NextCursor is null, summaries.NextCursor is null);
+        }
+        var in2024 = (await (await _client.GetAsync($"{Register.Organisations}/{icb.Id}/agreements/summaries?activeOn=2024-01-01"))
+            .ReadAsync<Page<BindingAgreementSummaryResponse>>(HttpStatusCode.OK)).Items.Single();
+        Assert.Equal((inherited.Id, pct.Id, 2), (in2024.Agreement.Id, in2024.BoundThroughId, in2024.SuccessionDepth));
+        Assert.Equal([(council.Id, PartyRole.Host), (icb.Id, PartyRole.Partner)], in2024.Agreement.InForce!.Parties.Select(p => (p.OrganisationId, p.Role)).OrderBy(p => p.Role));
+        Assert.NotEqual(own.Id, in2024.Agreement.Id);
     }
 
     private async Task<AgreementSummaryResponse?> SummaryAsync(string url, bool expectListed = true)

@@ -210,6 +210,8 @@ public sealed class TermsPropertyTests(RegisterApiFactory api, ITestOutputHelper
                 terms.Active && party?.Role == role, false);
             var (bound, boundId) = concerned[(index + 1) % concerned.Count];
             yield return new(day, $"binding {bound}", $"{Register.Organisations}/{boundId}/agreements?activeOn={on}{at}", terms.Active && terms.HasParty(boundId), true);
+            yield return new(day, $"summarised binding {bound}", $"{Register.Organisations}/{boundId}/agreements/summaries?activeOn={on}{at}",
+                terms.Active && terms.HasParty(boundId), true) { InForce = terms };
             var running = terms.Status is AgreementStatus.Active or AgreementStatus.Suspended;
             var finished = terms.Status is AgreementStatus.Terminated or AgreementStatus.Expired;
             var until = RegisterCalendar.DaysAfter(day, window);
@@ -251,7 +253,7 @@ public sealed class TermsPropertyTests(RegisterApiFactory api, ITestOutputHelper
         // the organisations are the history's own: no other agreement concerns them
         Assert.True(ids.All(i => i == id), $"GET {question.Url} lists agreements of another history: {string.Join(", ", ids)}");
         if (question.InForce is { } terms && ids.Contains(id))
-            AssertInForce(question, terms, json["items"]![0]!["inForce"]!);
+            AssertInForce(question, terms, (question.Binding ? json["items"]![0]!["agreement"] : json["items"]![0])!["inForce"]!);
         return ids.Contains(id);
     }
 

@@ -148,6 +148,7 @@ public sealed class AccessMatrixTests : IClassFixture<RegisterApiFactory>
         },
         ["ListAgreements"] = _ => Get(Support.Agreements.Url),
         ["ListAgreementSummaries"] = _ => Get($"{Support.Agreements.Url}/summaries"),
+        ["ListBindingAgreementSummaries"] = async admin => new Recipe(Request(HttpMethod.Get, $"{Register.Organisations}/{(await Target(admin)).Organisation.Id}/agreements/summaries")),
         ["GetAgreement"] = async admin => new Recipe(Request(HttpMethod.Get, $"{Support.Agreements.Url}/{(await Draft(admin)).Agreement.Id}")),
         ["ListVariations"] = async admin => new Recipe(Request(HttpMethod.Get, $"{Support.Agreements.Url}/{(await Draft(admin)).Agreement.Id}/variations")),
         ["ListSchedules"] = async admin => new Recipe(Request(HttpMethod.Get, $"{Support.Agreements.Url}/{(await Draft(admin)).Agreement.Id}/schedules")),
