@@ -101,22 +101,9 @@ public sealed record InForceSummaryResponse
 }
 
 /// <summary>An agreement that binds an organisation (<c>GET /organisations/{id}/agreements/summaries</c>), summarised.</summary>
-public sealed record BindingAgreementSummaryResponse
+public sealed record BindingAgreementSummaryResponse : BindingLink
 {
     public required AgreementSummaryResponse Agreement { get; init; }
-
-    /// <summary>The party that made it: the organisation asked about, or one of its predecessors.</summary>
-    /// <example>0193a6b2-7c1e-7d4f-9a51-2f3c4d5e6f70</example>
-    public required Guid BoundThroughId { get; init; }
-
-    /// <example>NHS B&amp;NES</example>
-    [MaxLength(Domain.Organisations.OrganisationDetails.MaxNameLength)]
-    public required string BoundThroughName { get; init; }
-
-    /// <summary>0 when the organisation is itself a party; 1 for an immediate predecessor, and so on.</summary>
-    /// <example>1</example>
-    [Range(0, Infrastructure.Organisations.SuccessionChains.MaxLinks)]
-    public required int SuccessionDepth { get; init; }
 }
 
 /// <summary>What every item of an agreements list carries, so the list's paging and ranking serve whole agreements and summaries alike.</summary>

@@ -338,11 +338,9 @@ public sealed record TransitionRequest
     public string? Reason { get; init; }
 }
 
-/// <summary>An agreement that binds an organisation, and through which party: the organisation itself or a predecessor.</summary>
-public sealed record BindingAgreementResponse
+/// <summary>Through which party an agreement binds an organisation: the organisation itself or a predecessor.</summary>
+public abstract record BindingLink
 {
-    public required AgreementResponse Agreement { get; init; }
-
     /// <summary>The party that made it: the organisation asked about, or one of its predecessors.</summary>
     /// <example>0193a6b2-7c1e-7d4f-9a51-2f3c4d5e6f70</example>
     public required Guid BoundThroughId { get; init; }
@@ -355,4 +353,10 @@ public sealed record BindingAgreementResponse
     /// <example>1</example>
     [Range(0, Infrastructure.Organisations.SuccessionChains.MaxLinks)]
     public required int SuccessionDepth { get; init; }
+}
+
+/// <summary>An agreement that binds an organisation, and through which party: the organisation itself or a predecessor.</summary>
+public sealed record BindingAgreementResponse : BindingLink
+{
+    public required AgreementResponse Agreement { get; init; }
 }

@@ -3,7 +3,6 @@ using IntegrationGovernance.Api.Agreements;
 using IntegrationGovernance.Api.Http;
 using IntegrationGovernance.Api.RecordKeeping;
 using IntegrationGovernance.Domain.Agreements;
-using IntegrationGovernance.Domain.Organisations;
 using IntegrationGovernance.IntegrationTests.Support;
 
 namespace IntegrationGovernance.IntegrationTests.Agreements;
@@ -86,12 +85,7 @@ public sealed class AgreementSummaryTests(RegisterApiFactory api) : IClassFixtur
     [Fact]
     public async Task Summaries_of_the_agreements_binding_a_successor_say_through_whom_and_how_far_back_as_the_whole_list_does()
     {
-        var council = await _client.CreateOrganisationAsync(Register.Organisation("Summary Chain Council", OrganisationType.UnitaryAuthority, gss: Support.Agreements.UniqueGss()));
-        var pct = await _client.CreateOrganisationAsync(Register.Organisation("Summary Chain PCT", OrganisationType.PrimaryCareTrust, from: "2002-04-01", to: "2013-03-31"));
-        var ccg = await _client.CreateOrganisationAsync(Register.Organisation("Summary Chain CCG", OrganisationType.ClinicalCommissioningGroup, from: "2013-04-01", to: "2022-06-30"));
-        var icb = await _client.CreateOrganisationAsync(Register.Organisation("Summary Chain ICB", OrganisationType.IntegratedCareBoard, from: "2022-07-01"));
-        await _client.RecordSuccessionAsync(Register.Succession([pct], [ccg], "2013-04-01"));
-        await _client.RecordSuccessionAsync(Register.Succession([ccg], [icb], "2022-07-01"));
+        var (council, pct, _, icb) = await _client.CouncilAndPctToIcbAsync("Summary Chain");
         var (inherited, _) = await _client.ActiveAgreementAsync(
             Support.Agreements.Section75($"SUMMARY-CHAIN-{Guid.NewGuid():N}"[..24], new(council, pct), "2008-04-01", null), council.Id);
         var (own, _) = await _client.CreateAgreementAsync(Support.Agreements.Section75($"SUMMARY-OWN-{Guid.NewGuid():N}"[..24], new(council, icb), "2023-04-01", null));

@@ -82,12 +82,7 @@ public sealed class LegalQuestionTests(RegisterApiFactory api) : IClassFixture<R
     [Fact]
     public async Task Agreements_made_by_predecessors_bind_the_successor()
     {
-        var council = await _client.CreateOrganisationAsync(Register.Organisation("Chain Council", OrganisationType.UnitaryAuthority, gss: Support.Agreements.UniqueGss()));
-        var pct = await _client.CreateOrganisationAsync(Register.Organisation("Chain PCT", OrganisationType.PrimaryCareTrust, from: "2002-04-01", to: "2013-03-31"));
-        var ccg = await _client.CreateOrganisationAsync(Register.Organisation("Chain CCG", OrganisationType.ClinicalCommissioningGroup, from: "2013-04-01", to: "2022-06-30"));
-        var icb = await _client.CreateOrganisationAsync(Register.Organisation("Chain ICB", OrganisationType.IntegratedCareBoard, from: "2022-07-01"));
-        await _client.RecordSuccessionAsync(Register.Succession([pct], [ccg], "2013-04-01"));
-        await _client.RecordSuccessionAsync(Register.Succession([ccg], [icb], "2022-07-01"));
+        var (council, pct, _, icb) = await _client.CouncilAndPctToIcbAsync("Chain");
         var (pctAgreement, _) = await _client.ActiveAgreementAsync(
             Support.Agreements.Section75("CHAIN-PCT", new(council, pct), "2008-04-01", null), council.Id);
         var (icbAgreement, _) = await _client.CreateAgreementAsync(Support.Agreements.Section75("CHAIN-ICB", new(council, icb), "2023-04-01", null));

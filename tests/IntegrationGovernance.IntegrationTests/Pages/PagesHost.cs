@@ -83,7 +83,10 @@ public sealed class PagesHost : RegisterApiFactory
         foreach (var box in await page.Locator("#scopes input[type=checkbox]").AllAsync())
             await box.SetCheckedAsync(wanted.Contains(await box.GetAttributeAsync("value") ?? string.Empty));
         await page.ClickAsync("button:has-text('Sign in')");
-        await page.WaitForURLAsync(BaseUrl + "/");
+        // signed in once the home page's response arrives (its cookie set), not at its load event: in one CI run that wait
+        // timed out (90 s) after the network had gone idle; every test then navigates or waits for what it reads
+        await page.WaitForURLAsync(BaseUrl + "/", new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit });
+        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
         return page;
     }
 

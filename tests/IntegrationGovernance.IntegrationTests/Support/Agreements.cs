@@ -18,6 +18,20 @@ public static class Agreements
         await admin.CreateOrganisationAsync(Register.Organisation($"{prefix} Council", OrganisationType.UnitaryAuthority, gss: UniqueGss())),
         await admin.CreateOrganisationAsync(Register.Organisation($"{prefix} PCT", OrganisationType.PrimaryCareTrust, from: "2002-04-01")));
 
+    public sealed record Chain(OrganisationResponse Council, OrganisationResponse Pct, OrganisationResponse Ccg, OrganisationResponse Icb);
+
+    /// <summary>A council, and a PCT succeeded by a CCG on 1 April 2013, itself succeeded by an ICB on 1 July 2022.</summary>
+    public static async Task<Chain> CouncilAndPctToIcbAsync(this HttpClient admin, string prefix)
+    {
+        var council = await admin.CreateOrganisationAsync(Register.Organisation($"{prefix} Council", OrganisationType.UnitaryAuthority, gss: UniqueGss()));
+        var pct = await admin.CreateOrganisationAsync(Register.Organisation($"{prefix} PCT", OrganisationType.PrimaryCareTrust, from: "2002-04-01", to: "2013-03-31"));
+        var ccg = await admin.CreateOrganisationAsync(Register.Organisation($"{prefix} CCG", OrganisationType.ClinicalCommissioningGroup, from: "2013-04-01", to: "2022-06-30"));
+        var icb = await admin.CreateOrganisationAsync(Register.Organisation($"{prefix} ICB", OrganisationType.IntegratedCareBoard, from: "2022-07-01"));
+        await admin.RecordSuccessionAsync(Register.Succession([pct], [ccg], "2013-04-01"));
+        await admin.RecordSuccessionAsync(Register.Succession([ccg], [icb], "2022-07-01"));
+        return new(council, pct, ccg, icb);
+    }
+
     public static AgreementRequest Section75(string reference, Parties parties, string commencesOn = "2012-04-01", string? endsOn = "2017-03-31") => new()
     {
         Reference = reference,
