@@ -4,6 +4,7 @@ using IntegrationGovernance.Infrastructure.Agreements;
 
 namespace IntegrationGovernance.Api.Agreements;
 
+/// <summary>A summary row as the lists answer it: with the day its terms are in force on, and the path of the whole agreement.</summary>
 public static class AgreementSummaries
 {
     public static AgreementSummaryResponse ToResponse(AgreementSummaryRow row, DateOnly day, HttpContext http, IMapper mapper)
