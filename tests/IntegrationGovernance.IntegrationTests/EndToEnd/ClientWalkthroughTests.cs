@@ -170,7 +170,7 @@ public sealed class ClientWalkthroughTests(RegisterApiFactory api) : IClassFixtu
         // the parties: a unitary council and the primary care trust it pools with
         var council = (await _register.CreateOrganisationAsync(new OrganisationRequest
         {
-            Name = $"{name} Council", Type = OrganisationType.UnitaryAuthority, GssCode = $"E9{Random.Shared.Next(0, 9_999_999):D7}",
+            Name = $"{name} Council", Type = OrganisationType.UnitaryAuthority, GssCode = Support.Agreements.UniqueGss(),
         })).Result;
         var pct = (await _register.CreateOrganisationAsync(new OrganisationRequest
         {
