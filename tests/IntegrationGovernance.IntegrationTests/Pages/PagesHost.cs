@@ -72,6 +72,33 @@ public sealed class PagesHost : RegisterApiFactory
         context.SetDefaultTimeout(90_000);
         context.SetDefaultNavigationTimeout(90_000);
         var page = await context.NewPageAsync();
+        // twice in CI (of many runs) the click on Sign in never led to the home page within 90 s, for reasons not yet
+        // found: the form is filled and sent once more, and what the page showed is written to the test log; a second
+        // failure fails the test with it
+        string? firstAttempt = null;
+        for (var attempt = 1; ; attempt++)
+        {
+            await SubmitSignInAsync(page, subject, organisationCode, scopes);
+            try
+            {
+                await page.WaitForURLAsync(BaseUrl + "/", new PageWaitForURLOptions { Timeout = 45_000 });
+                break;
+            }
+            catch (TimeoutException) when (attempt == 1)
+            {
+                firstAttempt = $"sign-in as {subject} did not reach {BaseUrl}/: at {page.Url}: {await BodyTextAsync(page)}";
+                Console.Error.WriteLine(firstAttempt);
+            }
+            catch (TimeoutException e)
+            {
+                throw new TimeoutException($"{firstAttempt}; then again at {page.Url}: {await BodyTextAsync(page)}", e);
+            }
+        }
+        return page;
+    }
+
+    private static async Task SubmitSignInAsync(IPage page, string subject, string? organisationCode, string[] scopes)
+    {
         await page.GotoAsync("/sign-in?returnUrl=%2F");
         await page.FillAsync("#subject", subject);
         if (organisationCode is not null)
@@ -83,11 +110,12 @@ public sealed class PagesHost : RegisterApiFactory
         foreach (var box in await page.Locator("#scopes input[type=checkbox]").AllAsync())
             await box.SetCheckedAsync(wanted.Contains(await box.GetAttributeAsync("value") ?? string.Empty));
         await page.ClickAsync("button:has-text('Sign in')");
-        // signed in once the home page's response arrives (its cookie set), not at its load event: in one CI run that wait
-        // timed out (90 s) after the network had gone idle; every test then navigates or waits for what it reads
-        await page.WaitForURLAsync(BaseUrl + "/", new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit });
-        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
-        return page;
+    }
+
+    private static async Task<string> BodyTextAsync(IPage page)
+    {
+        var text = await page.InnerTextAsync("body", new PageInnerTextOptions { Timeout = 5_000 });
+        return text.Length > 600 ? text[..600] : text;
     }
 
     public override async ValueTask DisposeAsync()
