@@ -77,11 +77,23 @@ public static class FundReports
     {
         if (ReadQuery(financialYear, fromPeriod, toPeriod, out var year, out var range) is [_, ..] problems)
             return Problems.Validation(problems);
-        var sources = await db.FinanceAtAsync(history, asOf, cancellationToken);
-        // no fund (then), no statement: one look at the fund, not two
-        var summaries = mapper.Map<List<FundSummaryResponse>>(await StatementsAsync(sources, sources.Funds.Where(f => f.Id == id), year!.Value, range, cancellationToken));
-        if (summaries.Count == 0)
+        List<FundYearStatement> statements;
+        if (asOf is null)
+        {
+            // the most frequent finance read: one round trip
+            statements = await db.OneFundYearNowAsync(id, year!.Value, range, cancellationToken) is { } now
+                ? [FundYearStatement.Draw(now.Fund, year.Value, range, now.Contributions, now.Spend)]
+                : [];
+        }
+        else
+        {
+            // no fund then, no statement: one look at the fund, not two
+            var sources = await db.FinanceAtAsync(history, asOf, cancellationToken);
+            statements = await StatementsAsync(sources, sources.Funds.Where(f => f.Id == id), year!.Value, range, cancellationToken);
+        }
+        if (statements.Count == 0)
             return Problems.NotFound(PooledFundsEndpoints.Resource, id);
+        var summaries = mapper.Map<List<FundSummaryResponse>>(statements);
         if (http.Request.WantsCsv())
         {
             await FundSummaryCsv.WriteAsync(http.Response, summaries, cancellationToken);

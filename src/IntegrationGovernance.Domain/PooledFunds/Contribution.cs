@@ -59,6 +59,21 @@ public sealed class Contribution
         Note = string.IsNullOrWhiteSpace(note) ? null : note.Trim(),
         CreatedAt = now,
     };
+
+    /// <summary>A contribution exactly as the register stored it, for a read that takes its columns straight from PostgreSQL.</summary>
+    public static Contribution Stored(Guid id, Guid fundId, Guid organisationId, int financialYearStart, ContributionKind kind, ContributionForm form,
+        decimal amount, string? note, DateTimeOffset createdAt) => new()
+    {
+        Id = id,
+        FundId = fundId,
+        OrganisationId = organisationId,
+        FinancialYearStart = financialYearStart,
+        Kind = kind,
+        Form = form,
+        Amount = amount,
+        Note = note,
+        CreatedAt = createdAt,
+    };
 }
 
 /// <summary>

@@ -3,6 +3,9 @@ namespace IntegrationGovernance.Domain.PooledFunds;
 /// <summary>Spend less income booked to a fund in one month period, summed by the database.</summary>
 public sealed record PeriodSpend(int Period, decimal Amount);
 
+/// <summary>What a fund's statement is drawn under: the fund's name, its agreement and its risk shares by year (in year order).</summary>
+public sealed record FundHeading(Guid Id, string Name, Guid AgreementId, IReadOnlyList<RiskShare> RiskShares);
+
 /// <summary>One partner's contributions, cash and in kind apart, and its part of the cash variance.</summary>
 public sealed record PartnerStatement(Guid OrganisationId, ContributionFigures Cash, ContributionFigures InKind, decimal ShareOfVariance);
 
@@ -48,7 +51,11 @@ public sealed record FundYearStatement
     /// <param name="range">The periods whose spend counts.</param>
     /// <param name="contributions">Every contribution recorded to the fund for the year, each revision and correction included.</param>
     /// <param name="spend">Spend per period of the year, as summed by the database (periods outside the range are left out).</param>
-    public static FundYearStatement Draw(PooledFund fund, FinancialYear year, PeriodRange range, IEnumerable<Contribution> contributions, IEnumerable<PeriodSpend> spend)
+    public static FundYearStatement Draw(PooledFund fund, FinancialYear year, PeriodRange range, IEnumerable<Contribution> contributions, IEnumerable<PeriodSpend> spend) =>
+        Draw(fund.Heading, year, range, contributions, spend);
+
+    /// <inheritdoc cref="Draw(PooledFund, FinancialYear, PeriodRange, IEnumerable{Contribution}, IEnumerable{PeriodSpend})"/>
+    public static FundYearStatement Draw(FundHeading fund, FinancialYear year, PeriodRange range, IEnumerable<Contribution> contributions, IEnumerable<PeriodSpend> spend)
     {
         var partners = contributions
             .Where(c => c.FundId == fund.Id && c.FinancialYearStart == year.StartYear)
@@ -60,7 +67,7 @@ public sealed record FundYearStatement
         var byPeriod = spend.Where(s => range.Contains(s.Period)).GroupBy(s => s.Period).ToDictionary(g => g.Key, g => g.Sum(s => s.Amount));
         var spent = byPeriod.Values.Sum();
         var variance = cash.Values.Sum() - spent;
-        var rule = fund.RiskShareFor(year);
+        var rule = RiskShare.For(fund.RiskShares, year);
         var shares = PooledFundRules.Split(variance, rule, cash);
         return new FundYearStatement
         {

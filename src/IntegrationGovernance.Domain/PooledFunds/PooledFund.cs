@@ -71,7 +71,8 @@ public sealed class PooledFund : IVersionedRecord
     }
 
     /// <summary>The rule for a year: its own, else the latest earlier one, else in proportion to contributions.</summary>
-    public RiskShare RiskShareFor(FinancialYear year) =>
-        RiskShares.LastOrDefault(r => r.FinancialYearStart <= year.StartYear)
-        ?? new RiskShare { FinancialYearStart = year.StartYear, Method = RiskShareMethod.InProportionToContributions };
+    public RiskShare RiskShareFor(FinancialYear year) => RiskShare.For(RiskShares, year);
+
+    /// <summary>What a statement of the fund's figures names it by, and its risk shares.</summary>
+    public FundHeading Heading => new(Id, Name, AgreementId, RiskShares);
 }

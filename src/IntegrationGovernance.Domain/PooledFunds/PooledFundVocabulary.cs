@@ -36,6 +36,11 @@ public sealed record RiskShare
     public required RiskShareMethod Method { get; init; }
 
     public List<PartnerShare> Shares { get; init; } = [];
+
+    /// <summary>The rule for a year among a fund's <paramref name="rules"/> (in year order): its own, else the latest earlier one, else in proportion to contributions.</summary>
+    public static RiskShare For(IEnumerable<RiskShare> rules, FinancialYear year) =>
+        rules.LastOrDefault(r => r.FinancialYearStart <= year.StartYear)
+        ?? new RiskShare { FinancialYearStart = year.StartYear, Method = RiskShareMethod.InProportionToContributions };
 }
 
 /// <summary>Money to the penny, within the range the register accepts.</summary>
