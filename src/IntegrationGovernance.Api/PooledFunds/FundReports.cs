@@ -124,7 +124,7 @@ public static class FundReports
             await FundSummaryCsv.WriteAsync(http.Response, all, cancellationToken);
             return TypedResults.Empty;
         }
-        var funds = await FundsAsync(sources, agreementId, organisationId, cancellationToken);
+        var funds = Funds(sources, agreementId, organisationId);
         if (after is not null)
             funds = funds.Where(f => EF.Functions.GreaterThan(ValueTuple.Create(f.Name, f.Id), ValueTuple.Create(after.Name, after.Id)));
         var summaries = mapper.Map<List<FundSummaryResponse>>(await StatementsAsync(sources, funds, year!.Value, range, cancellationToken, take: page.Limit + 1));
@@ -207,22 +207,20 @@ public static class FundReports
     internal static async Task<List<FundSummaryResponse>?> SummariesAsync(FinanceSources sources, Guid? agreementId, Guid? organisationId,
         FinancialYear year, PeriodRange range, IMapper mapper, CancellationToken cancellationToken)
     {
-        var funds = await FundsAsync(sources, agreementId, organisationId, cancellationToken);
+        var funds = Funds(sources, agreementId, organisationId);
         if (await funds.CountAsync(cancellationToken) > MaxFunds)
             return null;
         return mapper.Map<List<FundSummaryResponse>>(await StatementsAsync(sources, funds, year, range, cancellationToken));
     }
 
-    private static async Task<IQueryable<PooledFund>> FundsAsync(FinanceSources sources, Guid? agreementId, Guid? organisationId, CancellationToken cancellationToken)
+    private static IQueryable<PooledFund> Funds(FinanceSources sources, Guid? agreementId, Guid? organisationId)
     {
         var funds = sources.Funds;
         if (agreementId is { } agreement)
             funds = funds.Where(f => f.AgreementId == agreement);
+        // a semi-join in the funds' own statement: an organisation may be party to thousands of agreements
         if (organisationId is { } organisation)
-        {
-            var agreements = await sources.Agreements.Where(a => a.PartyIds.Contains(organisation)).Select(a => a.Id).ToListAsync(cancellationToken);
-            funds = funds.Where(f => agreements.Contains(f.AgreementId));
-        }
+            funds = funds.Where(f => sources.Agreements.Any(a => a.Id == f.AgreementId && a.PartyIds.Contains(organisation)));
         return funds;
     }
 
