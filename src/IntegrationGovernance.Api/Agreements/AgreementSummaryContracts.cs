@@ -61,43 +61,10 @@ public sealed record AgreementSummaryResponse : IListedAgreement
 }
 
 /// <summary>The status, parties and terms of an agreement in force on one day, as its period row holds them.</summary>
-public sealed record InForceSummaryResponse
+public sealed record InForceSummaryResponse : TermsOnDateResponse
 {
-    /// <example>2015-10-01</example>
-    public required DateOnly Date { get; init; }
-
-    /// <summary>Commenced, within its term as then varied, with status Active.</summary>
-    /// <example>true</example>
-    public required bool Active { get; init; }
-
-    /// <example>Active</example>
-    public required AgreementStatus Status { get; init; }
-
-    /// <summary>The parties and their roles that day, as varied, novated and noticed.</summary>
-    [MaxLength(RequestBounds.MaxPartiesEver)]
-    public required IReadOnlyList<AgreementPartyContract> Parties { get; init; }
-
     /// <example>0193a6b2-7c1e-7d4f-9a51-2f3c4d5e6f70</example>
     public Guid? HostId { get; init; }
-
-    /// <example>["community health services"]</example>
-    [MaxLength(RequestBounds.MaxListItems)]
-    [EachMaxLength(AgreementRules.MaxTermLength)]
-    public required IReadOnlyList<string> Services { get; init; }
-
-    /// <example>2027-03-31</example>
-    public DateOnly? EndsOn { get; init; }
-
-    /// <example>2026-12-31</example>
-    public DateOnly? ReviewOn { get; init; }
-
-    /// <example>12</example>
-    [Range(0, 60)]
-    public int? NoticeMonths { get; init; }
-
-    /// <summary>The variation these terms come from; null for the terms first agreed.</summary>
-    /// <example>2</example>
-    public int? VariationNumber { get; init; }
 }
 
 /// <summary>An agreement that binds an organisation (<c>GET /organisations/{id}/agreements/summaries</c>), summarised.</summary>

@@ -216,12 +216,13 @@ public sealed record AgreementResponse : IListedAgreement
     public required DateTimeOffset UpdatedAt { get; init; }
 }
 
-/// <summary>The agreement as it stood on one day.</summary>
-public sealed record OnDateResponse
+/// <summary>What is in force on one day, as both the agreement read on a day and the lists' summaries say it.</summary>
+public abstract record TermsOnDateResponse
 {
     /// <example>2015-10-01</example>
     public required DateOnly Date { get; init; }
 
+    /// <summary>Commenced, within its term as then varied, with status Active.</summary>
     /// <example>true</example>
     public required bool Active { get; init; }
 
@@ -232,23 +233,10 @@ public sealed record OnDateResponse
     [MaxLength(RequestBounds.MaxPartiesEver)]
     public required IReadOnlyList<AgreementPartyContract> Parties { get; init; }
 
-    /// <example>["PooledFund"]</example>
-    [MaxLength(RequestBounds.MaxFlexibilities)]
-    public required IReadOnlyList<Flexibility> Flexibilities { get; init; }
-
     /// <example>["community health services"]</example>
     [MaxLength(RequestBounds.MaxListItems)]
     [EachMaxLength(AgreementRules.MaxTermLength)]
     public required IReadOnlyList<string> Services { get; init; }
-
-    /// <example>["adults"]</example>
-    [MaxLength(RequestBounds.MaxListItems)]
-    [EachMaxLength(AgreementRules.MaxTermLength)]
-    public required IReadOnlyList<string> ClientGroups { get; init; }
-
-    [MaxLength(RequestBounds.MaxListItems)]
-
-    public required IReadOnlyList<DocumentContract> Documents { get; init; }
 
     /// <example>2027-03-31</example>
     public DateOnly? EndsOn { get; init; }
@@ -260,10 +248,26 @@ public sealed record OnDateResponse
     [Range(0, 60)]
     public int? NoticeMonths { get; init; }
 
-    /// <summary>The last variation in force that day, if any.</summary>
+    /// <summary>The last variation in force that day; null for the terms first agreed.</summary>
     /// <example>1</example>
     [Range(1, AgreementRules.MaxEntries)]
     public int? VariationNumber { get; init; }
+}
+
+/// <summary>The agreement as it stood on one day.</summary>
+public sealed record OnDateResponse : TermsOnDateResponse
+{
+    /// <example>["PooledFund"]</example>
+    [MaxLength(RequestBounds.MaxFlexibilities)]
+    public required IReadOnlyList<Flexibility> Flexibilities { get; init; }
+
+    /// <example>["adults"]</example>
+    [MaxLength(RequestBounds.MaxListItems)]
+    [EachMaxLength(AgreementRules.MaxTermLength)]
+    public required IReadOnlyList<string> ClientGroups { get; init; }
+
+    [MaxLength(RequestBounds.MaxListItems)]
+    public required IReadOnlyList<DocumentContract> Documents { get; init; }
 }
 
 public sealed record StatusChangeResponse

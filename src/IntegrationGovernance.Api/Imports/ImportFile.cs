@@ -27,22 +27,17 @@ public static class ImportFile
         + "and counts them all in `errorCount`.";
 
     /// <summary>400: rows were rejected, so nothing was recorded; the first errors keyed <c>rows[n].field</c>, and how many there were.</summary>
-    public static Microsoft.AspNetCore.Http.HttpResults.ValidationProblem Rejected(IReadOnlyDictionary<string, string[]> errors, int rows, string code) =>
-        Rejected(errors.Take(MaxReportedErrors).ToDictionary(), errors.Count, errors.Keys.Select(k => k[..k.IndexOf(']')]).Distinct().Count(), rows, code);
-
-    /// <summary>The same answer, for errors gathered as the file was read (<see cref="ImportErrors"/>).</summary>
-    public static Microsoft.AspNetCore.Http.HttpResults.ValidationProblem Rejected(ImportErrors errors, int rows, string code) =>
-        Rejected(errors.Listed(), errors.Count, errors.RejectedRows, rows, code);
-
-    private static Microsoft.AspNetCore.Http.HttpResults.ValidationProblem Rejected(
-        Dictionary<string, string[]> listed, int errorCount, int rejectedRows, int rows, string code) =>
-        TypedResults.ValidationProblem(listed,
-            detail: $"{rejectedRows} of {rows} rows were rejected, so nothing was recorded. "
-                + (listed.Count < errorCount ? $"The first {listed.Count} of {errorCount} errors are listed. " : "")
+    public static Microsoft.AspNetCore.Http.HttpResults.ValidationProblem Rejected(ImportErrors errors, int rows, string code)
+    {
+        var listed = errors.Listed();
+        return TypedResults.ValidationProblem(listed,
+            detail: $"{errors.RejectedRows} of {rows} rows were rejected, so nothing was recorded. "
+                + (listed.Count < errors.Count ? $"The first {listed.Count} of {errors.Count} errors are listed. " : "")
                 + "Errors are keyed rows[<row number>].<field>, counting data rows from 1 (after the CSV header).",
             title: "The import was rejected.",
             type: Http.ProblemTypes.ForRule(code),
-            extensions: new Dictionary<string, object?> { ["errorCount"] = errorCount, ["rejectedRows"] = rejectedRows });
+            extensions: new Dictionary<string, object?> { ["errorCount"] = errors.Count, ["rejectedRows"] = errors.RejectedRows });
+    }
 
     private static readonly CsvConfiguration Csv = new(CultureInfo.InvariantCulture)
     {

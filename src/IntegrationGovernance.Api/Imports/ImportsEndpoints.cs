@@ -61,7 +61,7 @@ public static class ImportsEndpoints
         var existing = await db.Organisations.AsNoTracking().Select(o => new { o.Name, o.Type, o.OdsCode, o.GssCode }).ToListAsync(cancellationToken);
         var codes = existing.SelectMany(o => new[] { o.OdsCode, o.GssCode }).OfType<string>().ToHashSet();
         var named = existing.Where(o => o.OdsCode is null && o.GssCode is null).Select(o => (o.Name, o.Type)).ToHashSet();
-        var errors = new Dictionary<string, string[]>();
+        var errors = new ImportErrors();
         var toAdd = new List<OrganisationDetails>();
         var seen = new HashSet<string>();
         foreach (var row in rows)
@@ -86,8 +86,7 @@ public static class ImportsEndpoints
                 if (problems.Count == 0 && !known)
                     toAdd.Add(details);
             }
-            foreach (var (field, messages) in problems)
-                errors[$"rows[{row.Row}].{field}"] = messages;
+            errors.Add(row.Row, problems);
         }
         if (errors.Count > 0)
             return ImportFile.Rejected(errors, rows.Count, "import-rejected");
@@ -118,7 +117,7 @@ public static class ImportsEndpoints
             .Where(c => c.Code is not null).ToDictionary(c => c.Code!, c => c.Id);
         var references = (await db.Agreements.AsNoTracking().Select(a => new { a.Reference, a.Id }).ToListAsync(cancellationToken))
             .ToDictionary(a => a.Reference, a => (Guid?)a.Id);
-        var errors = new Dictionary<string, string[]>();
+        var errors = new ImportErrors();
         var toAdd = new List<(AgreementDetails Details, string? Parent)>();
         foreach (var row in rows)
         {
@@ -158,8 +157,7 @@ public static class ImportsEndpoints
                     toAdd.Add((details, value.ParentReference?.Trim().ToUpperInvariant()));
                 }
             }
-            foreach (var (field, messages) in problems)
-                errors[$"rows[{row.Row}].{field}"] = messages;
+            errors.Add(row.Row, problems);
         }
         if (errors.Count > 0)
             return ImportFile.Rejected(errors, rows.Count, "import-rejected");
