@@ -33,7 +33,7 @@ public sealed record AgreementFilters
     [FromQuery(Name = "status")]
     public AgreementStatus? Status { get; init; }
 
-    /// <summary>Only agreements covering this service (e.g. health visiting).</summary>
+    /// <summary>Only agreements providing this service (e.g. health visiting): on <c>activeOn</c> when given, among the services then in force (as varied); else among those first agreed.</summary>
     [FromQuery(Name = "service")]
     public string? Service { get; init; }
 

@@ -68,8 +68,14 @@ public static class AgreementSearch
             query = query.Where(a => a.Status == recorded);
         if (!string.IsNullOrWhiteSpace(filters.Service))
         {
+            // on a day, the services then in force (a variation may add or drop one from a date); else those first agreed
             var wanted = filters.Service.Trim().ToLowerInvariant();
-            query = query.Where(a => a.Services.Contains(wanted));
+            if (activeOn is not { } on)
+                query = query.Where(a => a.Services.Contains(wanted));
+            else if (periods is not null)
+                periods = periods.WithService(wanted);
+            else
+                query = query.Having(terms.On(on).WithService(wanted));
         }
         if (filters.ParentId is { } parent)
             query = query.Where(a => a.ParentId == parent);

@@ -56,6 +56,10 @@ public static class AgreementQueries
     public static IQueryable<AgreementTermRow> WithAnyParty(this IQueryable<AgreementTermRow> terms, Guid[] organisationIds) =>
         terms.Where(t => t.PartyIds.Any(id => organisationIds.Contains(id)));
 
+    /// <summary>Periods whose services in force include <paramref name="service"/> (as the register keeps them: trimmed, lower case).</summary>
+    public static IQueryable<AgreementTermRow> WithService(this IQueryable<AgreementTermRow> terms, string service) =>
+        terms.Where(t => t.Services.Contains(service));
+
     /// <summary>Running (active or suspended) on the day, with the end date then in force within the window.</summary>
     public static IQueryable<AgreementTermRow> Expiring(this IQueryable<AgreementTermRow> terms, DateOnly on, DateOnly until) =>
         terms.On(on).Where(t => Running.Contains(t.Status) && t.EndsOn >= on && t.EndsOn <= until);
