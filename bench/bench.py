@@ -164,7 +164,7 @@ def warm(args):
         rps = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
         if rps <= best * 1.05:
             return
-        best = max(best, rps)
+        best = rps
 
 
 def get_lua(paths, accept=None):

@@ -77,29 +77,18 @@ public static class FundReports
     {
         if (ReadQuery(financialYear, fromPeriod, toPeriod, out var year, out var range) is [_, ..] problems)
             return Problems.Validation(problems);
-        List<FundYearStatement> statements;
-        if (asOf is null)
-        {
-            // the most frequent finance read: one round trip
-            statements = await db.OneFundYearNowAsync(id, year!.Value, range, cancellationToken) is { } now
-                ? [FundYearStatement.Draw(now.Fund, year.Value, range, now.Contributions, now.Spend)]
-                : [];
-        }
-        else
-        {
-            // no fund then, no statement: one look at the fund, not two
-            var sources = await db.FinanceAtAsync(history, asOf, cancellationToken);
-            statements = await StatementsAsync(sources, sources.Funds.Where(f => f.Id == id), year!.Value, range, cancellationToken);
-        }
-        if (statements.Count == 0)
+        var statement = asOf is { } moment
+            ? await OneStatementThenAsync(db, history, moment, id, year!.Value, range, cancellationToken)
+            : await OneStatementNowAsync(db, id, year!.Value, range, cancellationToken);
+        if (statement is null)
             return Problems.NotFound(PooledFundsEndpoints.Resource, id);
-        var summaries = mapper.Map<List<FundSummaryResponse>>(statements);
+        var summary = mapper.Map<FundSummaryResponse>(statement);
         if (http.Request.WantsCsv())
         {
-            await FundSummaryCsv.WriteAsync(http.Response, summaries, cancellationToken);
+            await FundSummaryCsv.WriteAsync(http.Response, [summary], cancellationToken);
             return TypedResults.Empty;
         }
-        return TypedResults.Ok(summaries[0]);
+        return TypedResults.Ok(summary);
     }
 
     public static async Task<Results<Ok<Page<FundSummaryResponse>>, ValidationProblem, ProblemHttpResult, EmptyHttpResult>> ListFundSummaries(
@@ -224,6 +213,21 @@ public static class FundReports
         return funds;
     }
 
+    // the most frequent finance read, in one round trip
+    private static async Task<FundYearStatement?> OneStatementNowAsync(RegisterDbContext db, Guid id, FinancialYear year, PeriodRange range,
+        CancellationToken cancellationToken) =>
+        await db.OneFundYearNowAsync(id, year, range, cancellationToken) is { } now
+            ? FundYearStatement.Draw(now.Fund, year, range, now.Contributions, now.Spend)
+            : null;
+
+    // as the register stood: no fund then, no statement
+    private static async Task<FundYearStatement?> OneStatementThenAsync(RegisterDbContext db, RecordHistory history, DateTimeOffset asOf, Guid id,
+        FinancialYear year, PeriodRange range, CancellationToken cancellationToken)
+    {
+        var sources = await db.FinanceAtAsync(history, asOf, cancellationToken);
+        return (await StatementsAsync(sources, sources.Funds.Where(f => f.Id == id), year, range, cancellationToken)).SingleOrDefault();
+    }
+
     /// <summary>Each fund's statement for the year, in name order (the first <paramref name="take"/> funds, when given).</summary>
     private static async Task<List<FundYearStatement>> StatementsAsync(
         FinanceSources sources, IQueryable<PooledFund> funds, FinancialYear year, PeriodRange range, CancellationToken cancellationToken, int? take = null)
@@ -231,7 +235,7 @@ public static class FundReports
         var ordered = funds.OrderBy(f => f.Name).ThenBy(f => f.Id);
         var selected = await (take is { } most ? ordered.Take(most) : ordered).ToListAsync(cancellationToken);
         var figures = (await sources.ForYearAsync(selected.Select(f => f.Id).ToList(), year, range, cancellationToken)).ToDictionary(f => f.FundId);
-        return selected.Select(fund => FundYearStatement.Draw(fund, year, range, figures[fund.Id].Contributions, figures[fund.Id].Spend)).ToList();
+        return selected.Select(fund => FundYearStatement.Draw(fund.Heading, year, range, figures[fund.Id].Contributions, figures[fund.Id].Spend)).ToList();
     }
 
     /// <summary>Reads the financial year (when one is given) and the periods asked for, once, or says why not, by parameter.</summary>

@@ -46,15 +46,11 @@ public sealed record FundYearStatement
     /// <summary>Each period of the range, with nothing booked as zero.</summary>
     public required IReadOnlyList<PeriodSpend> Periods { get; init; }
 
-    /// <param name="fund">The fund, whose risk share for the year splits the variance.</param>
+    /// <param name="fund">The fund (<see cref="PooledFund.Heading"/>), whose risk share for the year splits the variance.</param>
     /// <param name="year">The financial year.</param>
     /// <param name="range">The periods whose spend counts.</param>
     /// <param name="contributions">Every contribution recorded to the fund for the year, each revision and correction included.</param>
     /// <param name="spend">Spend per period of the year, as summed by the database (periods outside the range are left out).</param>
-    public static FundYearStatement Draw(PooledFund fund, FinancialYear year, PeriodRange range, IEnumerable<Contribution> contributions, IEnumerable<PeriodSpend> spend) =>
-        Draw(fund.Heading, year, range, contributions, spend);
-
-    /// <inheritdoc cref="Draw(PooledFund, FinancialYear, PeriodRange, IEnumerable{Contribution}, IEnumerable{PeriodSpend})"/>
     public static FundYearStatement Draw(FundHeading fund, FinancialYear year, PeriodRange range, IEnumerable<Contribution> contributions, IEnumerable<PeriodSpend> spend)
     {
         var partners = contributions

@@ -1,4 +1,3 @@
-using System.Data;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using IntegrationGovernance.Domain.PooledFunds;
@@ -43,13 +42,11 @@ public static class OneFundYearReads
 
     private static async Task<OneFundYear?> ReadAsync(RegisterDbContext db, Guid fundId, FinancialYear year, PeriodRange range, CancellationToken cancellationToken)
     {
-        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-        var opened = connection.State != ConnectionState.Open;
-        if (opened)
-            await connection.OpenAsync(cancellationToken);
+        // EF Core opens the connection only if it is closed, and then closes it again
+        await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
-            await using var batch = new NpgsqlBatch(connection, (NpgsqlTransaction?)db.Database.CurrentTransaction?.GetDbTransaction())
+            await using var batch = new NpgsqlBatch((NpgsqlConnection)db.Database.GetDbConnection(), (NpgsqlTransaction?)db.Database.CurrentTransaction?.GetDbTransaction())
             {
                 BatchCommands =
                 {
@@ -81,8 +78,7 @@ public static class OneFundYearReads
         }
         finally
         {
-            if (opened)
-                await connection.CloseAsync();
+            await db.Database.CloseConnectionAsync();
         }
     }
 }

@@ -61,7 +61,7 @@ public sealed class FundYearStatementTests
             Shares = [new PartnerShare(Council, 60m, 50m), new PartnerShare(Pct, 40m, 50m)],
         }, [Council, Pct], Start));
 
-        var statement = FundYearStatement.Draw(fund, Year, PeriodRange.WholeYear,
+        var statement = FundYearStatement.Draw(fund.Heading, Year, PeriodRange.WholeYear,
             [Cash(0, Council, ContributionKind.Planned, 600_000m, fund.Id), Cash(1, Pct, ContributionKind.Planned, 450_000m, fund.Id), InKind(2, Pct, ContributionKind.Planned, 99_999m, fund.Id)],
             [new PeriodSpend(1, 1_080_000.01m)]);
 
@@ -73,7 +73,7 @@ public sealed class FundYearStatementTests
     [Fact]
     public void Only_the_periods_asked_for_count_and_each_is_listed_even_with_nothing_booked()
     {
-        var statement = FundYearStatement.Draw(Fund, Year, PeriodRange.Of(7, 9), [Cash(0, Council, ContributionKind.Planned, 100m)],
+        var statement = FundYearStatement.Draw(Fund.Heading, Year, PeriodRange.Of(7, 9), [Cash(0, Council, ContributionKind.Planned, 100m)],
             [new PeriodSpend(6, 1m), new PeriodSpend(7, 10m), new PeriodSpend(9, 5m), new PeriodSpend(10, 1m)]);
 
         Assert.Equal([(7, 10m), (8, 0m), (9, 5m)], statement.Periods.Select(p => (p.Period, p.Amount)));
@@ -100,7 +100,7 @@ public sealed class FundYearStatementTests
         Assert.NotEmpty(PeriodRange.Problems(from, to));
 
     private static FundYearStatement Draw(IEnumerable<Contribution> contributions, IEnumerable<PeriodSpend> spend) =>
-        FundYearStatement.Draw(Fund, Year, PeriodRange.WholeYear, contributions, spend);
+        FundYearStatement.Draw(Fund.Heading, Year, PeriodRange.WholeYear, contributions, spend);
 
     private static Contribution Cash(int minute, Guid partner, ContributionKind kind, decimal amount, Guid? fund = null) =>
         Contribution.Record(fund ?? Fund.Id, partner, Year, kind, ContributionForm.Cash, amount, null, Start.AddMinutes(minute));
